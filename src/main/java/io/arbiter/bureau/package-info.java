@@ -1,0 +1,6 @@
+/**
+ * Solvency data from credit bureaus behind one port, {@link io.arbiter.bureau.SolvencyProvider}, normalised to a
+ * {@link io.arbiter.bureau.SolvencyReport} with a common 0–100 grade. The quickstart's provider is a sandbox bureau with
+ * deterministic sample companies (listed in the README).
+ */
+package io.arbiter.bureau;

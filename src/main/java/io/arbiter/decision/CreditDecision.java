@@ -1,0 +1,41 @@
+package io.arbiter.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.arbiter.policy.LimitComposition;
+import io.arbiter.policy.Outcome;
+import io.arbiter.policy.Reason;
+import io.arbiter.shared.Money;
+
+/**
+ * The answer to an order system, as stored: everything needed to explain it later.
+ *
+ * @param availableCredit granted limit minus current exposure, before this order
+ * @param reasons every table row and rule that fired, in pipeline order
+ */
+public record CreditDecision(UUID decisionId, String requestId, Instant decidedAt, Outcome outcome,
+        String registrationNumber, String segment, String dunningPlan, int score, Map<String, Integer> scorePoints,
+        @Nullable String riskClass, Money grantedLimit, LimitComposition limitComposition, DecisionExposure exposure,
+        Money availableCredit, List<Reason> reasons, String summary, String policyVersion, BureauData bureau) {
+
+    /**
+     * @param total open receivables + orders backlog + this order
+     */
+    public record DecisionExposure(Money openReceivables, Money overdue, Money ordersBacklog, Money order, Money total) {
+    }
+
+    /**
+     * @param available whether any bureau knew the company
+     * @param stale the report is older than the configured maximum age
+     */
+    public record BureauData(boolean available, @Nullable String provider, @Nullable String reportId,
+            @Nullable LocalDate reportDate, boolean stale, @Nullable Integer grade, @Nullable String band,
+            @Nullable String status) {
+    }
+}

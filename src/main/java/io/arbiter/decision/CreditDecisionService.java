@@ -1,0 +1,196 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.bureau.SolvencyLookup;
+import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.bureau.SolvencyService;
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.PolicyEvaluation;
+import io.arbiter.shared.Money;
+import io.arbiter.shared.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides on orders. A decision is stored before it is answered, and a request id answers the same decision for ever:
+ * a retry after a timeout never decides twice, even when two retries race.
+ */
+@Service
+public class CreditDecisionService {
+
+    private static final Logger log = LoggerFactory.getLogger(CreditDecisionService.class);
+
+    /** @param created false when the request id had already been decided and the stored decision is returned */
+    public record Result(CreditDecision decision, boolean created) {
+    }
+
+    private final PolicyEngine policy;
+    private final SolvencyService bureau;
+    private final CreditDecisions decisions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
+            Clock clock, MeterRegistry meters) {
+        this.policy = policy;
+        this.bureau = bureau;
+        this.decisions = decisions;
+        this.json = json;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public Result decide(CreditDecisionRequest request) {
+        Currency currency = currencyOf(request.order().currency());
+        RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
+                request.customer().registrationNumber());
+        String requestJson = json.writeValueAsString(request);
+        String requestHash = sha256(requestJson);
+        Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());
+        if (earlier.isPresent()) {
+            return replay(request.requestId(), earlier.get(), requestHash);
+        }
+
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        SolvencyLookup solvency = bureau.lookup(company.company(), request.customer().country());
+        Applicant applicant = applicant(request, company, solvency, today);
+        PolicyEvaluation evaluation = policy.evaluate(applicant);
+        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now);
+
+        String response = json.writeValueAsString(decision);
+        if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
+            return replay(request.requestId(), decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
+        }
+        meters.counter("arbiter.decisions", "outcome", decision.outcome().name()).increment();
+        try (var ignored = MDC.putCloseable("decisionId", decision.decisionId().toString())) {
+            log.info("Decision {} on request {}: {} for {} (segment {}, class {}, policy {})", decision.decisionId(),
+                    decision.requestId(), decision.outcome(), decision.registrationNumber(), decision.segment(),
+                    decision.riskClass(), decision.policyVersion());
+        }
+        return new Result(decision, true);
+    }
+
+    public Optional<CreditDecision> find(UUID decisionId) {
+        return decisions.findResponse(decisionId).map(this::read);
+    }
+
+    private Result replay(String requestId, CreditDecisions.Stored stored, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "request-id-reused", "Request id already used",
+                    "requestId '" + requestId + "' was already decided for a different request; use a new requestId"
+                            + " for a new question, or resend exactly the same body to get the stored decision",
+                    Map.of("errors", List.of(Map.of("field", "requestId", "message", "already used for a different request"))));
+        }
+        return new Result(read(stored.response()), false);
+    }
+
+    private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
+            SolvencyLookup solvency, LocalDate today) {
+        CreditDecisionRequest.Customer customer = request.customer();
+        LocalDate asOf = request.order().date() == null ? today : request.order().date();
+        int seniority = customer.customerSince() == null ? 0
+                : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), asOf));
+        boolean publicSector = customer.publicSector() != null ? customer.publicSector()
+                : "FR".equals(customer.country()) && (company.company().startsWith("1") || company.company().startsWith("2"));
+        Applicant.Builder applicant = Applicant.builder()
+                .registrationNumber(company.registrationNumber())
+                .country(customer.country())
+                .publicSector(publicSector)
+                .seniorityMonths(seniority)
+                .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
+                .insurerCover(customer.insurerCover())
+                .orderAmount(request.order().amount());
+        solvency.report().ifPresent(report -> applicant
+                .bureau(report.commonGrade(), report.recommendedLimit() == null ? null : report.recommendedLimit().amount(),
+                        report.paymentRemarks(), solvency.stale())
+                .companyStatus(report.status().name())
+                .turnover(report.turnover() == null ? 0 : report.turnover().amount().longValue()));
+        if (solvency.report().isEmpty()) {
+            applicant.companyStatus("UNKNOWN");
+        }
+        if (request.paymentHistory() != null) {
+            applicant.paymentHistory(request.paymentHistory().averageDaysLate(), request.paymentHistory().openDisputes());
+        }
+        if (request.exposure() != null) {
+            applicant.exposure(request.exposure().openReceivables(),
+                    Objects.requireNonNullElse(request.exposure().overdue(), BigDecimal.ZERO),
+                    Objects.requireNonNullElse(request.exposure().ordersBacklog(), BigDecimal.ZERO));
+        }
+        return applicant.build();
+    }
+
+    private static CreditDecision decision(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
+            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now) {
+        var exposure = new CreditDecision.DecisionExposure(Money.of(applicant.openReceivables(), currency),
+                Money.of(applicant.overdueAmount(), currency), Money.of(applicant.ordersBacklog(), currency),
+                Money.of(applicant.orderAmount(), currency), evaluation.exposure());
+        SolvencyReport report = solvency.report().orElse(null);
+        var bureauData = report == null
+                ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null)
+                : new CreditDecision.BureauData(true, report.provider(), report.reportId(), report.reportDate(),
+                        solvency.stale(), report.commonGrade(), report.band(), report.status().name());
+        return new CreditDecision(UUID.randomUUID(), request.requestId(), now, evaluation.outcome(),
+                company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
+                evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
+                evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
+                evaluation.policyVersion(), bureauData);
+    }
+
+    private Currency currencyOf(String code) {
+        Currency currency;
+        try {
+            currency = Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "order.currency '" + code + "' is not an ISO 4217 currency code",
+                    Map.of("errors", List.of(Map.of("field", "order.currency", "message", "unknown currency '" + code + "'"))));
+        }
+        Currency policyCurrency = Currency.getInstance(policy.active().currency());
+        if (!currency.equals(policyCurrency)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-currency", "Unsupported currency",
+                    "The credit policy's limits are in " + policyCurrency + "; convert the order and exposure to "
+                            + policyCurrency + " before asking (order.currency was " + code + ")",
+                    Map.of("errors", List.of(Map.of("field", "order.currency", "message", "must be " + policyCurrency))));
+        }
+        return currency;
+    }
+
+    /** Stored records outlive the code that wrote them: fields added or dropped since must not make them unreadable. */
+    private CreditDecision read(String response) {
+        return json.readerFor(CreditDecision.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(response);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.arbiter.policy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the policy knows about a customer and the order being decided: the input fact every table reads. Amounts are in
+ * the policy's currency. The component names are what finance staff write in constraints ({@code turnover >= $param})
+ * and in the header of a {@code Tests} sheet.
+ *
+ * @param turnover latest annual turnover from the bureau, 0 when unknown
+ * @param bureauGrade common bureau grade 0 (worst) to 100 (best), 0 when there is no report
+ * @param companyStatus {@code ACTIVE}, {@code INSOLVENCY_PROCEEDINGS}, {@code CEASED} or {@code UNKNOWN}
+ * @param bureauLimit the bureau's recommended credit limit, null when it gives none
+ * @param insurerCover the credit insurer's cover on this customer, null when not insured
+ * @param averageDaysLate weighted average days beyond terms over the customer's paid invoices
+ * @param overduePercent share of open receivables that is overdue, in whole percent (derived)
+ */
+public record Applicant(
+        String registrationNumber,
+        String country,
+        boolean publicSector,
+        int seniorityMonths,
+        long turnover,
+        boolean bureauDataAvailable,
+        boolean bureauStale,
+        int bureauGrade,
+        String companyStatus,
+        int paymentRemarks,
+        @Nullable BigDecimal bureauLimit,
+        @Nullable BigDecimal insurerCover,
+        boolean paymentHistoryAvailable,
+        int averageDaysLate,
+        int openDisputes,
+        int paymentTermsDays,
+        BigDecimal openReceivables,
+        BigDecimal overdueAmount,
+        BigDecimal ordersBacklog,
+        BigDecimal orderAmount,
+        int overduePercent) {
+
+    public Applicant {
+        Objects.requireNonNull(registrationNumber, "registrationNumber");
+        Objects.requireNonNull(country, "country");
+        Objects.requireNonNull(companyStatus, "companyStatus");
+        openReceivables = Objects.requireNonNullElse(openReceivables, BigDecimal.ZERO);
+        overdueAmount = Objects.requireNonNullElse(overdueAmount, BigDecimal.ZERO);
+        ordersBacklog = Objects.requireNonNullElse(ordersBacklog, BigDecimal.ZERO);
+        orderAmount = Objects.requireNonNullElse(orderAmount, BigDecimal.ZERO);
+        overduePercent = openReceivables.signum() <= 0 ? 0
+                : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts from an active, unknown-to-the-bureau company with no history and no exposure. */
+    public static final class Builder {
+        private String registrationNumber = "";
+        private String country = "FR";
+        private boolean publicSector;
+        private int seniorityMonths;
+        private long turnover;
+        private boolean bureauDataAvailable;
+        private boolean bureauStale;
+        private int bureauGrade;
+        private String companyStatus = "ACTIVE";
+        private int paymentRemarks;
+        private @Nullable BigDecimal bureauLimit;
+        private @Nullable BigDecimal insurerCover;
+        private boolean paymentHistoryAvailable;
+        private int averageDaysLate;
+        private int openDisputes;
+        private int paymentTermsDays = 30;
+        private BigDecimal openReceivables = BigDecimal.ZERO;
+        private BigDecimal overdueAmount = BigDecimal.ZERO;
+        private BigDecimal ordersBacklog = BigDecimal.ZERO;
+        private BigDecimal orderAmount = BigDecimal.ZERO;
+
+        private Builder() {
+        }
+
+        public Builder registrationNumber(String value) { registrationNumber = value; return this; }
+        public Builder country(String value) { country = value; return this; }
+        public Builder publicSector(boolean value) { publicSector = value; return this; }
+        public Builder seniorityMonths(int value) { seniorityMonths = value; return this; }
+        public Builder turnover(long value) { turnover = value; return this; }
+        public Builder companyStatus(String value) { companyStatus = value; return this; }
+        public Builder paymentTermsDays(int value) { paymentTermsDays = value; return this; }
+        public Builder insurerCover(@Nullable BigDecimal value) { insurerCover = value; return this; }
+        public Builder orderAmount(BigDecimal value) { orderAmount = value; return this; }
+
+        /** A bureau report: its common grade, recommended limit, payment remarks and whether it is stale. */
+        public Builder bureau(int grade, @Nullable BigDecimal limit, int remarks, boolean stale) {
+            bureauDataAvailable = true;
+            bureauGrade = grade;
+            bureauLimit = limit;
+            paymentRemarks = remarks;
+            bureauStale = stale;
+            return this;
+        }
+
+        /** The customer's payment history with this supplier. */
+        public Builder paymentHistory(int averageDaysLateValue, int openDisputesValue) {
+            paymentHistoryAvailable = true;
+            averageDaysLate = averageDaysLateValue;
+            openDisputes = openDisputesValue;
+            return this;
+        }
+
+        /** Receivables and backlog before this order. */
+        public Builder exposure(BigDecimal open, BigDecimal overdue, BigDecimal backlog) {
+            openReceivables = open;
+            overdueAmount = overdue;
+            ordersBacklog = backlog;
+            return this;
+        }
+
+        public Applicant build() {
+            return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover,
+                    bureauDataAvailable, bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit,
+                    insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
+                    openReceivables, overdueAmount, ordersBacklog, orderAmount, 0);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.arbiter.policy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.decisiontable.parser.xls.ExcelParser;
+import org.drools.template.model.DRLOutput;
+import org.drools.template.model.Package;
+import org.drools.template.model.Rule;
+import org.drools.template.parser.DataListener;
+import org.drools.template.parser.DecisionTableParseException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a decision table ({@code .drl.xlsx}, {@code .drl.xls}, {@code .drl.csv}) into DRL with Drools' own parser, sheet
+ * by sheet, and keeps what Drools drops: each rule's sheet, row and DESCRIPTION cell. The {@code Tests} sheet holds
+ * scenarios, not rules.
+ */
+final class DecisionTableReader {
+
+    static final String TESTS_SHEET = "Tests";
+    private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\b([A-Z]{1,3}[1-9][0-9]*)\\b");
+
+    private DecisionTableReader() {
+    }
+
+    static List<RuleSource> read(PolicyFile file) {
+        if (file.isCsvTable()) {
+            CapturingListener listener = new CapturingListener();
+            parse(file, null, () -> InputType.CSV.createParser(listener).parseFile(new ByteArrayInputStream(file.content())));
+            return listener.hasRuleTable() ? List.of(toSource(file, null, listener)) : List.of();
+        }
+        Map<String, CapturingListener> bySheet = new LinkedHashMap<>();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+            for (Sheet sheet : workbook) {
+                if (!sheet.getSheetName().equalsIgnoreCase(TESTS_SHEET)) {
+                    bySheet.put(sheet.getSheetName(), new CapturingListener());
+                }
+            }
+            Map<String, List<DataListener>> listeners = new HashMap<>();
+            bySheet.forEach((sheet, listener) -> listeners.put(sheet, List.of(listener)));
+            parse(file, null, () -> new ExcelParser(listeners).parseWorkbook(workbook));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PolicyLoadException loadException) {
+                throw loadException;
+            }
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null,
+                    "is not a readable Excel workbook (" + e.getMessage() + ")")));
+        }
+        List<RuleSource> sources = new ArrayList<>();
+        bySheet.forEach((sheet, listener) -> {
+            if (listener.hasRuleTable()) {
+                sources.add(toSource(file, sheet, listener));
+            }
+        });
+        if (sources.isEmpty()) {
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null,
+                    "has no sheet with a 'RuleTable' cell, so it holds no rules")));
+        }
+        return sources;
+    }
+
+    private static void parse(PolicyFile file, @Nullable String sheet, Runnable parsing) {
+        try {
+            parsing.run();
+        } catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
+            throw new PolicyLoadException(List.of(problem(file.name(), sheet, e.getMessage())));
+        }
+    }
+
+    private static RuleSource toSource(PolicyFile file, @Nullable String sheet, CapturingListener listener) {
+        Package ruleSet;
+        try {
+            ruleSet = listener.getRuleSet();
+        } catch (DecisionTableParseException e) {
+            throw new PolicyLoadException(List.of(problem(file.name(), sheet, e.getMessage())));
+        }
+        Stage stage = Stage.ofRuleSet(ruleSet.getName());
+        if (stage == null) {
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), sheet, listener.cellRightOf("RuleSet"),
+                    "RuleSet '" + ruleSet.getName() + "' is not a stage of the pipeline; use one of " + Stage.ruleSetNames())));
+        }
+        Map<String, Reason> reasons = new LinkedHashMap<>();
+        for (Rule rule : ruleSet.getRules()) {
+            int row = rule.getSpreadsheetRowNumber();
+            String name = rule.getName().replaceAll("^\"|\"$", "");
+            reasons.put(name, new Reason(file.name(), sheet, row, name, listener.descriptionOf(row)));
+        }
+        DRLOutput out = new DRLOutput();
+        ruleSet.renderDRL(out);
+        String origin = sheet == null ? file.name() : file.name() + "!" + sheet;
+        return new RuleSource(origin, file.name(), stage, out.getDRL(), reasons, listener.cellsByRow());
+    }
+
+    private static PolicyProblem problem(String file, @Nullable String sheet, @Nullable String message) {
+        String text = message == null ? "cannot be parsed as a decision table" : message;
+        Matcher cell = CELL_IN_MESSAGE.matcher(text);
+        return new PolicyProblem(file, sheet, cell.find() ? cell.group(1) : null, text);
+    }
+
+    /** Column letters of a zero-based column index: 0 → A, 27 → AB. */
+    static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
+            name.insert(0, (char) ('A' + (c - 1) % 26));
+        }
+        return name.toString();
+    }
+
+    /** Drools' own listener, which also remembers every cell so that rules can be traced back to their rows. */
+    private static final class CapturingListener extends DefaultRuleSheetListener {
+
+        private final Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
+
+        @Override
+        public void newCell(int row, int column, String value, int mergedColStart) {
+            if (value != null && !value.isBlank()) {
+                cells.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value.trim());
+            }
+            super.newCell(row, column, value, mergedColStart);
+        }
+
+        Map<Integer, Map<Integer, String>> cellsByRow() {
+            Map<Integer, Map<Integer, String>> byRow = new TreeMap<>();
+            cells.forEach((row, columns) -> byRow.put(row + 1, Map.copyOf(columns)));
+            return byRow;
+        }
+
+        boolean hasRuleTable() {
+            return cells.values().stream().flatMap(r -> r.values().stream()).anyMatch(CapturingListener::isRuleTable);
+        }
+
+        @Nullable String cellRightOf(String keyword) {
+            for (var row : cells.entrySet()) {
+                for (var cell : row.getValue().entrySet()) {
+                    if (cell.getValue().equalsIgnoreCase(keyword)) {
+                        return columnName(cell.getKey() + 1) + (row.getKey() + 1);
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** The DESCRIPTION cell of the rule on this spreadsheet row (1-based), found under its RuleTable's header. */
+        String descriptionOf(int spreadsheetRow) {
+            int rowIndex = spreadsheetRow - 1;
+            Integer tableRow = null;
+            int tableColumn = 0;
+            for (var row : cells.entrySet()) {
+                if (row.getKey() >= rowIndex) {
+                    break;
+                }
+                for (var cell : row.getValue().entrySet()) {
+                    if (isRuleTable(cell.getValue())) {
+                        tableRow = row.getKey();
+                        tableColumn = cell.getKey();
+                    }
+                }
+            }
+            if (tableRow != null) {
+                Map<Integer, String> header = cells.getOrDefault(tableRow + 1, Map.of());
+                for (var cell : header.entrySet()) {
+                    if (cell.getKey() >= tableColumn && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
+                        String description = cells.getOrDefault(rowIndex, Map.of()).get(cell.getKey());
+                        if (description != null) {
+                            return description;
+                        }
+                    }
+                }
+            }
+            return "row " + spreadsheetRow;
+        }
+
+        private static boolean isRuleTable(String value) {
+            String lower = value.toLowerCase(Locale.ROOT);
+            return lower.equals("ruletable") || lower.startsWith("ruletable ");
+        }
+    }
+}

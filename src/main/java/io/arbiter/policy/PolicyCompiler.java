@@ -1,0 +1,176 @@
+package io.arbiter.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.io.ByteArrayResource;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+
+/**
+ * Compiles policy files into a {@link CompiledPolicy}: every problem found is reported at once, by file, sheet and cell,
+ * and Drools' compiler errors (which name lines of generated DRL) are traced back to the row and cell that produced them.
+ */
+final class PolicyCompiler {
+
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+    private PolicyCompiler() {
+    }
+
+    static CompiledPolicy compile(List<PolicyFile> files, Currency currency) {
+        List<PolicyFile> ordered = files.stream().sorted(Comparator.comparing(PolicyFile::name)).toList();
+        List<PolicyProblem> problems = new ArrayList<>();
+        List<RuleSource> sources = new ArrayList<>();
+        for (PolicyFile file : ordered) {
+            try {
+                if (file.isWorkbook() || file.isCsvTable()) {
+                    sources.addAll(DecisionTableReader.read(file));
+                } else if (file.isDrl()) {
+                    sources.add(DrlFileReader.read(file));
+                }
+            } catch (PolicyLoadException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        Map<Stage, List<RuleSource>> byStage = new EnumMap<>(Stage.class);
+        sources.forEach(source -> byStage.computeIfAbsent(source.stage(), s -> new ArrayList<>()).add(source));
+        for (Stage stage : Stage.values()) {
+            if (!byStage.containsKey(stage) && problems.isEmpty()) {
+                problems.add(new PolicyProblem("(policy)", null, null, "no table or DRL file has RuleSet/package '"
+                        + stage.ruleSet() + "', so the " + stage.name().toLowerCase().replace('_', ' ') + " stage has no rules"));
+            }
+        }
+        Map<String, Reason> reasons = new HashMap<>();
+        for (RuleSource source : sources) {
+            source.reasons().forEach((name, reason) -> {
+                Reason previous = reasons.putIfAbsent(CompiledPolicy.ruleKey(source.stage().ruleSet(), name), reason);
+                if (previous != null) {
+                    problems.add(new PolicyProblem(reason.table(), reason.sheet(), null, "rule '" + name + "' (row "
+                            + reason.row() + ") has the same name as a rule in " + previous.table()
+                            + (previous.sheet() == null ? "" : "!" + previous.sheet()) + "; rule names must be unique"));
+                }
+            });
+        }
+        Map<Stage, StatelessKieSession> sessions = new EnumMap<>(Stage.class);
+        byStage.forEach((stage, stageSources) -> {
+            KieBase kieBase = build(stageSources, problems);
+            if (kieBase != null) {
+                sessions.put(stage, session(stage, kieBase));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems);
+        }
+        List<PolicyFileSummary> summaries = ordered.stream()
+                .map(file -> new PolicyFileSummary(file.name(), sha256(file.content()),
+                        (int) sources.stream().filter(s -> s.file().equals(file.name())).mapToLong(s -> s.reasons().size()).sum()))
+                .toList();
+        return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons));
+    }
+
+    private static KieBase build(List<RuleSource> sources, List<PolicyProblem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, RuleSource> byPath = new LinkedHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String path = "arbiter/" + sources.get(i).stage().name().toLowerCase() + "/source" + i + ".drl";
+            byPath.put(path, sources.get(i));
+            ByteArrayResource resource = new ByteArrayResource(sources.get(i).drl().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(path);
+            builder.add(resource, ResourceType.DRL);
+        }
+        if (!builder.hasErrors()) {
+            return builder.newKieBase();
+        }
+        for (KnowledgeBuilderResult error : builder.getErrors()) {
+            RuleSource source = error.getResource() == null ? null : byPath.get(error.getResource().getSourcePath());
+            problems.add(locate(source, error));
+        }
+        return null;
+    }
+
+    /** Finds the row (or DRL line) of a compiler error, and within a row the cell whose text the error quotes. */
+    private static PolicyProblem locate(RuleSource source, KnowledgeBuilderResult error) {
+        String message = error.getMessage().strip().replaceAll("\\s+", " ");
+        if (source == null) {
+            return new PolicyProblem("(policy)", null, null, message);
+        }
+        int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
+        Reason rule = null;
+        Matcher matcher = RULE_LINE.matcher(source.drl());
+        while (matcher.find() && DrlFileReader.lineOf(source.drl(), matcher.start()) <= line) {
+            rule = source.reasons().get(matcher.group(1));
+        }
+        if (rule == null || !source.isTable()) {
+            return new PolicyProblem(source.file(), null, line > 0 ? "line " + line : null, message);
+        }
+        return new PolicyProblem(rule.table(), rule.sheet(), quotedCell(source.cells().get(rule.row()), rule.row(), message),
+                "rule '" + rule.ruleName() + "' (row " + rule.row() + ", " + rule.description() + ") does not compile: " + message);
+    }
+
+    /** The cell of the row whose text the compiler quotes (the longest such), else the row's first cell. */
+    private static String quotedCell(Map<Integer, String> row, int rowNumber, String message) {
+        int column = row.keySet().stream().min(Integer::compare).orElse(0);
+        int longest = 0;
+        for (var cell : row.entrySet()) {
+            String text = cell.getValue();
+            if (text.length() > longest && message.contains(text)) {
+                longest = text.length();
+                column = cell.getKey();
+            }
+        }
+        return DecisionTableReader.columnName(column) + rowNumber;
+    }
+
+    private static StatelessKieSession session(Stage stage, KieBase kieBase) {
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                StageResult result = (StageResult) event.getKieRuntime().getGlobal(stage.global());
+                result.fired(CompiledPolicy.ruleKey(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName()));
+            }
+        });
+        return session;
+    }
+
+    private static String version(List<PolicyFile> files) {
+        MessageDigest digest = sha256();
+        for (PolicyFile file : files) {
+            digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(file.content());
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(sha256().digest(content));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

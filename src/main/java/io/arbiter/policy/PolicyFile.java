@@ -1,0 +1,31 @@
+package io.arbiter.policy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** One file of a policy, exactly as finance staff or developers wrote it. */
+record PolicyFile(String name, byte[] content) {
+
+    static PolicyFile read(Path path) {
+        try {
+            return new PolicyFile(path.getFileName().toString(), Files.readAllBytes(path));
+        } catch (java.io.IOException e) {
+            throw new PolicyLoadException(java.util.List.of(new PolicyProblem(path.getFileName().toString(), null, null,
+                    "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    boolean isWorkbook() {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.xls");
+    }
+
+    boolean isCsvTable() {
+        return name.toLowerCase(Locale.ROOT).endsWith(".drl.csv");
+    }
+
+    boolean isDrl() {
+        return name.toLowerCase(Locale.ROOT).endsWith(".drl");
+    }
+}

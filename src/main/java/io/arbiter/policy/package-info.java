@@ -1,0 +1,7 @@
+/**
+ * The credit policy: decision tables ({@code *.drl.xlsx}, {@code *.drl.csv}) and DRL rules compiled into one immutable
+ * snapshot, evaluated as the pipeline segmentation → scoring → rating → credit limit → hard stops → outcome, where every
+ * fired row comes back as a {@link io.arbiter.policy.Reason} naming its file, sheet and row. The workbooks' {@code Tests}
+ * sheets are scenarios run against each snapshot before it may serve decisions.
+ */
+package io.arbiter.policy;

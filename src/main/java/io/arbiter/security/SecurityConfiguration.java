@@ -1,0 +1,77 @@
+package io.arbiter.security;
+
+import java.io.IOException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.arbiter.shared.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
+    private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json) {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> write(json, response, HttpStatus.UNAUTHORIZED,
+                "unauthenticated", "Authentication required",
+                "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'"
+                        + (e.getMessage() != null && e.getMessage().startsWith("Unknown") ? "; the key sent is not known" : ""));
+        AccessDeniedHandler forbidden = (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN,
+                "forbidden", "Not allowed", "This API key's roles do not allow " + request.getMethod() + " "
+                        + request.getRequestURI());
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)
+                        .requestMatchers("/api/v1/policies/**").hasAnyRole(FINANCE)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Keeps Spring Boot from creating a default user with a generated password: API keys are the only way in. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String kind, String title,
+            String detail) throws IOException {
+        ProblemDetail problem = new ProblemException(status, kind, title, detail).toProblemDetail();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+
+    private static String[] roles(Role... roles) {
+        return java.util.Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,112 @@
+package io.arbiter.shared;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Answers every error as RFC 9457 problem+json, with the offending field named when the client sent something wrong.
+ * Unexpected failures are logged with their stack trace and answered without one.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        return ResponseEntity.status(e.status()).body(e.toProblemDetail());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Arbiter failed to handle this request; nothing was stored. Retry, and report it if it persists.");
+        problem.setType(ProblemException.typeOf("internal-error"));
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.<String, Object>of("field", error.getField(), "message", messageOf(error.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(error -> error.get("field") + " " + error.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(ProblemException.typeOf("invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(ProblemException.typeOf("malformed-request"));
+        problem.setTitle("Malformed request body");
+        JacksonException jackson = findCause(e, JacksonException.class);
+        if (jackson == null) {
+            problem.setDetail("The request body is missing or is not JSON.");
+        } else {
+            String field = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setDetail(describe(jackson, field));
+            if (!field.isEmpty()) {
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", describe(jackson, field))));
+            }
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String describe(JacksonException e, String field) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field '" + field + "'";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + invalid.getValue() + "' is not a valid value for " + field
+                    + " (expected " + invalid.getTargetType().getSimpleName() + ")";
+        }
+        if (field.isEmpty()) {
+            return "The request body is not valid JSON: " + e.getOriginalMessage();
+        }
+        return "invalid value for " + field + ": " + e.getOriginalMessage();
+    }
+
+    private static String messageOf(@Nullable String message) {
+        return message == null ? "is invalid" : message;
+    }
+
+    private static <T extends Throwable> @Nullable T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

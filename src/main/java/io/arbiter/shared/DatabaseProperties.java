@@ -1,0 +1,25 @@
+package io.arbiter.shared;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Arbiter finds its PostgreSQL when {@code spring.datasource.url} ({@code ARBITER_DB_URL}) is not set.
+ *
+ * @param localCandidates JDBC URLs tried in order (user and password in the URL); the first that answers is used
+ * @param embedded the real PostgreSQL started by the application when no candidate answers
+ */
+@ConfigurationProperties("arbiter.database")
+public record DatabaseProperties(@DefaultValue List<String> localCandidates, @DefaultValue Embedded embedded) {
+
+    /**
+     * @param enabled whether Arbiter may start its own PostgreSQL
+     * @param dataDirectory kept across restarts when set; a throw-away directory otherwise
+     */
+    public record Embedded(@DefaultValue("true") boolean enabled, @Nullable Path dataDirectory) {
+    }
+}

@@ -1,0 +1,47 @@
+package io.arbiter.shared;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A failure a client can act on, answered as RFC 9457 problem+json. Each kind has its own {@code type} URI
+ * ({@code urn:arbiter:problem:<kind>}, listed in the README) so that clients can branch on it.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String kind;
+    private final String title;
+    private final Map<String, Object> properties;
+
+    public ProblemException(HttpStatus status, String kind, String title, String detail, Map<String, Object> properties) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+        this.properties = Map.copyOf(properties);
+    }
+
+    public ProblemException(HttpStatus status, String kind, String title, String detail) {
+        this(status, kind, title, detail, Map.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(typeOf(kind));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public static URI typeOf(String kind) {
+        return URI.create("urn:arbiter:problem:" + kind);
+    }
+}
