@@ -14,16 +14,22 @@ public final class LimitResult extends StageResult {
     private @Nullable BigDecimal bureauFactor;
     private @Nullable BigDecimal reviewTolerancePercent;
 
-    public void internal(String amount) {
-        internal = assign("internal limit", internal, nonNegative("internal limit", amount));
+    /**
+     * Typed arguments make Java's compiler reject a cell such as "150 000 €" when the policy is loaded, at its cell,
+     * rather than when a customer happens to reach that row. Limits are whole currency units.
+     */
+    public void internal(long amount) {
+        internal = assign("internal limit", internal, nonNegative("internal limit", BigDecimal.valueOf(amount)));
     }
 
-    public void bureauFactor(String factor) {
-        bureauFactor = assign("bureau factor", bureauFactor, nonNegative("bureau factor", factor));
+    /** A share of the bureau's recommended limit: 1 trusts it fully, 0.5 half, 0 not at all. */
+    public void bureauFactor(double factor) {
+        bureauFactor = assign("bureau factor", bureauFactor, nonNegative("bureau factor", BigDecimal.valueOf(factor)));
     }
 
-    public void reviewTolerancePercent(String percent) {
-        reviewTolerancePercent = assign("review tolerance", reviewTolerancePercent, nonNegative("review tolerance", percent));
+    public void reviewTolerancePercent(double percent) {
+        reviewTolerancePercent = assign("review tolerance", reviewTolerancePercent,
+                nonNegative("review tolerance", BigDecimal.valueOf(percent)));
     }
 
     @Nullable BigDecimal internal() {
@@ -38,16 +44,10 @@ public final class LimitResult extends StageResult {
         return reviewTolerancePercent == null ? BigDecimal.ZERO : reviewTolerancePercent;
     }
 
-    private static BigDecimal nonNegative(String what, String text) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + text + "' is not a number");
-        }
+    private static BigDecimal nonNegative(String what, BigDecimal value) {
         if (value.signum() < 0) {
-            throw new IllegalArgumentException(what + " " + text + " is negative");
+            throw new IllegalArgumentException(what + " " + value + " is negative");
         }
-        return value.stripTrailingZeros();
+        return value;
     }
 }

@@ -32,6 +32,8 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
 final class PolicyCompiler {
 
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    /** The method a template calls or the field it constrains: {@code internal} in {@code limit.internal($param)}. */
+    private static final Pattern TEMPLATE_SUBJECT = Pattern.compile("(\\w+)\\s*(?:\\(|==|!=|>=|<=|<|>)");
 
     private PolicyCompiler() {
     }
@@ -78,7 +80,7 @@ final class PolicyCompiler {
             }
         });
         if (!problems.isEmpty()) {
-            throw new PolicyLoadException(problems);
+            throw new PolicyLoadException(problems.stream().distinct().toList());
         }
         List<PolicyFileSummary> summaries = ordered.stream()
                 .map(file -> new PolicyFileSummary(file.name(), sha256(file.content()),
@@ -101,6 +103,9 @@ final class PolicyCompiler {
             return builder.newKieBase();
         }
         for (KnowledgeBuilderResult error : builder.getErrors()) {
+            if (error.getMessage().contains("Parser returned a null Package")) {
+                continue; // Drools' echo of a syntax error already reported with its line
+            }
             RuleSource source = error.getResource() == null ? null : byPath.get(error.getResource().getSourcePath());
             problems.add(locate(source, error));
         }
@@ -122,22 +127,52 @@ final class PolicyCompiler {
         if (rule == null || !source.isTable()) {
             return new PolicyProblem(source.file(), null, line > 0 ? "line " + line : null, message);
         }
-        return new PolicyProblem(rule.table(), rule.sheet(), quotedCell(source.cells().get(rule.row()), rule.row(), message),
-                "rule '" + rule.ruleName() + "' (row " + rule.row() + ", " + rule.description() + ") does not compile: " + message);
+        int column = blamedColumn(source, rule.row(), message);
+        String value = source.cells().getOrDefault(rule.row(), Map.of()).get(column);
+        return new PolicyProblem(rule.table(), rule.sheet(), DecisionTableReader.columnName(column) + rule.row(),
+                (value == null ? "" : "'" + value + "' does not fit this column: ") + "rule '" + rule.ruleName()
+                        + "' (row " + rule.row() + ", " + rule.description() + ") does not compile: " + message);
     }
 
-    /** The cell of the row whose text the compiler quotes (the longest such), else the row's first cell. */
-    private static String quotedCell(Map<Integer, String> row, int rowNumber, String message) {
-        int column = row.keySet().stream().min(Integer::compare).orElse(0);
-        int longest = 0;
-        for (var cell : row.entrySet()) {
-            String text = cell.getValue();
-            if (text.length() > longest && message.contains(text)) {
-                longest = text.length();
-                column = cell.getKey();
+    /**
+     * The cell of a rule's row that a compiler error is about: the longest cell text the error quotes; else the column
+     * whose header template names the method or field the error mentions; else the row's first cell.
+     */
+    private static int blamedColumn(RuleSource source, int row, String message) {
+        Map<Integer, String> cells = source.cells().getOrDefault(row, Map.of());
+        Integer blamed = null;
+        int longest = 2;
+        for (var cell : cells.entrySet()) {
+            if (cell.getValue().length() > longest && message.contains(cell.getValue())) {
+                longest = cell.getValue().length();
+                blamed = cell.getKey();
             }
         }
-        return DecisionTableReader.columnName(column) + rowNumber;
+        if (blamed == null) {
+            blamed = templateRow(source, row).entrySet().stream()
+                    .filter(template -> mentions(message, template.getValue()))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+        }
+        if (blamed == null) {
+            blamed = cells.keySet().stream().min(Integer::compare).orElse(0);
+        }
+        return blamed;
+    }
+
+    /** The code row of the table a rule row belongs to: the nearest row above it holding {@code $param} templates. */
+    private static Map<Integer, String> templateRow(RuleSource source, int row) {
+        for (int r = row - 1; r > 0; r--) {
+            Map<Integer, String> cells = source.cells().getOrDefault(r, Map.of());
+            if (cells.values().stream().anyMatch(text -> text.contains("$param") || text.contains("$1"))) {
+                return cells;
+            }
+        }
+        return Map.of();
+    }
+
+    private static boolean mentions(String message, String template) {
+        Matcher identifier = TEMPLATE_SUBJECT.matcher(template);
+        return identifier.find() && message.contains(identifier.group(1));
     }
 
     private static StatelessKieSession session(Stage stage, KieBase kieBase) {

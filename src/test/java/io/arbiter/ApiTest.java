@@ -1,0 +1,84 @@
+package io.arbiter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Boots the whole application on a random port against the real PostgreSQL and talks to it over real HTTP, as an order
+ * system would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    protected static final String ORDER_SYSTEM = "test-order-system";
+    protected static final String DUNNING_ENGINE = "test-dunning-engine";
+    protected static final String ANALYST = "test-analyst";
+    protected static final String ADMIN = "test-admin";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    /** A status, the headers that matter here, and the body parsed as JSON (null when empty or not JSON). */
+    public record Response(int status, String contentType, String location, String wwwAuthenticate, String text, JsonNode body) {
+    }
+
+    protected Response post(String path, String apiKey, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), apiKey);
+    }
+
+    protected Response get(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), apiKey);
+    }
+
+    protected Response send(HttpRequest.Builder request, String apiKey) {
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = null;
+            if (!text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
+                body = json.readTree(text);
+            }
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null), text, body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Request ids are unique per run: the test database outlives test runs and decision records are append-only. */
+    protected static String newRequestId() {
+        return "test-" + UUID.randomUUID();
+    }
+}
