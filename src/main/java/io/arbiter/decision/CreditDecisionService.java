@@ -1,15 +1,11 @@
 package io.arbiter.decision;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +26,7 @@ import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,7 +66,7 @@ public class CreditDecisionService {
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber());
         String requestJson = json.writeValueAsString(request);
-        String requestHash = sha256(requestJson);
+        String requestHash = Sha256.hex(requestJson);
         Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());
         if (earlier.isPresent()) {
             return replay(request.requestId(), earlier.get(), requestHash);
@@ -184,13 +181,5 @@ public class CreditDecisionService {
     private CreditDecision read(String response) {
         return json.readerFor(CreditDecision.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .readValue(response);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.arbiter.policy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -24,6 +23,8 @@ import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
+
+import io.arbiter.shared.Sha256;
 
 /**
  * Compiles policy files into a {@link CompiledPolicy}: every problem found is reported at once, by file, sheet and cell,
@@ -83,7 +84,7 @@ final class PolicyCompiler {
             throw new PolicyLoadException(problems.stream().distinct().toList());
         }
         List<PolicyFileSummary> summaries = ordered.stream()
-                .map(file -> new PolicyFileSummary(file.name(), sha256(file.content()),
+                .map(file -> new PolicyFileSummary(file.name(), Sha256.hex(file.content()),
                         (int) sources.stream().filter(s -> s.file().equals(file.name())).mapToLong(s -> s.reasons().size()).sum()))
                 .toList();
         return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons));
@@ -188,24 +189,12 @@ final class PolicyCompiler {
     }
 
     private static String version(List<PolicyFile> files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (PolicyFile file : files) {
             digest.update(file.name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(file.content());
         }
         return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    }
-
-    private static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(sha256().digest(content));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package io.arbiter.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.arbiter.shared.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +28,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationEntryPoint entryPoint;
 
     ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
-        this.byDigest = keys.stream().collect(Collectors.toUnmodifiableMap(k -> digest(k.key()), k -> k));
+        this.byDigest = keys.stream().collect(Collectors.toUnmodifiableMap(k -> Sha256.hex(k.key()), k -> k));
         this.entryPoint = entryPoint;
     }
 
@@ -40,7 +37,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request);
         if (key != null) {
-            SecurityProperties.ApiKey apiKey = byDigest.get(digest(key));
+            SecurityProperties.ApiKey apiKey = byDigest.get(Sha256.hex(key));
             if (apiKey == null) {
                 entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
                 return;
@@ -58,13 +55,5 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return authorization.substring(7).trim();
         }
         return request.getHeader("X-Api-Key");
-    }
-
-    private static String digest(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
