@@ -4,17 +4,15 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-import org.kie.api.runtime.StatelessKieSession;
-
 /**
- * One immutable, compiled version of the policy: a stateless session per stage over a KieBase that is never modified
- * after it is built, so any number of decisions can share it while another version is being compiled.
+ * One immutable, compiled version of the policy: per stage, a KieBase that is never modified after it is built and the
+ * working memories evaluating it, so any number of decisions can share it while another version is being compiled.
  *
  * @param version content hash of every file, so the same files always give the same version
  * @param reasons by {@link #ruleKey(String, String)}
  */
 record CompiledPolicy(String version, Currency currency, List<PolicyFileSummary> files,
-        Map<Stage, StatelessKieSession> sessions, Map<String, Reason> reasons) {
+        Map<Stage, StageSessions> sessions, Map<String, Reason> reasons) {
 
     static String ruleKey(String ruleSet, String ruleName) {
         return ruleSet + "/" + ruleName;

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
-import org.kie.api.command.Command;
-import org.kie.api.runtime.StatelessKieSession;
-import org.kie.internal.command.CommandFactory;
 
 import io.arbiter.shared.Money;
 
@@ -75,13 +72,8 @@ final class Pipeline {
     @SuppressWarnings("unchecked")
     private static <R extends StageResult> R run(CompiledPolicy policy, Stage stage, List<Reason> reasons, Object... facts) {
         R result = (R) stage.newResult();
-        StatelessKieSession session = policy.sessions().get(stage);
-        List<Command<?>> commands = List.of(
-                CommandFactory.newSetGlobal(stage.global(), result),
-                CommandFactory.newInsertElements(List.of(facts)),
-                CommandFactory.newFireAllRules());
         try {
-            session.execute(CommandFactory.newBatchExecution(commands));
+            policy.sessions().get(stage).evaluate(result, facts);
         } catch (RuntimeException e) {
             reasons.add(gap("RULE_FAILED", "A " + stage.name().toLowerCase().replace('_', ' ')
                     + " rule failed on this customer (" + rootMessage(e) + ")."));

@@ -16,10 +16,7 @@ import java.util.regex.Pattern;
 
 import org.drools.io.ByteArrayResource;
 import org.kie.api.KieBase;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -73,11 +70,11 @@ final class PolicyCompiler {
                 }
             });
         }
-        Map<Stage, StatelessKieSession> sessions = new EnumMap<>(Stage.class);
+        Map<Stage, StageSessions> sessions = new EnumMap<>(Stage.class);
         byStage.forEach((stage, stageSources) -> {
             KieBase kieBase = build(stageSources, problems);
             if (kieBase != null) {
-                sessions.put(stage, session(stage, kieBase));
+                sessions.put(stage, new StageSessions(stage, kieBase));
             }
         });
         if (!problems.isEmpty()) {
@@ -174,18 +171,6 @@ final class PolicyCompiler {
     private static boolean mentions(String message, String template) {
         Matcher identifier = TEMPLATE_SUBJECT.matcher(template);
         return identifier.find() && message.contains(identifier.group(1));
-    }
-
-    private static StatelessKieSession session(Stage stage, KieBase kieBase) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                StageResult result = (StageResult) event.getKieRuntime().getGlobal(stage.global());
-                result.fired(CompiledPolicy.ruleKey(event.getMatch().getRule().getPackageName(), event.getMatch().getRule().getName()));
-            }
-        });
-        return session;
     }
 
     private static String version(List<PolicyFile> files) {

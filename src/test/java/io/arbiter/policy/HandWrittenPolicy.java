@@ -242,9 +242,9 @@ final class HandWrittenPolicy {
     private record LimitRow(String rule, BigDecimal internal, BigDecimal bureauFactor, BigDecimal reviewTolerancePercent) {
 
         LimitRow(String rule, String internal, String bureauFactor, String reviewTolerancePercent) {
-            // stripTrailingZeros: what LimitResult keeps from the table's text
-            this(rule, new BigDecimal(internal).stripTrailingZeros(), new BigDecimal(bureauFactor).stripTrailingZeros(),
-                    new BigDecimal(reviewTolerancePercent).stripTrailingZeros());
+            // What LimitResult keeps from the table's typed actions: internal(long), bureauFactor(double), tolerance(double)
+            this(rule, BigDecimal.valueOf(Long.parseLong(internal)), BigDecimal.valueOf(Double.parseDouble(bureauFactor)),
+                    BigDecimal.valueOf(Double.parseDouble(reviewTolerancePercent)));
         }
     }
 
