@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,21 +40,22 @@ final class DecisionTableReader {
     }
 
     static List<RuleSource> read(PolicyFile file) {
+        AtomicReference<String> sheetBeingParsed = new AtomicReference<>();
         if (file.isCsvTable()) {
-            CapturingListener listener = new CapturingListener();
-            parse(file, null, () -> InputType.CSV.createParser(listener).parseFile(new ByteArrayInputStream(file.content())));
+            CapturingListener listener = new CapturingListener(null, sheetBeingParsed);
+            parse(file, sheetBeingParsed, () -> InputType.CSV.createParser(listener).parseFile(new ByteArrayInputStream(file.content())));
             return listener.hasRuleTable() ? List.of(toSource(file, null, listener)) : List.of();
         }
         Map<String, CapturingListener> bySheet = new LinkedHashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             for (Sheet sheet : workbook) {
                 if (!sheet.getSheetName().equalsIgnoreCase(TESTS_SHEET)) {
-                    bySheet.put(sheet.getSheetName(), new CapturingListener());
+                    bySheet.put(sheet.getSheetName(), new CapturingListener(sheet.getSheetName(), sheetBeingParsed));
                 }
             }
             Map<String, List<DataListener>> listeners = new HashMap<>();
             bySheet.forEach((sheet, listener) -> listeners.put(sheet, List.of(listener)));
-            parse(file, null, () -> new ExcelParser(listeners).parseWorkbook(workbook));
+            parse(file, sheetBeingParsed, () -> new ExcelParser(listeners).parseWorkbook(workbook));
         } catch (IOException | RuntimeException e) {
             if (e instanceof PolicyLoadException loadException) {
                 throw loadException;
@@ -74,11 +76,12 @@ final class DecisionTableReader {
         return sources;
     }
 
-    private static void parse(PolicyFile file, @Nullable String sheet, Runnable parsing) {
+    /** Drools' parse errors name a cell but not its sheet: the listeners say which sheet the parser was on. */
+    private static void parse(PolicyFile file, AtomicReference<String> sheetBeingParsed, Runnable parsing) {
         try {
             parsing.run();
         } catch (DecisionTableParseException | IllegalArgumentException | IllegalStateException e) {
-            throw new PolicyLoadException(List.of(problem(file.name(), sheet, e.getMessage())));
+            throw new PolicyLoadException(List.of(problem(file.name(), sheetBeingParsed.get(), e.getMessage())));
         }
     }
 
@@ -125,6 +128,19 @@ final class DecisionTableReader {
     private static final class CapturingListener extends DefaultRuleSheetListener {
 
         private final Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
+        private final @Nullable String sheet;
+        private final AtomicReference<String> sheetBeingParsed;
+
+        CapturingListener(@Nullable String sheet, AtomicReference<String> sheetBeingParsed) {
+            this.sheet = sheet;
+            this.sheetBeingParsed = sheetBeingParsed;
+        }
+
+        @Override
+        public void newRow(int rowNumber, int columns) {
+            sheetBeingParsed.set(sheet);
+            super.newRow(rowNumber, columns);
+        }
 
         @Override
         public void newCell(int row, int column, String value, int mergedColStart) {

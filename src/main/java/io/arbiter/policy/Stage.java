@@ -7,21 +7,19 @@ import java.util.function.Supplier;
  * names, and reaches the stage's result through the stage's global.
  */
 enum Stage {
-    SEGMENTATION("arbiter.segmentation", "segmentation", SegmentationResult.class, SegmentationResult::new),
-    SCORING("arbiter.scoring", "score", ScoreCard.class, ScoreCard::new),
-    RATING("arbiter.rating", "rating", RatingResult.class, RatingResult::new),
-    CREDIT_LIMIT("arbiter.creditlimit", "limit", LimitResult.class, LimitResult::new),
-    HARD_STOPS("arbiter.hardstops", "stops", HardStopResult.class, HardStopResult::new);
+    SEGMENTATION("arbiter.segmentation", "segmentation", SegmentationResult::new),
+    SCORING("arbiter.scoring", "score", ScoreCard::new),
+    RATING("arbiter.rating", "rating", RatingResult::new),
+    CREDIT_LIMIT("arbiter.creditlimit", "limit", LimitResult::new),
+    HARD_STOPS("arbiter.hardstops", "stops", HardStopResult::new);
 
     private final String ruleSet;
     private final String global;
-    private final Class<? extends StageResult> resultType;
     private final Supplier<? extends StageResult> newResult;
 
-    Stage(String ruleSet, String global, Class<? extends StageResult> resultType, Supplier<? extends StageResult> newResult) {
+    Stage(String ruleSet, String global, Supplier<? extends StageResult> newResult) {
         this.ruleSet = ruleSet;
         this.global = global;
-        this.resultType = resultType;
         this.newResult = newResult;
     }
 
@@ -31,10 +29,6 @@ enum Stage {
 
     String global() {
         return global;
-    }
-
-    Class<? extends StageResult> resultType() {
-        return resultType;
     }
 
     StageResult newResult() {

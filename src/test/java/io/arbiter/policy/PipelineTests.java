@@ -2,12 +2,18 @@ package io.arbiter.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The limit composition and the outcome rules of DESIGN.md §3, on the shipped tables. */
 class PipelineTests {
@@ -73,6 +79,29 @@ class PipelineTests {
 
         assertThat(evaluation.outcome()).isEqualTo(Outcome.REVIEW);
         assertThat(evaluation.reasons()).extracting(Reason::ruleName).contains("Half of receivables overdue");
+    }
+
+    @Test
+    void rows_that_both_match_and_disagree_send_the_decision_to_a_person(@TempDir Path directory) throws IOException {
+        // Every bureau-grade row now matches any grade: rows 10 (40 points) and 11 (30 points) disagree.
+        PolicyFixtures overlapping = PolicyFixtures.copyOfShippedPolicy(directory)
+                .setCell("scoring.drl.xlsx", "Scoring", "B8", "$param >= 0");
+        List<PolicyFile> files = new ArrayList<>();
+        for (Path folder : List.of(overlapping.tables(), overlapping.rules())) {
+            try (Stream<Path> paths = Files.list(folder)) {
+                paths.sorted().forEach(path -> files.add(PolicyFile.read(path)));
+            }
+        }
+        CompiledPolicy compiled = PolicyCompiler.compile(files, Currency.getInstance("EUR"));
+
+        PolicyEvaluation evaluation = Pipeline.evaluate(compiled, establishedSme().orderAmount(BigDecimal.TEN).build(), Given.NOTHING);
+
+        assertThat(evaluation.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(evaluation.score().points()).containsEntry("BUREAU_GRADE", 40);
+        assertThat(evaluation.reasons()).anySatisfy(reason -> {
+            assertThat(reason.ruleName()).isEqualTo("CONFLICT");
+            assertThat(reason.description()).contains("BUREAU_GRADE points");
+        });
     }
 
     @Test

@@ -100,6 +100,21 @@ class PolicyLoadingTests {
     }
 
     @Test
+    void a_structural_error_drools_reports_by_cell_is_also_located_on_its_sheet() {
+        PolicyFixtures policy = PolicyFixtures.copyOfShippedPolicy(directory)
+                .setCell("scoring.drl.xlsx", "Scoring", "A7", "bureauGrade >= $param");
+
+        PolicyLoadException e = catchThrowableOfType(PolicyLoadException.class, () -> load(policy));
+
+        assertThat(e.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("scoring.drl.xlsx");
+            assertThat(problem.sheet()).isEqualTo("Scoring");
+            assertThat(problem.cell()).isEqualTo("A7");
+            assertThat(problem.message()).contains("object declarations");
+        });
+    }
+
+    @Test
     void a_file_that_is_not_a_workbook_is_refused_by_name() {
         PolicyFixtures policy = PolicyFixtures.copyOfShippedPolicy(directory)
                 .write("decision-tables", "pricing.drl.xlsx", "not a spreadsheet".getBytes(StandardCharsets.UTF_8));
