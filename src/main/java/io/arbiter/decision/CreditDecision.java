@@ -31,11 +31,14 @@ public record CreditDecision(UUID decisionId, String requestId, Instant decidedA
     }
 
     /**
-     * @param available whether any bureau knew the company
-     * @param stale the report is older than the configured maximum age
+     * @param available whether any bureau report was used
+     * @param stale the report is older than the configured maximum age, or is the last snapshot because no provider
+     *              answered
+     * @param source {@code CACHE}, {@code PROVIDER}, {@code SNAPSHOT} or {@code NONE}
+     * @param unavailableProviders providers that could not answer for this decision
      */
     public record BureauData(boolean available, @Nullable String provider, @Nullable String reportId,
             @Nullable LocalDate reportDate, boolean stale, @Nullable Integer grade, @Nullable String band,
-            @Nullable String status) {
+            @Nullable String status, String source, List<String> unavailableProviders) {
     }
 }

@@ -148,9 +148,11 @@ public class CreditDecisionService {
                 Money.of(applicant.orderAmount(), currency), evaluation.exposure());
         SolvencyReport report = solvency.report().orElse(null);
         var bureauData = report == null
-                ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null)
+                ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null,
+                        solvency.source().name(), solvency.unavailable())
                 : new CreditDecision.BureauData(true, report.provider(), report.reportId(), report.reportDate(),
-                        solvency.stale(), report.commonGrade(), report.band(), report.status().name());
+                        solvency.stale(), report.commonGrade(), report.band(), report.status().name(),
+                        solvency.source().name(), solvency.unavailable());
         return new CreditDecision(UUID.randomUUID(), request.requestId(), now, evaluation.outcome(),
                 company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
