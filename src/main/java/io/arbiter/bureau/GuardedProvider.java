@@ -52,7 +52,10 @@ final class GuardedProvider {
         this.maxRetryWait = maxRetryWait;
         this.meters = meters;
         String name = provider.name();
-        RetryConfig retryDefaults = retries.getConfiguration(name).orElse(retries.getDefaultConfig());
+        // The registries already hold the instances configured in YAML; read their settings, then replace them with
+        // instances that add what YAML cannot say (which failures to retry or count, Retry-After as the interval).
+        RetryConfig retryDefaults = retries.find(name).map(Retry::getRetryConfig).orElse(retries.getDefaultConfig());
+        retries.remove(name);
         @SuppressWarnings("unchecked")
         IntervalBiFunction<Optional<SolvencyReport>> backoff =
                 (IntervalBiFunction<Optional<SolvencyReport>>) (IntervalBiFunction<?>) retryDefaults.getIntervalBiFunction();
@@ -62,7 +65,9 @@ final class GuardedProvider {
                         && e.retryAfter().isPresent() ? e.retryAfter().get().toMillis()
                         : backoff.apply(attempt, outcome))
                 .build());
-        CircuitBreakerConfig breakerDefaults = circuitBreakers.getConfiguration(name).orElse(circuitBreakers.getDefaultConfig());
+        CircuitBreakerConfig breakerDefaults = circuitBreakers.find(name).map(CircuitBreaker::getCircuitBreakerConfig)
+                .orElse(circuitBreakers.getDefaultConfig());
+        circuitBreakers.remove(name);
         CircuitBreaker breaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.from(breakerDefaults)
                 .recordException(e -> e instanceof BureauUnavailableException).build());
         RateLimiter rateLimiter = rateLimiters.rateLimiter(name);
