@@ -26,6 +26,7 @@ import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.DeserializationFeature;
@@ -64,7 +65,7 @@ public class CreditDecisionService {
     public Result decide(CreditDecisionRequest request) {
         Currency currency = currencyOf(request.order().currency());
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
-                request.customer().registrationNumber());
+                request.customer().registrationNumber(), "customer.registrationNumber");
         String requestJson = json.writeValueAsString(request);
         String requestHash = Sha256.hex(requestJson);
         Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());

@@ -54,6 +54,15 @@ public record Applicant(
                 : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
     }
 
+    /**
+     * The same customer seen through a new bureau report, with no order: what the policy grants it as it stands.
+     */
+    public Applicant reassessed(int grade, @Nullable BigDecimal limit, int remarks, String status, long newTurnover) {
+        return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, grade,
+                status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
+                paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -49,7 +49,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)
-                        .requestMatchers("/api/v1/policies/**").hasAnyRole(FINANCE)
+                        .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
+                                .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

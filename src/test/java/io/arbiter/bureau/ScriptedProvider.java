@@ -18,6 +18,7 @@ class ScriptedProvider implements SolvencyProvider {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Mode mode = Mode.KNOWS;
     private volatile int grade = 70;
+    private volatile CompanyStatus status = CompanyStatus.ACTIVE;
     private volatile Duration retryAfter = Duration.ofSeconds(1);
     private volatile int failuresBeforeAnswering;
 
@@ -33,6 +34,11 @@ class ScriptedProvider implements SolvencyProvider {
 
     ScriptedProvider grade(int value) {
         grade = value;
+        return this;
+    }
+
+    ScriptedProvider status(CompanyStatus value) {
+        status = value;
         return this;
     }
 
@@ -80,7 +86,7 @@ class ScriptedProvider implements SolvencyProvider {
     private SolvencyReport report(String registrationNumber, String country, LocalDate date) {
         Money limit = Money.of(BigDecimal.valueOf(50_000), Currency.getInstance("EUR"));
         return new SolvencyReport(name, name + "-" + registrationNumber + "-" + grade, date, registrationNumber, country,
-                "Scripted " + registrationNumber, CompanyStatus.ACTIVE, grade, SolvencyReport.bandOf(grade),
+                "Scripted " + registrationNumber, status, grade, SolvencyReport.bandOf(grade),
                 String.valueOf(grade), "0-100", limit, 0, null);
     }
 }

@@ -1,38 +1,42 @@
-package io.arbiter.decision;
+package io.arbiter.shared;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-
-import io.arbiter.shared.ProblemException;
 
 /**
  * Checks and normalises company registration numbers. French numbers are verified (SIREN and SIRET carry a Luhn check
  * digit, the VAT number a key computed from the SIREN) because a typo would otherwise silently decide on "no bureau data".
  */
-final class RegistrationNumbers {
+public final class RegistrationNumbers {
 
     /** La Poste's SIRETs follow their own rule (digit sum divisible by 5) instead of Luhn. */
     private static final String LA_POSTE = "356000000";
 
     /** @param company the company's key for bureaus: the SIREN for France, the normalised number elsewhere */
-    record CompanyId(String registrationNumber, String company) {
+    public record CompanyId(String registrationNumber, String company) {
     }
 
     private RegistrationNumbers() {
     }
 
-    static CompanyId normalise(String country, String raw) {
+    /**
+     * @param field how the caller named the number, for the error
+     * @throws ProblemException 400 naming the field when a French number does not check
+     */
+    public static CompanyId normalise(String country, String raw, String field) {
         String number = raw.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
         if (!"FR".equals(country)) {
             if (!number.matches("[A-Z0-9]{2,32}")) {
-                throw invalid(raw, "must be letters and digits");
+                throw invalid(field, raw, "must be letters and digits");
             }
             return new CompanyId(number, number);
         }
         if (number.matches("\\d{9}")) {
             if (!luhn(number)) {
-                throw invalid(raw, "is not a valid SIREN (its check digit is wrong)");
+                throw invalid(field, raw, "is not a valid SIREN (its check digit is wrong)");
             }
             return new CompanyId(number, number);
         }
@@ -40,7 +44,7 @@ final class RegistrationNumbers {
             String siren = number.substring(0, 9);
             boolean valid = siren.equals(LA_POSTE) ? number.chars().map(c -> c - '0').sum() % 5 == 0 : luhn(number) && luhn(siren);
             if (!valid) {
-                throw invalid(raw, "is not a valid SIRET (its check digit is wrong)");
+                throw invalid(field, raw, "is not a valid SIRET (its check digit is wrong)");
             }
             return new CompanyId(number, siren);
         }
@@ -48,11 +52,11 @@ final class RegistrationNumbers {
             String siren = number.substring(4);
             int key = Integer.parseInt(number.substring(2, 4));
             if (!luhn(siren) || key != (12 + 3 * (Long.parseLong(siren) % 97)) % 97) {
-                throw invalid(raw, "is not a valid French VAT number (its key does not match the SIREN)");
+                throw invalid(field, raw, "is not a valid French VAT number (its key does not match the SIREN)");
             }
             return new CompanyId(number, siren);
         }
-        throw invalid(raw, "must be a SIREN (9 digits), a SIRET (14 digits) or a French VAT number (FR + 11 digits)");
+        throw invalid(field, raw, "must be a SIREN (9 digits), a SIRET (14 digits) or a French VAT number (FR + 11 digits)");
     }
 
     private static boolean luhn(String digits) {
@@ -67,10 +71,9 @@ final class RegistrationNumbers {
         return sum % 10 == 0;
     }
 
-    private static ProblemException invalid(String raw, String why) {
+    private static ProblemException invalid(String field, String raw, String why) {
         String message = "'" + raw + "' " + why;
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "customer.registrationNumber " + message,
-                java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", "customer.registrationNumber", "message", message))));
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -1,0 +1,107 @@
+package io.arbiter.bureau;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.RegistrationNumbers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives bureau monitoring notifications: records each once, refreshes the company's report past the cache, and
+ * tells the other features what changed ({@link SolvencyChanged}, {@link InsolvencyReported}).
+ */
+@Service
+class MonitoringNotifications {
+
+    /** What a notification led to; {@code duplicate} when it had been received before and nothing was done again. */
+    record Outcome(String provider, String notificationId, boolean duplicate, Instant receivedAt,
+            SolvencyChanged.@Nullable Standing previous, SolvencyChanged.@Nullable Standing current, @Nullable String reportId) {
+    }
+
+    private final SolvencyService solvency;
+    private final SolvencySnapshots snapshots;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MonitoringNotifications(SolvencyService solvency, SolvencySnapshots snapshots, JdbcClient jdbc, JsonMapper json,
+            ApplicationEventPublisher events, Clock clock) {
+        this.solvency = solvency;
+        this.snapshots = snapshots;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Outcome receive(BureauNotification notification) {
+        String company = RegistrationNumbers.normalise(notification.country(), notification.registrationNumber(),
+                "registrationNumber").company();
+        Instant receivedAt = clock.instant();
+        boolean first = jdbc.sql("""
+                insert into bureau_notification (provider, notification_id, company_key, type, received_at, notification)
+                values (:provider, :id, :companyKey, :type, :receivedAt, cast(:notification as jsonb))
+                on conflict (provider, notification_id) do nothing
+                """)
+                .param("provider", notification.provider()).param("id", notification.notificationId())
+                .param("companyKey", notification.country() + ":" + company).param("type", notification.type().name())
+                .param("receivedAt", Timestamp.from(receivedAt))
+                .param("notification", json.writeValueAsString(notification)).update() == 1;
+        if (!first) {
+            return stored(notification);
+        }
+        Optional<SolvencyReport> before = snapshots.latest(notification.country() + ":" + company);
+        SolvencyLookup lookup = solvency.refresh(company, notification.country());
+        if (lookup.source() != SolvencyLookup.Source.PROVIDER) {
+            jdbc.sql("delete from bureau_notification where provider = :provider and notification_id = :id")
+                    .param("provider", notification.provider()).param("id", notification.notificationId()).update();
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "bureau-unavailable", "Bureau unavailable",
+                    "No bureau could give a fresh report on " + company + " (" + String.join(", ", lookup.unavailable())
+                            + "); the notification was not recorded, send it again later");
+        }
+        SolvencyReport report = lookup.report().orElseThrow();
+        var previous = before.map(SolvencyChanged.Standing::of).orElse(null);
+        var current = SolvencyChanged.Standing.of(report);
+        jdbc.sql("""
+                update bureau_notification set report_id = :reportId, previous = cast(:previous as jsonb),
+                       current_standing = cast(:current as jsonb)
+                where provider = :provider and notification_id = :id
+                """)
+                .param("reportId", report.reportId()).param("previous", json.writeValueAsString(previous))
+                .param("current", json.writeValueAsString(current))
+                .param("provider", notification.provider()).param("id", notification.notificationId()).update();
+        events.publishEvent(new SolvencyChanged(company, notification.country(), notification.provider(),
+                notification.notificationId(), receivedAt, previous, current, report));
+        if (report.status() == CompanyStatus.INSOLVENCY_PROCEEDINGS
+                && (previous == null || previous.status() != CompanyStatus.INSOLVENCY_PROCEEDINGS)) {
+            events.publishEvent(new InsolvencyReported(company, notification.country(), report.provider(), report.reportDate()));
+        }
+        return new Outcome(notification.provider(), notification.notificationId(), false, receivedAt, previous, current,
+                report.reportId());
+    }
+
+    private Outcome stored(BureauNotification notification) {
+        return jdbc.sql("""
+                select received_at, previous::text, current_standing::text, report_id from bureau_notification
+                where provider = :provider and notification_id = :id
+                """)
+                .param("provider", notification.provider()).param("id", notification.notificationId())
+                .query((rs, n) -> new Outcome(notification.provider(), notification.notificationId(), true,
+                        rs.getTimestamp(1).toInstant(), standing(rs.getString(2)), standing(rs.getString(3)), rs.getString(4)))
+                .single();
+    }
+
+    private SolvencyChanged.@Nullable Standing standing(@Nullable String text) {
+        return text == null ? null : json.readValue(text, SolvencyChanged.Standing.class);
+    }
+}

@@ -1,0 +1,100 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.arbiter.bureau.SolvencyChanged;
+import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.Outcome;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.PolicyEvaluation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * When a bureau reports a change, re-evaluates what the active policy grants the customer as it stands: the facts of
+ * its latest decision (seniority, history, exposure) with the new report and no order. Runs in the notification's own
+ * request, so a notification answered 201 has its review recorded.
+ */
+@Component
+class StandingLimitReviews {
+
+    private static final Logger log = LoggerFactory.getLogger(StandingLimitReviews.class);
+
+    /** One re-evaluation, as finance staff read it. */
+    record Review(String registrationNumber, String provider, String notificationId, Instant reviewedAt,
+            String policyVersion, @Nullable BigDecimal previousLimit, BigDecimal grantedLimit, String currency,
+            Outcome outcome, String segment, @Nullable String riskClass) {
+    }
+
+    private final PolicyEngine policy;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    StandingLimitReviews(PolicyEngine policy, JdbcClient jdbc, JsonMapper json) {
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventListener
+    void on(SolvencyChanged change) {
+        SolvencyReport report = change.report();
+        record Latest(String facts, @Nullable BigDecimal granted) {
+        }
+        // Decisions keep the number as the order system sent it: a SIREN, a SIRET (SIREN + 5) or a VAT number (FR + key + SIREN).
+        Latest latest = jdbc.sql("""
+                select facts::text, (response->'grantedLimit'->>'amount')::numeric from credit_decision
+                where registration_number = :siren or left(registration_number, 9) = :siren or right(registration_number, 9) = :siren
+                order by decided_at desc limit 1
+                """).param("siren", change.registrationNumber())
+                .query((rs, n) -> new Latest(rs.getString(1), rs.getBigDecimal(2))).optional().orElse(null);
+        Applicant base = latest == null
+                ? Applicant.builder().registrationNumber(change.registrationNumber()).country(change.country()).build()
+                : json.readerFor(Applicant.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(latest.facts());
+        Applicant applicant = base.reassessed(report.commonGrade(),
+                report.recommendedLimit() == null ? null : report.recommendedLimit().amount(), report.paymentRemarks(),
+                report.status().name(), report.turnover() == null ? 0 : report.turnover().amount().longValue());
+        PolicyEvaluation evaluation = policy.evaluate(applicant);
+        jdbc.sql("""
+                insert into standing_limit_review (registration_number, provider, notification_id, policy_version,
+                    reviewed_at, previous_limit, granted_limit, currency, outcome, evaluation)
+                values (:registrationNumber, :provider, :notificationId, :policyVersion, :reviewedAt, :previousLimit,
+                    :grantedLimit, :currency, :outcome, cast(:evaluation as jsonb))
+                on conflict (provider, notification_id) do nothing
+                """)
+                .param("registrationNumber", change.registrationNumber()).param("provider", change.provider())
+                .param("notificationId", change.notificationId()).param("policyVersion", evaluation.policyVersion())
+                .param("reviewedAt", Timestamp.from(change.receivedAt()))
+                .param("previousLimit", latest == null ? null : latest.granted())
+                .param("grantedLimit", evaluation.limit().granted().amount())
+                .param("currency", evaluation.limit().granted().currency().getCurrencyCode())
+                .param("outcome", evaluation.outcome().name()).param("evaluation", json.writeValueAsString(evaluation))
+                .update();
+        log.info("Standing limit of {} reviewed after {} notification {}: {} {} ({})", change.registrationNumber(),
+                change.provider(), change.notificationId(), evaluation.limit().granted(), evaluation.outcome(),
+                evaluation.policyVersion());
+    }
+
+    List<Review> reviews(String registrationNumber) {
+        return jdbc.sql("""
+                select registration_number, provider, notification_id, reviewed_at, policy_version, previous_limit,
+                       granted_limit, currency, outcome, evaluation->'segment'->>'name', evaluation->>'riskClass'
+                from standing_limit_review where registration_number = :registrationNumber order by reviewed_at desc, id desc
+                """).param("registrationNumber", registrationNumber)
+                .query((rs, n) -> new Review(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getString(8), Outcome.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)))
+                .list();
+    }
+}
