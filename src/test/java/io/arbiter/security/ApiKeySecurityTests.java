@@ -71,13 +71,17 @@ class ApiKeySecurityTests extends ApiTest {
     }
 
     @Test
-    void metrics_are_for_administrators_and_count_decisions_by_outcome() {
+    void metrics_are_for_administrators_and_count_decisions_bureau_calls_and_cache_use() {
         post("/api/v1/credit-decisions", ORDER_SYSTEM, ORDER.formatted(newRequestId()));
+        // A company no bureau knows is never cached, so this decision asks the providers.
+        post("/api/v1/credit-decisions", ORDER_SYSTEM, ORDER.replace("402202006", "552100554").formatted(newRequestId()));
 
         assertThat(get("/actuator/prometheus", null).status()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", ORDER_SYSTEM).status()).isEqualTo(403);
         Response metrics = get("/actuator/prometheus", ADMIN);
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("arbiter_decisions_total{").contains("arbiter_policy_evaluation_seconds");
+        assertThat(metrics.text()).contains("arbiter_decisions_total{").contains("arbiter_policy_evaluation_seconds")
+                .contains("arbiter_bureau_calls_seconds_count{").contains("outcome=\"not_found\"")
+                .contains("cache_gets_total{").contains("cache=\"solvency-reports\"").contains("resilience4j_circuitbreaker_state{");
     }
 }
