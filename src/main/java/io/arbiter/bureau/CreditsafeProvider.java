@@ -1,5 +1,6 @@
 package io.arbiter.bureau;
 
+import java.net.HttpRetryException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,6 +126,12 @@ final class CreditsafeProvider implements SolvencyProvider {
                     String.valueOf(properties.password())));
         } catch (FeignException.Unauthorized | FeignException.Forbidden rejected) {
             throw rejected(rejected.status(), rejected);
+        } catch (RetryableException e) {
+            // The JDK's HttpURLConnection does not show a 401 to a streamed POST: it throws HttpRetryException instead.
+            if (e.getCause() instanceof HttpRetryException refused) {
+                throw rejected(refused.responseCode(), e);
+            }
+            throw translated(e);
         } catch (BureauUnavailableException e) {
             e.retryAfter().ifPresent(wait -> authenticationPausedUntil = now.plus(wait));
             throw e;
