@@ -61,7 +61,7 @@ class CreditsafeProviderTests {
     void newProvider() {
         creditsafe.resetAll();
         CreditsafeProperties properties = new CreditsafeProperties(creditsafe.baseUrl(), "user@example.com", "secret",
-                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMinutes(55));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(55));
         JsonMapper json = JsonMapper.builder().build();
         provider = new CreditsafeProvider(CreditsafeConfiguration.client(properties, creditsafe::baseUrl, json, clock),
                 properties, json, clock);
@@ -219,7 +219,7 @@ class CreditsafeProviderTests {
         assertThatThrownBy(() -> provider.report(SIREN, "FR")).isInstanceOfSatisfying(BureauUnavailableException.class,
                 e -> assertThat(e.retryable()).isTrue());
 
-        creditsafe.stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(fixture("search.json")).withFixedDelay(1_000)));
+        creditsafe.stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(fixture("search.json")).withFixedDelay(1_500)));
         assertThatThrownBy(() -> provider.report(SIREN, "FR")).isInstanceOfSatisfying(BureauUnavailableException.class,
                 e -> assertThat(e.retryable()).isTrue());
     }
