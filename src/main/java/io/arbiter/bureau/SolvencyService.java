@@ -51,7 +51,8 @@ public class SolvencyService {
         properties.waterfall().forEach((country, names) -> names.stream()
                 .filter(name -> !this.providers.containsKey(name)).findFirst().ifPresent(name -> {
                     throw new IllegalStateException("arbiter.bureau.waterfall." + country + " names provider '" + name
-                            + "', which does not exist; known providers: " + this.providers.keySet());
+                            + "', which does not exist or is not configured (a bureau's provider exists only when"
+                            + " arbiter.bureau." + name + ".base-url is set); known providers: " + this.providers.keySet());
                 }));
         this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize()).expireAfterWrite(properties.cacheTtl())
                 .recordStats().build();

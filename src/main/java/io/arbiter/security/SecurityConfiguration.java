@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,23 @@ class SecurityConfiguration {
     private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
 
+    /**
+     * The sandbox bureau serves fake sample data only (and exists only when {@code arbiter.bureau.sandbox.enabled}); it
+     * has its own chain because its clients send Creditsafe-style bearer tokens, which are not Arbiter API keys.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain sandboxFilterChain(HttpSecurity http) {
+        return http
+                .securityMatcher("/sandbox/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json) {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> write(json, response, HttpStatus.UNAUTHORIZED,
                 "unauthenticated", "Authentication required",

@@ -38,10 +38,10 @@ import io.arbiter.shared.Money;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**
- * The riskgrade provider against a WireMock riskgrade API, first in the French waterfall, before the sandbox; the
+ * The riskgrade provider against a WireMock riskgrade API, first in the French waterfall, before Creditsafe (the built-in sandbox); the
  * application runs against the real PostgreSQL, like the API tests.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RiskGradeProviderTests {
 
     private static final String API_KEY = "test-riskgrade-key";
@@ -57,7 +57,7 @@ class RiskGradeProviderTests {
         registry.add("arbiter.bureau.riskgrade.base-url", riskgradeApi::baseUrl);
         registry.add("arbiter.bureau.riskgrade.api-key", () -> API_KEY);
         registry.add("arbiter.bureau.riskgrade.read-timeout", () -> "500ms");
-        registry.add("arbiter.bureau.waterfall[FR]", () -> "riskgrade,sandbox");
+        registry.add("arbiter.bureau.waterfall[FR]", () -> "riskgrade,creditsafe");
     }
 
     @AfterAll
@@ -131,7 +131,7 @@ class RiskGradeProviderTests {
 
         SolvencyLookup lookup = solvency.refresh("402202006", "FR");
 
-        assertThat(lookup.report()).hasValueSatisfying(report -> assertThat(report.provider()).isEqualTo("sandbox"));
+        assertThat(lookup.report()).hasValueSatisfying(report -> assertThat(report.provider()).isEqualTo("creditsafe"));
         assertThat(lookup.unavailable()).isEmpty();
         riskgradeApi.verify(1, getRequestedFor(urlEqualTo("/v2/entreprises/402202006/evaluation")));
     }
@@ -226,8 +226,8 @@ class RiskGradeProviderTests {
 
     @Test
     void riskgrade_comes_first_for_france_while_other_countries_keep_the_default_waterfall() {
-        assertThat(bureau.providersFor("FR")).isEqualTo(List.of("riskgrade", "sandbox"));
-        assertThat(bureau.providersFor("BE")).isEqualTo(List.of("sandbox"));
+        assertThat(bureau.providersFor("FR")).isEqualTo(List.of("riskgrade", "creditsafe"));
+        assertThat(bureau.providersFor("BE")).isEqualTo(List.of("creditsafe"));
 
         SolvencyLookup lookup = solvency.refresh("0417497106", "BE");
 

@@ -171,7 +171,7 @@ class SolvencyServiceTests {
             @Autowired RetryRegistry retries, @Autowired CircuitBreakerRegistry breakers,
             @Autowired RateLimiterRegistry limiters, @Autowired BulkheadRegistry bulkheads) {
         SolvencyReport fetched = service.lookup(company, "FR").report().orElseThrow();
-        List<SolvencyProvider> allDown = Stream.of("primary", "secondary", "breaking", "limited", "sandbox")
+        List<SolvencyProvider> allDown = Stream.of("primary", "secondary", "breaking", "limited", "creditsafe")
                 .map(name -> (SolvencyProvider) new ScriptedProvider(name).answer(ScriptedProvider.Mode.REJECTS_CREDENTIALS))
                 .toList();
         SolvencyService restarted = new SolvencyService(allDown, properties, snapshots, clock, meters, retries, breakers,

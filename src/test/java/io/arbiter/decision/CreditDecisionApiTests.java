@@ -55,7 +55,7 @@ class CreditDecisionApiTests extends ApiTest {
         assertThat(decision.at("/limitComposition/binding").asString()).isEqualTo("BUREAU");
         assertThat(decision.at("/exposure/total/amount").decimalValue()).isEqualByComparingTo("55000");
         assertThat(decision.at("/availableCredit/amount").decimalValue()).isEqualByComparingTo("83000");
-        assertThat(decision.at("/bureau/provider").asString()).isEqualTo("sandbox");
+        assertThat(decision.at("/bureau/provider").asString()).isEqualTo("creditsafe");
         assertThat(decision.at("/bureau/stale").asBoolean()).isFalse();
         assertThat(response.location()).isEqualTo("/api/v1/credit-decisions/" + decision.get("decisionId").asString());
         assertThat(reasons(decision)).contains(
