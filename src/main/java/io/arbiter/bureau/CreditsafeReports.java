@@ -67,8 +67,13 @@ final class CreditsafeReports {
         return new SolvencyReport("creditsafe", reportId, reportDate, registrationNumber, country,
                 name != null ? name : searchName, status(summary.path("companyStatus")), grade.common(),
                 SolvencyReport.bandOf(grade.common()), grade.providerScore(), grade.providerScale(),
-                money(rating.path("creditLimit")), remarks(report.path("negativeInformation")),
-                money(summary.path("latestTurnoverFigure")));
+                description(rating), money(rating.path("creditLimit")),
+                remarks(report.path("negativeInformation")), null, money(summary.path("latestTurnoverFigure")));
+    }
+
+    private static @Nullable String description(JsonNode rating) {
+        String own = text(rating, "providerDescription");
+        return own != null ? own : text(rating, "commonDescription");
     }
 
     private record Grade(int common, String providerScore, String providerScale) {

@@ -30,11 +30,12 @@ interface RiskGradeClient {
      * @param situation {@code ACTIVE}, {@code PROCEDURE_COLLECTIVE} or {@code RADIEE}
      * @param note 1 (best) to 10 (worst)
      * @param echelle the note's scale, e.g. {@code 1-10}
+     * @param libelle the bureau's words for the note, e.g. "Risque modéré"
      * @param chiffreAffaires turnover, in euros
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Evaluation(String siren, String raisonSociale, String situation, @Nullable Integer note, String echelle,
-            @Nullable Amount encoursConseille, @Nullable Incidents incidentsPaiement,
+            @Nullable String libelle, @Nullable Amount encoursConseille, @Nullable Incidents incidentsPaiement,
             @Nullable BigDecimal chiffreAffaires, LocalDate dateEvaluation, String reference) {
 
         /** An answer without these cannot be a report; failing here makes it a malformed answer. */
@@ -57,6 +58,6 @@ interface RiskGradeClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Incidents(int nombre) {
+    record Incidents(int nombre, @Nullable BigDecimal montant) {
     }
 }

@@ -70,11 +70,13 @@ class RiskGradeProvider implements SolvencyProvider {
         int grade = normalisation.grade(NAME, evaluation.note());
         RiskGradeClient.Amount limit = evaluation.encoursConseille();
         BigDecimal turnover = evaluation.chiffreAffaires();
+        RiskGradeClient.Incidents incidents = evaluation.incidentsPaiement();
         return new SolvencyReport(NAME, evaluation.reference(), evaluation.dateEvaluation(), siren, "FR",
                 evaluation.raisonSociale(), status(siren, evaluation.situation()), grade, SolvencyReport.bandOf(grade),
-                String.valueOf(evaluation.note()), evaluation.echelle() + ", 1 best",
+                String.valueOf(evaluation.note()), evaluation.echelle() + ", 1 best", evaluation.libelle(),
                 limit == null ? null : Money.of(limit.montant(), Currency.getInstance(limit.devise())),
-                evaluation.incidentsPaiement() == null ? 0 : evaluation.incidentsPaiement().nombre(),
+                incidents == null ? 0 : incidents.nombre(),
+                incidents == null || incidents.montant() == null ? null : Money.of(incidents.montant(), EUR),
                 turnover == null ? null : Money.of(turnover, EUR));
     }
 

@@ -51,12 +51,21 @@ public final class RegistrationNumbers {
         if (number.matches("FR\\d{11}")) {
             String siren = number.substring(4);
             int key = Integer.parseInt(number.substring(2, 4));
-            if (!luhn(siren) || key != (12 + 3 * (Long.parseLong(siren) % 97)) % 97) {
+            if (!luhn(siren) || key != vatKey(siren)) {
                 throw invalid(field, raw, "is not a valid French VAT number (its key does not match the SIREN)");
             }
             return new CompanyId(number, siren);
         }
         throw invalid(field, raw, "must be a SIREN (9 digits), a SIRET (14 digits) or a French VAT number (FR + 11 digits)");
+    }
+
+    /** FR + key + SIREN, the key being (12 + 3 × (SIREN mod 97)) mod 97. */
+    public static String frenchVatNumber(String siren) {
+        return "FR%02d%s".formatted(vatKey(siren), siren);
+    }
+
+    private static int vatKey(String siren) {
+        return (int) ((12 + 3 * (Long.parseLong(siren) % 97)) % 97);
     }
 
     private static boolean luhn(String digits) {

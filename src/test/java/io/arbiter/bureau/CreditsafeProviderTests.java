@@ -85,6 +85,7 @@ class CreditsafeProviderTests {
         assertThat(report.commonGrade()).isEqualTo(78);
         assertThat(report.band()).isEqualTo("B");
         assertThat(report.providerScore()).isEqualTo("78");
+        assertThat(report.providerDescription()).isEqualTo("Very Low Risk");
         assertThat(report.providerScale()).isEqualTo("1-100");
         assertThat(report.recommendedLimit()).isEqualTo(Money.of(new BigDecimal("7500000"), Currency.getInstance("EUR")));
         assertThat(report.paymentRemarks()).isEqualTo(3);

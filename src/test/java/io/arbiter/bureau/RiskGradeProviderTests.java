@@ -93,8 +93,9 @@ class RiskGradeProviderTests {
         assertThat(lookup.source()).isEqualTo(SolvencyLookup.Source.PROVIDER);
         assertThat(lookup.report()).contains(new SolvencyReport("riskgrade", "RG-552100554-2026-10-01",
                 LocalDate.of(2026, 10, 1), "552100554", "FR", "Société 552100554", CompanyStatus.ACTIVE, 65, "B", "4",
-                "1-10, 1 best", Money.of(new BigDecimal("25000"), EUR), 1,
-                Money.of(new BigDecimal("1200000"), EUR)));
+                "1-10, 1 best", "Risque modéré", Money.of(new BigDecimal("25000"), EUR), 1,
+                Money.of(new BigDecimal("3200.50"), EUR), Money.of(new BigDecimal("1200000"), EUR)));
+        assertThat(lookup.report()).get().extracting(SolvencyReport::vatNumber).isEqualTo("FR96552100554");
     }
 
     @Test

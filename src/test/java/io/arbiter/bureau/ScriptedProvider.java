@@ -87,6 +87,6 @@ class ScriptedProvider implements SolvencyProvider {
         Money limit = Money.of(BigDecimal.valueOf(50_000), Currency.getInstance("EUR"));
         return new SolvencyReport(name, name + "-" + registrationNumber + "-" + grade, date, registrationNumber, country,
                 "Scripted " + registrationNumber, status, grade, SolvencyReport.bandOf(grade),
-                String.valueOf(grade), "0-100", limit, 0, null);
+                String.valueOf(grade), "0-100", null, limit, 0, null, null);
     }
 }
