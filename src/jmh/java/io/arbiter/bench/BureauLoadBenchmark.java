@@ -121,6 +121,8 @@ public final class BureauLoadBenchmark {
             SwitchableProvider down = app.getBean(SwitchableProvider.class);
             CircuitBreaker breaker = app.getBean(CircuitBreakerRegistry.class).circuitBreaker("down");
             MeterRegistry meters = app.getBean(MeterRegistry.class);
+            log("providers: " + app.getBeansOfType(io.arbiter.bureau.SolvencyProvider.class).values().stream()
+                    .map(io.arbiter.bureau.SolvencyProvider::name).sorted().toList());
             List<String> deWaterfall = app.getBean(BureauProperties.class).waterfall().get("DE");
             check("arbiter.bureau.waterfall.DE= binds to an empty list", deWaterfall != null && deWaterfall.isEmpty(),
                     String.valueOf(deWaterfall));
