@@ -36,7 +36,8 @@ import io.micrometer.core.instrument.Timer;
  * Load test of the decision endpoint over real HTTP, three bureau situations in one run (DESIGN.md §9: ratios against a
  * baseline measured in the same run):
  * <ul>
- * <li>{@code cached}: FR company 402202006, waterfall {@code [sandbox]}, its report in the Caffeine cache;</li>
+ * <li>{@code cached}: FR company 402202006, waterfall {@code [creditsafe]} (the in-app sandbox through the real
+ * client), its report in the Caffeine cache;</li>
  * <li>{@code no-bureau}: a DE company, waterfall {@code DE=} (empty): no provider, no report;</li>
  * <li>{@code circuit-open}: a BE company, waterfall {@code [down]}: the provider is down, its circuit is open, and
  * the decision falls back to the company's last snapshot in PostgreSQL.</li>
@@ -129,7 +130,7 @@ public final class BureauLoadBenchmark {
 
             // The FR report into the cache, one checked decision per scenario.
             String first = decide(cached, "prime", 0);
-            check("first FR decision", first.contains("\"available\":true") && first.contains("\"provider\":\"sandbox\""), first);
+            check("first FR decision", first.contains("\"available\":true") && first.contains("\"provider\":\"creditsafe\""), first);
             String de = decide(noBureau, "prime", 0);
             check("DE decision has bureau.available=false, source NONE, no provider tried",
                     de.contains("\"available\":false") && de.contains("\"source\":\"NONE\"")
@@ -196,7 +197,7 @@ public final class BureauLoadBenchmark {
                 "--arbiter.security.api-keys[0].key=" + API_KEY,
                 "--arbiter.security.api-keys[0].name=bench order system",
                 "--arbiter.security.api-keys[0].roles=ORDER_SYSTEM",
-                "--arbiter.bureau.waterfall.FR=sandbox",
+                "--arbiter.bureau.waterfall.FR=creditsafe",
                 "--arbiter.bureau.waterfall.DE=",
                 "--arbiter.bureau.waterfall.BE=down",
                 // Stays open for the whole run: half-open probes would put retries with backoff into the measurement.

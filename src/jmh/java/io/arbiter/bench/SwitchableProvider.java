@@ -61,7 +61,7 @@ final class SwitchableProvider implements SolvencyProvider {
         LocalDate date = LocalDate.now().minusDays(3);
         return Optional.of(new SolvencyReport(name, name + "-" + registrationNumber + "-" + date, date, registrationNumber,
                 country, "Bench " + registrationNumber, CompanyStatus.ACTIVE, grade, SolvencyReport.bandOf(grade),
-                String.valueOf(grade), "0-100", Money.of(BigDecimal.valueOf(120_000), Currency.getInstance("EUR")), 0,
-                Money.of(BigDecimal.valueOf(8_500_000), Currency.getInstance("EUR"))));
+                String.valueOf(grade), "0-100", null, Money.of(BigDecimal.valueOf(120_000), Currency.getInstance("EUR")), 0,
+                null, Money.of(BigDecimal.valueOf(8_500_000), Currency.getInstance("EUR"))));
     }
 }
