@@ -33,9 +33,9 @@ class CreditsafeConfiguration {
 
     @Bean
     CreditsafeProvider creditsafeProvider(CreditsafeProperties properties, Environment environment, JsonMapper json,
-            Clock clock) {
+            Clock clock, Normalisation normalisation) {
         return new CreditsafeProvider(client(properties, () -> environment.resolveRequiredPlaceholders(properties.baseUrl()),
-                json, clock), properties, json, clock);
+                json, clock), properties, json, clock, normalisation.table("creditsafe"));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,13 +43,16 @@ final class CreditsafeProvider implements SolvencyProvider {
     private final CreditsafeProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final Optional<IntUnaryOperator> table;
     private @Nullable Token token;
     private Instant authenticationPausedUntil = Instant.MIN;
 
     private record Token(String value, Instant expiresAt) {
     }
 
-    CreditsafeProvider(CreditsafeClient client, CreditsafeProperties properties, JsonMapper json, Clock clock) {
+    CreditsafeProvider(CreditsafeClient client, CreditsafeProperties properties, JsonMapper json, Clock clock,
+            Optional<IntUnaryOperator> table) {
+        this.table = table;
         this.client = client;
         this.properties = properties;
         this.json = json;
@@ -80,7 +84,7 @@ final class CreditsafeProvider implements SolvencyProvider {
         }
         String searchName = CreditsafeReports.text(company, "name");
         return Optional.of(CreditsafeReports.read(report, registrationNumber, country,
-                searchName == null ? "" : searchName, LocalDate.now(clock)));
+                searchName == null ? "" : searchName, LocalDate.now(clock), table));
     }
 
     /** A data call with a valid token: renewed once on 401; null when Creditsafe answers 404. */

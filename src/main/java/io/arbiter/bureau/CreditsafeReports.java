@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -48,15 +50,19 @@ final class CreditsafeReports {
     private CreditsafeReports() {
     }
 
+    /**
+     * @param table the provider-score table configured for Creditsafe ({@code arbiter.bureau.normalisation.tables.creditsafe}),
+     *              which then replaces the linear scaling of the provider value over its own range
+     */
     static SolvencyReport read(JsonNode response, String registrationNumber, String country, String searchName,
-            LocalDate today) {
+            LocalDate today, Optional<IntUnaryOperator> table) {
         JsonNode report = response.path("report");
         JsonNode summary = report.path("companySummary");
         JsonNode rating = report.path("creditScore").path("currentCreditRating");
         if (rating.isMissingNode() || rating.isNull() || rating.isEmpty()) {
             rating = summary.path("creditRating");
         }
-        Grade grade = grade(rating);
+        Grade grade = grade(rating, table);
         LocalDate reportDate = date(text(response, "dateOfOrder"), today);
         String reportId = text(response, "correlationId");
         if (reportId == null) {
@@ -79,11 +85,15 @@ final class CreditsafeReports {
     private record Grade(int common, String providerScore, String providerScale) {
     }
 
-    private static Grade grade(JsonNode rating) {
+    private static Grade grade(JsonNode rating, Optional<IntUnaryOperator> table) {
         JsonNode provider = rating.path("providerValue");
         BigDecimal value = number(text(provider, "value"));
         BigDecimal min = number(text(provider, "minValue"));
         BigDecimal max = number(text(provider, "maxValue"));
+        if (value != null && table.isPresent()) {
+            return new Grade(table.get().applyAsInt(value.intValue()), text(provider, "value"),
+                    text(provider, "minValue") + "-" + text(provider, "maxValue"));
+        }
         if (value != null && min != null && max != null && min.compareTo(max) != 0) {
             int common = value.subtract(min).multiply(BigDecimal.valueOf(100))
                     .divide(max.subtract(min), 0, RoundingMode.HALF_UP).intValue();

@@ -1,6 +1,8 @@
 package io.arbiter.bureau;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,11 @@ class Normalisation {
 
     Normalisation(NormalisationProperties properties) {
         this.properties = properties;
+    }
+
+    /** A provider's table as a function, when one is configured for it. */
+    Optional<IntUnaryOperator> table(String provider) {
+        return properties.tables().containsKey(provider) ? Optional.of(score -> grade(provider, score)) : Optional.empty();
     }
 
     /** Fails at start-up rather than at the first report when a provider has no table. */

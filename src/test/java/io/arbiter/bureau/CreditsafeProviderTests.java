@@ -26,6 +26,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +66,7 @@ class CreditsafeProviderTests {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(55));
         JsonMapper json = JsonMapper.builder().build();
         provider = new CreditsafeProvider(CreditsafeConfiguration.client(properties, creditsafe::baseUrl, json, clock),
-                properties, json, clock);
+                properties, json, clock, Optional.empty());
     }
 
     @Test
@@ -92,6 +94,26 @@ class CreditsafeProviderTests {
         assertThat(report.turnover()).isEqualTo(Money.of(new BigDecimal("143476000000"), Currency.getInstance("EUR")));
         creditsafe.verify(getRequestedFor(urlPathEqualTo("/companies"))
                 .withHeader("Authorization", equalTo("Bearer " + jwt(clock.instant().plus(Duration.ofHours(1))))));
+    }
+
+    @Test
+    void a_configured_normalisation_table_replaces_the_linear_scale() {
+        authenticates(jwt(clock.instant().plus(Duration.ofHours(1))));
+        creditsafe.stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(fixture("search.json"))));
+        creditsafe.stubFor(get("/companies/FR-X-552081317").willReturn(okJson(fixture("report.json"))));
+        Normalisation normalisation = new Normalisation(new NormalisationProperties(java.util.Map.of("creditsafe", List.of(
+                new NormalisationProperties.Row(1, 50, 30), new NormalisationProperties.Row(51, 100, 85)))));
+        CreditsafeProperties properties = new CreditsafeProperties(creditsafe.baseUrl(), "user@example.com", "secret",
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(55));
+        JsonMapper json = JsonMapper.builder().build();
+        CreditsafeProvider tabled = new CreditsafeProvider(CreditsafeConfiguration.client(properties, creditsafe::baseUrl,
+                json, clock), properties, json, clock, normalisation.table("creditsafe"));
+
+        SolvencyReport report = tabled.report(SIREN, "FR").orElseThrow();
+
+        assertThat(report.providerScore()).isEqualTo("78");
+        assertThat(report.commonGrade()).isEqualTo(85);
+        assertThat(report.band()).isEqualTo("A");
     }
 
     @Test
