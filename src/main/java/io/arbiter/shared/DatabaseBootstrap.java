@@ -3,9 +3,17 @@ package io.arbiter.shared;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -26,7 +34,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class DatabaseBootstrap implements EnvironmentPostProcessor {
 
     private static final String EMBEDDED_USER = "postgres";
+    private static final String RUN_SCHEMA_PREFIX = "arbiter_run_";
+    /** Schemas of runs killed before they could drop theirs are dropped once this old. */
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
     private static EmbeddedPostgres embedded;
+    private static String runSchemaUrl;
 
     private final Log log;
 
@@ -40,19 +52,68 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
             return;
         }
         DatabaseProperties properties = Binder.get(environment).bind("arbiter.database", DatabaseProperties.class)
-                .orElseGet(() -> new DatabaseProperties(java.util.List.of(), new DatabaseProperties.Embedded(true, null)));
+                .orElseGet(() -> new DatabaseProperties(List.of(), new DatabaseProperties.Embedded(true, null), false));
+        String url = null;
         for (String candidate : properties.localCandidates()) {
             if (answers(candidate)) {
                 log.info("Using the local PostgreSQL at " + candidate.replaceAll("password=[^&]*", "password=***"));
-                use(environment, candidate);
-                return;
+                url = candidate;
+                break;
             }
         }
-        if (!properties.embedded().enabled()) {
-            throw new IllegalStateException("No database configured: set ARBITER_DB_URL (spring.datasource.url)"
-                    + " or enable arbiter.database.embedded.enabled");
+        if (url == null) {
+            if (!properties.embedded().enabled()) {
+                throw new IllegalStateException("No database configured: set ARBITER_DB_URL (spring.datasource.url)"
+                        + " or enable arbiter.database.embedded.enabled");
+            }
+            url = startEmbedded(properties.embedded());
         }
-        use(environment, startEmbedded(properties.embedded()));
+        use(environment, properties.schemaPerRun() ? inRunSchema(url) : url);
+    }
+
+    /** One schema for every application context of this JVM (tests start several), created on first use. */
+    private synchronized String inRunSchema(String url) {
+        if (runSchemaUrl == null) {
+            String schema = RUN_SCHEMA_PREFIX + Instant.now().getEpochSecond() + "_" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+            try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+                dropAbandonedRunSchemas(connection);
+                statement.execute("create schema " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create the test run's schema " + schema, e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(url, schema)));
+            runSchemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            log.info("This run's data lives in schema " + schema + ", dropped at exit");
+        }
+        return runSchemaUrl;
+    }
+
+    private static void dropAbandonedRunSchemas(Connection connection) throws SQLException {
+        long cutoff = Instant.now().minus(ABANDONED_AFTER).getEpochSecond();
+        List<String> abandoned = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery("select nspname from pg_namespace where nspname like '"
+                        + RUN_SCHEMA_PREFIX + "%'")) {
+            while (schemas.next()) {
+                String[] parts = schemas.getString(1).substring(RUN_SCHEMA_PREFIX.length()).split("_");
+                if (parts.length == 2 && parts[0].matches("\\d+") && Long.parseLong(parts[0]) < cutoff) {
+                    abandoned.add(schemas.getString(1));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String schema : abandoned) {
+                statement.execute("drop schema if exists " + schema + " cascade");
+            }
+        }
+    }
+
+    private static void dropSchema(String url, String schema) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            // Best effort at exit: a later run drops it once it is old enough.
+        }
     }
 
     private synchronized String startEmbedded(DatabaseProperties.Embedded settings) {

@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param localCandidates JDBC URLs tried in order (user and password in the URL); the first that answers is used
  * @param embedded the real PostgreSQL started by the application when no candidate answers
+ * @param schemaPerRun give this JVM a schema of its own in the chosen database, migrated from scratch and dropped at
+ *                     exit: the tests' setting, so that no run sees what an earlier one stored
  */
 @ConfigurationProperties("arbiter.database")
-public record DatabaseProperties(@DefaultValue List<String> localCandidates, @DefaultValue Embedded embedded) {
+public record DatabaseProperties(@DefaultValue List<String> localCandidates, @DefaultValue Embedded embedded,
+        @DefaultValue("false") boolean schemaPerRun) {
 
     /**
      * @param enabled whether Arbiter may start its own PostgreSQL
