@@ -1,13 +1,6 @@
 package io.arbiter.bureau;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Collection;
-
-import org.jspecify.annotations.Nullable;
 
 import feign.FeignException;
 import feign.Response;
@@ -36,32 +29,12 @@ final class CreditsafeErrorDecoder implements ErrorDecoder {
             // On /authenticate, 429 means the lockout after invalid attempts has begun: only waiting helps.
             boolean authentication = methodKey.contains("#authenticate(");
             return new BureauUnavailableException("creditsafe: too many requests (429)", !authentication,
-                    retryAfter(response), null);
+                    RetryAfter.of(response, clock), null);
         }
         if (status >= 500) {
             return new BureauUnavailableException("creditsafe: server error " + status, true, null, null);
         }
         return new BureauUnavailableException("creditsafe: request refused with " + status + " (not retried: sending it"
                 + " again would get the same answer)", false, null, null);
-    }
-
-    /** Retry-After is either seconds or an HTTP-date (RFC 9110 §10.2.3). */
-    private @Nullable Duration retryAfter(Response response) {
-        Collection<String> values = response.headers().get("Retry-After"); // Feign's header map ignores case
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        String value = values.iterator().next().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration wait = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException neither) {
-                return null;
-            }
-        }
     }
 }
