@@ -21,9 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import io.arbiter.ApiTest;
+import io.arbiter.ArbiterApplication;
 import io.arbiter.shared.Sha256;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * context of its own (the upload limit is lowered) and always leaves the shipped policy published, because the other
  * test classes of the run share this database and decide on the shipped policy.
  */
-@TestPropertySource(properties = "arbiter.policy.max-upload-size=64KB")
+@TestPropertySource(properties = {"arbiter.policy.max-upload-size=16KB", "spring.servlet.multipart.max-file-size=32KB"})
 class PolicyLifecycleTests extends ApiTest {
 
     private static final String LIMITS = "credit-limits.drl.xlsx";
@@ -110,6 +113,12 @@ class PolicyLifecycleTests extends ApiTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment").contains(LIMITS);
 
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(ArbiterApplication.class)
+                .run("--server.port=0")) {
+            assertThat(restarted.getBean(PolicyEngine.class).active().version())
+                    .as("an unchanged redeploy keeps the version published through the API").isEqualTo(version);
+        }
+
         Response rollback = post("/api/v1/policies/versions/" + shippedId + "/publish", MANAGER, "");
         assertThat(rollback.status()).as(rollback.text()).isEqualTo(200);
         assertThat(get("/api/v1/policies/active", ANALYST).body().get("version").asString()).isEqualTo(shippedVersion);
@@ -120,6 +129,29 @@ class PolicyLifecycleTests extends ApiTest {
 
         JsonNode versions = get("/api/v1/policies/versions", ANALYST).body();
         assertThat(versions.get(0).get("id").asString()).isEqualTo(id); // newest first
+    }
+
+    @Test
+    void a_deploy_that_changes_the_files_publishes_them_as_deployment() {
+        PolicyFixtures changed = PolicyFixtures.copyOfShippedPolicy(directory)
+                .setCell(LIMITS, "CreditLimits", "C20", "31000");
+        try (ConfigurableApplicationContext deployed = new SpringApplicationBuilder(ArbiterApplication.class)
+                .run("--server.port=0", "--arbiter.policy.tables-directory=" + changed.tables(),
+                        "--arbiter.policy.rules-directory=" + changed.rules())) {
+            ActivePolicy active = deployed.getBean(PolicyEngine.class).active();
+            assertThat(active.version()).isNotEqualTo(shippedVersion);
+            JsonNode version = get("/api/v1/policies/versions/" + active.id(), ANALYST).body();
+            assertThat(version.get("state").asString()).isEqualTo("PUBLISHED");
+            assertThat(version.get("publishedBy").asString()).isEqualTo("deployment");
+            assertThat(get("/api/v1/policies/versions/" + shippedId, ANALYST).body().get("state").asString())
+                    .isEqualTo("SUPERSEDED");
+        } finally {
+            String published = jdbc.sql("select id::text from policy_version where state = 'PUBLISHED'")
+                    .query(String.class).single();
+            if (!published.equals(shippedId)) {
+                assertThat(post("/api/v1/policies/versions/" + shippedId + "/publish", MANAGER, "").status()).isEqualTo(200);
+            }
+        }
     }
 
     @Test
@@ -169,10 +201,16 @@ class PolicyLifecycleTests extends ApiTest {
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.body().get("type").asString()).isEqualTo("urn:arbiter:problem:invalid-upload");
 
-        Response tooLarge = upload(ANALYST, null, Map.of("big.drl", new byte[100 * 1024]));
+        Response tooLarge = upload(ANALYST, null, Map.of("big.drl", new byte[20 * 1024]));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
         assertThat(tooLarge.body().get("type").asString()).isEqualTo("urn:arbiter:problem:upload-too-large");
+        assertThat(tooLarge.body().at("/errors/0/file").asString()).isEqualTo("big.drl");
+
+        Response beyondSpring = upload(ANALYST, null, Map.of("bigger.drl", new byte[100 * 1024]));
+        assertThat(beyondSpring.status()).isEqualTo(413);
+        assertThat(beyondSpring.contentType()).startsWith("application/problem+json");
+        assertThat(beyondSpring.body().get("type").asString()).isEqualTo("urn:arbiter:problem:upload-too-large");
 
         assertThat(versionCount()).isEqualTo(before);
     }
