@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +133,43 @@ class PolicyLifecycleTests extends ApiTest {
 
         JsonNode versions = get("/api/v1/policies/versions", ANALYST).body();
         assertThat(versions.get(0).get("id").asString()).isEqualTo(id); // newest first
+    }
+
+    @Test
+    void publishing_and_rolling_back_under_load_fails_no_decision() throws Exception {
+        Response draft = upload(ANALYST, null, Map.of(LIMITS, workbook(LIMITS, "CreditLimits", "C20", "33000")));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        String id = draft.body().get("id").asString();
+        String version = draft.body().get("version").asString();
+        assertThat(post("/api/v1/policies/versions/" + id + "/approve", MANAGER, "").status()).isEqualTo(200);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService deciders = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(deciders.submit(() -> {
+                List<String> versions = new ArrayList<>();
+                while (running.get()) {
+                    versions.add(decide().get("policyVersion").asString());
+                }
+                return versions;
+            }));
+        }
+        try {
+            Thread.sleep(200);
+            assertThat(post("/api/v1/policies/versions/" + id + "/publish", MANAGER, "").status()).isEqualTo(200);
+            Thread.sleep(200);
+            assertThat(post("/api/v1/policies/versions/" + shippedId + "/publish", MANAGER, "").status()).isEqualTo(200);
+            Thread.sleep(200);
+        } finally {
+            running.set(false);
+            deciders.shutdown();
+        }
+        List<String> decided = new ArrayList<>();
+        for (Future<List<String>> result : results) {
+            decided.addAll(result.get()); // a failed decision fails its thread, and this test
+        }
+        assertThat(decided).isNotEmpty().containsOnly(shippedVersion, version).contains(version);
     }
 
     @Test
