@@ -1,12 +1,17 @@
 package io.arbiter.policy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +50,8 @@ class PolicyLifecycle {
         this.clock = clock;
     }
 
-    PolicyVersion draft(List<Upload> uploads, String comment, String author) {
+    PolicyVersion draft(List<Upload> uploaded, String comment, String author) {
+        List<Upload> uploads = unzipped(uploaded);
         check(uploads);
         Map<String, PolicyFile> files = new LinkedHashMap<>();
         versions.files(engine.active().id()).forEach(file -> files.put(file.name(), file));
@@ -115,6 +121,48 @@ class PolicyLifecycle {
                 "policy-file-not-found", "Policy file not found", "Policy version " + id + " has no file '" + name + "'"));
     }
 
+    /**
+     * Replaces each uploaded zip by the files it holds, by their names without folders; an entry larger than the
+     * upload limit is refused while it is being read, so that a zip bomb cannot fill the memory.
+     */
+    private List<Upload> unzipped(List<Upload> uploads) {
+        List<Upload> files = new ArrayList<>();
+        for (Upload upload : uploads) {
+            if (!upload.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                files.add(upload);
+                continue;
+            }
+            long limit = properties.maxUploadSize().toBytes();
+            int before = files.size();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(upload.content()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                    if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/") || name.startsWith(".")) {
+                        continue;
+                    }
+                    byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                    if (content.length > limit) {
+                        throw tooLarge(upload.name() + "!" + name);
+                    }
+                    files.add(new Upload(name, content));
+                }
+            } catch (IOException e) {
+                throw invalidUpload(upload.name() + " is not a readable zip",
+                        List.of(Map.of("file", upload.name(), "message", "is not a readable zip")));
+            }
+            if (files.size() == before) {
+                throw invalidUpload(upload.name() + " holds no file", List.of(Map.of("file", upload.name(), "message", "holds no file")));
+            }
+        }
+        return files;
+    }
+
+    private ProblemException tooLarge(String name) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+                name + " is larger than " + properties.maxUploadSize() + " (arbiter.policy.max-upload-size)",
+                Map.of("errors", List.of(Map.of("file", name, "message", "is larger than " + properties.maxUploadSize()))));
+    }
+
     private void check(List<Upload> uploads) {
         if (uploads.isEmpty()) {
             throw invalidUpload("No file uploaded: send one or more policy files as multipart parts named 'files'", List.of());
@@ -130,9 +178,7 @@ class PolicyLifecycle {
             } else if (upload.content().length == 0) {
                 errors.add(Map.of("file", name, "message", "is empty"));
             } else if (upload.content().length > properties.maxUploadSize().toBytes()) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
-                        name + " is larger than " + properties.maxUploadSize() + " (arbiter.policy.max-upload-size)",
-                        Map.of("errors", List.of(Map.of("file", name, "message", "is larger than " + properties.maxUploadSize()))));
+                throw tooLarge(name);
             }
         }
         if (uploads.stream().map(Upload::name).distinct().count() < uploads.size()) {

@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,6 +195,24 @@ class PolicyLifecycleTests extends ApiTest {
                 assertThat(post("/api/v1/policies/versions/" + shippedId + "/publish", MANAGER, "").status()).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void a_zip_of_policy_files_is_a_draft_of_the_files_it_holds() throws IOException {
+        byte[] workbook = workbook(LIMITS, "CreditLimits", "C20", "34000");
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("decision-tables/"));
+            zip.putNextEntry(new ZipEntry("decision-tables/" + LIMITS));
+            zip.write(workbook);
+            zip.closeEntry();
+        }
+
+        Response draft = upload(ANALYST, null, Map.of("policy.zip", zipped.toByteArray()));
+
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        assertThat(fileHash(draft.body(), LIMITS)).isEqualTo(Sha256.hex(workbook));
+        assertThat(draft.body().get("files").size()).isEqualTo(5);
     }
 
     @Test
