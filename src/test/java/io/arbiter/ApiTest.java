@@ -25,6 +25,7 @@ public abstract class ApiTest {
     protected static final String ORDER_SYSTEM = "test-order-system";
     protected static final String DUNNING_ENGINE = "test-dunning-engine";
     protected static final String ANALYST = "test-analyst";
+    protected static final String MANAGER = "test-manager";
     protected static final String ADMIN = "test-admin";
 
     private final HttpClient http = HttpClient.newHttpClient();

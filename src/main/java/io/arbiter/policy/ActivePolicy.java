@@ -2,8 +2,12 @@ package io.arbiter.policy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** The policy serving decisions now: its version, files and how its scenarios ran. */
-public record ActivePolicy(String version, Instant loadedAt, String currency, List<PolicyFileSummary> files,
+/**
+ * The policy serving decisions now: its stored version's id, its version (content hash), files and how its scenarios
+ * ran.
+ */
+public record ActivePolicy(UUID id, String version, Instant loadedAt, String currency, List<PolicyFileSummary> files,
         List<ScenarioResult> scenarios) {
 }

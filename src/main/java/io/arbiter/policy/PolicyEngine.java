@@ -8,60 +8,113 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Evaluates applicants against the active policy. The policy is compiled once at start-up, its scenarios must all pass,
- * and any problem stops the application with the file, sheet and cell to fix.
+ * Evaluates applicants against the active policy. At start-up the policy in the folders is compiled and its scenarios
+ * must all pass, or the application stops with the file, sheet and cell to fix. Files that are not yet a stored version
+ * are stored and published by "deployment"; otherwise the version last published (possibly through the API) serves.
+ * Publishing swaps the compiled snapshot atomically: a decision in flight finishes on the snapshot it started with.
  */
 @Service
 public class PolicyEngine {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyEngine.class);
+    static final String DEPLOYMENT = "deployment";
 
-    private final CompiledPolicy policy;
-    private final ActivePolicy active;
-    private final Timer evaluationTimer;
+    private final AtomicReference<Snapshot> active = new AtomicReference<>();
+    private final Currency currency;
+    private final Clock clock;
+    private final MeterRegistry meterRegistry;
 
     /** A compiled policy and the results of its scenarios, which all passed. */
     record Loaded(CompiledPolicy policy, List<ScenarioResult> scenarios) {
     }
 
-    PolicyEngine(PolicyProperties properties, Clock clock, MeterRegistry meterRegistry) {
-        Loaded loaded = load(properties.tablesDirectory(), properties.rulesDirectory(), properties.currency());
-        this.policy = loaded.policy();
-        List<ScenarioResult> scenarios = loaded.scenarios();
-        this.active = new ActivePolicy(policy.version(), clock.instant(), properties.currency().getCurrencyCode(),
-                policy.files(), scenarios);
-        this.evaluationTimer = Timer.builder("arbiter.policy.evaluation")
-                .description("Time to run the whole rule pipeline for one decision")
-                .tag("policy", policy.version()).register(meterRegistry);
-        log.info("Policy {} loaded: {} files, {} rules, {} scenarios passed", policy.version(), policy.files().size(),
-                policy.reasons().size(), scenarios.size());
+    /** What serves decisions: never modified, replaced as a whole when another version is published. */
+    private record Snapshot(CompiledPolicy policy, ActivePolicy active, Timer timer) {
+    }
+
+    PolicyEngine(PolicyProperties properties, Clock clock, MeterRegistry meterRegistry, PolicyVersions versions,
+            TransactionTemplate transactions) {
+        this.currency = properties.currency();
+        this.clock = clock;
+        this.meterRegistry = meterRegistry;
+        List<PolicyFile> files = readFolders(properties.tablesDirectory(), properties.rulesDirectory());
+        Loaded folders = compile(files, currency);
+        String version = folders.policy().version();
+        UUID id = transactions.execute(status -> {
+            if (!versions.exists(version) || versions.findPublished().isEmpty()) {
+                UUID stored = UUID.randomUUID();
+                versions.supersedePublished();
+                versions.insert(stored, version, PolicyVersion.State.PUBLISHED, DEPLOYMENT,
+                        "the policy folders as deployed", clock.instant(), files, folders.scenarios());
+                log.info("Policy {} from the folders is new: stored and published by {}", version, DEPLOYMENT);
+                return stored;
+            }
+            return versions.findPublished().orElseThrow().id();
+        });
+        PolicyVersion published = versions.find(id).orElseThrow();
+        Loaded loaded = published.version().equals(version) ? folders : compile(versions.files(id), currency);
+        if (!published.version().equals(version)) {
+            log.info("Policy {} published by {} at {} serves instead of the folders' {}", published.version(),
+                    published.publishedBy(), published.publishedAt(), version);
+        }
+        activate(id, loaded);
     }
 
     /** Runs the pipeline for one applicant on the active policy. */
     public PolicyEvaluation evaluate(Applicant applicant) {
-        return evaluationTimer.record(() -> Pipeline.evaluate(policy, applicant, Given.NOTHING));
+        Snapshot snapshot = active.get();
+        return snapshot.timer().record(() -> Pipeline.evaluate(snapshot.policy(), applicant, Given.NOTHING));
     }
 
     public ActivePolicy active() {
-        return active;
+        return active.get().active();
+    }
+
+    Currency currency() {
+        return currency;
+    }
+
+    /** Makes a compiled version serve the next decisions; those already running finish on the previous one. */
+    void activate(UUID id, Loaded loaded) {
+        CompiledPolicy policy = loaded.policy();
+        ActivePolicy info = new ActivePolicy(id, policy.version(), clock.instant(), currency.getCurrencyCode(),
+                policy.files(), loaded.scenarios());
+        Timer timer = Timer.builder("arbiter.policy.evaluation")
+                .description("Time to run the whole rule pipeline for one decision")
+                .tag("policy", policy.version()).register(meterRegistry);
+        active.set(new Snapshot(policy, info, timer));
+        log.info("Policy {} active: {} files, {} rules, {} scenarios passed", policy.version(), policy.files().size(),
+                policy.reasons().size(), loaded.scenarios().size());
     }
 
     /** Compiles the policy in these directories and runs its scenarios; any problem is a {@link PolicyLoadException}. */
     static Loaded load(Path tables, Path rules, Currency currency) {
-        List<PolicyFile> files = new ArrayList<>(readAll(tables, ".drl.xlsx", ".drl.xls", ".drl.csv"));
-        files.addAll(readAll(rules, ".drl"));
+        return compile(readFolders(tables, rules), currency);
+    }
+
+    /** Compiles these files and runs their scenarios; any problem is a {@link PolicyLoadException}. */
+    static Loaded compile(List<PolicyFile> files, Currency currency) {
         CompiledPolicy compiled = PolicyCompiler.compile(files, currency);
         return new Loaded(compiled, runScenarios(compiled, files));
+    }
+
+    private static List<PolicyFile> readFolders(Path tables, Path rules) {
+        List<PolicyFile> files = new ArrayList<>(readAll(tables, ".drl.xlsx", ".drl.xls", ".drl.csv"));
+        files.addAll(readAll(rules, ".drl"));
+        return files;
     }
 
     private static List<ScenarioResult> runScenarios(CompiledPolicy policy, List<PolicyFile> files) {

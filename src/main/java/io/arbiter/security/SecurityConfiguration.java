@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
+    private static final String[] MANAGERS = roles(Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
 
     /**
@@ -66,6 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/policies/versions/*/approve",
+                                "/api/v1/policies/versions/*/publish").hasAnyRole(MANAGERS)
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())

@@ -1,0 +1,222 @@
+package io.arbiter.policy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.arbiter.shared.ProblemException;
+
+/**
+ * The policy's life cycle: a draft is the active version with some files added or replaced, stored only when it
+ * compiles and its scenarios pass; someone other than its author approves it; publishing makes it serve decisions at
+ * once, and publishing a superseded version again is a rollback.
+ */
+@Service
+class PolicyLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyLifecycle.class);
+
+    /** An uploaded file, as its client named it. */
+    record Upload(String name, byte[] content) {
+    }
+
+    private final PolicyEngine engine;
+    private final PolicyVersions versions;
+    private final TransactionTemplate transactions;
+    private final PolicyProperties properties;
+    private final Clock clock;
+
+    PolicyLifecycle(PolicyEngine engine, PolicyVersions versions, TransactionTemplate transactions,
+            PolicyProperties properties, Clock clock) {
+        this.engine = engine;
+        this.versions = versions;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    PolicyVersion draft(List<Upload> uploaded, String comment, String author) {
+        List<Upload> uploads = unzipped(uploaded);
+        check(uploads);
+        Map<String, PolicyFile> files = new LinkedHashMap<>();
+        versions.files(engine.active().id()).forEach(file -> files.put(file.name(), file));
+        uploads.forEach(upload -> files.put(upload.name(), new PolicyFile(upload.name(), upload.content())));
+        List<PolicyFile> draft = new ArrayList<>(files.values());
+        PolicyEngine.Loaded loaded;
+        try {
+            loaded = PolicyEngine.compile(draft, engine.currency());
+        } catch (PolicyLoadException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", "Invalid policy",
+                    e.problems().size() + " problem(s) in the uploaded policy; nothing was stored",
+                    Map.of("errors", e.problems().stream().map(PolicyLifecycle::error).toList()));
+        }
+        UUID id = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> versions.insert(id, loaded.policy().version(),
+                PolicyVersion.State.DRAFT, author, comment, clock.instant(), draft, loaded.scenarios()));
+        log.info("Policy draft {} (version {}) uploaded by {}", id, loaded.policy().version(), author);
+        return versions.find(id).orElseThrow();
+    }
+
+    PolicyVersion approve(UUID id, String approver) {
+        return transactions.execute(status -> {
+            PolicyVersion version = find(id, true);
+            if (version.state() != PolicyVersion.State.DRAFT) {
+                throw conflict(version, "only a DRAFT can be approved");
+            }
+            if (version.author().equals(approver)) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "approval-by-author", "Approval by its author",
+                        "A policy version must be approved by someone other than its author (" + version.author() + ")");
+            }
+            versions.approve(id, approver, clock.instant());
+            log.info("Policy version {} ({}) approved by {}", id, version.version(), approver);
+            return versions.find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Publishes an approved version, or an earlier superseded one (rollback). It is compiled here, off the decisions'
+     * path, and swapped in once stored as published.
+     */
+    synchronized PolicyVersion publish(UUID id, String publisher) {
+        PolicyVersion candidate = find(id, false);
+        checkPublishable(candidate);
+        PolicyEngine.Loaded loaded = PolicyEngine.compile(versions.files(id), engine.currency());
+        Instant now = clock.instant();
+        PolicyVersion published = transactions.execute(status -> {
+            checkPublishable(find(id, true));
+            versions.publish(id, publisher, now);
+            return versions.find(id).orElseThrow();
+        });
+        engine.activate(id, loaded);
+        log.info("Policy version {} ({}) published by {}", id, published.version(), publisher);
+        return published;
+    }
+
+    List<PolicyVersion> all() {
+        return versions.findAll();
+    }
+
+    PolicyVersion find(UUID id) {
+        return find(id, false);
+    }
+
+    PolicyFile file(UUID id, String name) {
+        find(id, false);
+        return versions.file(id, name).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "policy-file-not-found", "Policy file not found", "Policy version " + id + " has no file '" + name + "'"));
+    }
+
+    /**
+     * Replaces each uploaded zip by the files it holds, by their names without folders; an entry larger than the
+     * upload limit is refused while it is being read, so that a zip bomb cannot fill the memory.
+     */
+    private List<Upload> unzipped(List<Upload> uploads) {
+        List<Upload> files = new ArrayList<>();
+        for (Upload upload : uploads) {
+            if (!upload.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                files.add(upload);
+                continue;
+            }
+            long limit = properties.maxUploadSize().toBytes();
+            int before = files.size();
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(upload.content()))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                    if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/") || name.startsWith(".")) {
+                        continue;
+                    }
+                    byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                    if (content.length > limit) {
+                        throw tooLarge(upload.name() + "!" + name);
+                    }
+                    files.add(new Upload(name, content));
+                }
+            } catch (IOException e) {
+                throw invalidUpload(upload.name() + " is not a readable zip",
+                        List.of(Map.of("file", upload.name(), "message", "is not a readable zip")));
+            }
+            if (files.size() == before) {
+                throw invalidUpload(upload.name() + " holds no file", List.of(Map.of("file", upload.name(), "message", "holds no file")));
+            }
+        }
+        return files;
+    }
+
+    private ProblemException tooLarge(String name) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+                name + " is larger than " + properties.maxUploadSize() + " (arbiter.policy.max-upload-size)",
+                Map.of("errors", List.of(Map.of("file", name, "message", "is larger than " + properties.maxUploadSize()))));
+    }
+
+    private void check(List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            throw invalidUpload("No file uploaded: send one or more policy files as multipart parts named 'files'", List.of());
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Upload upload : uploads) {
+            String name = upload.name();
+            PolicyFile file = new PolicyFile(name, upload.content());
+            if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")
+                    || !(file.isWorkbook() || file.isCsvTable() || file.isDrl())) {
+                errors.add(Map.of("file", name, "message",
+                        "is not a policy file (*.drl.xlsx, *.drl.xls, *.drl.csv or *.drl)"));
+            } else if (upload.content().length == 0) {
+                errors.add(Map.of("file", name, "message", "is empty"));
+            } else if (upload.content().length > properties.maxUploadSize().toBytes()) {
+                throw tooLarge(name);
+            }
+        }
+        if (uploads.stream().map(Upload::name).distinct().count() < uploads.size()) {
+            errors.add(Map.of("file", "(upload)", "message", "the same file name is uploaded twice"));
+        }
+        if (!errors.isEmpty()) {
+            throw invalidUpload(errors.size() + " uploaded file(s) cannot be used", errors);
+        }
+    }
+
+    private static ProblemException invalidUpload(String detail, List<Map<String, Object>> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", detail,
+                errors.isEmpty() ? Map.of() : Map.of("errors", errors));
+    }
+
+    private static Map<String, Object> error(PolicyProblem problem) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("file", problem.file());
+        error.put("sheet", problem.sheet());
+        error.put("cell", problem.cell());
+        error.put("message", problem.message());
+        return error;
+    }
+
+    private PolicyVersion find(UUID id, boolean forUpdate) {
+        return (forUpdate ? versions.findForUpdate(id) : versions.find(id)).orElseThrow(() -> new ProblemException(
+                HttpStatus.NOT_FOUND, "policy-version-not-found", "Policy version not found", "No policy version has id " + id));
+    }
+
+    private static void checkPublishable(PolicyVersion version) {
+        if (version.state() != PolicyVersion.State.APPROVED && version.state() != PolicyVersion.State.SUPERSEDED) {
+            throw conflict(version, "only an APPROVED version, or a SUPERSEDED one (rollback), can be published");
+        }
+    }
+
+    private static ProblemException conflict(PolicyVersion version, String rule) {
+        return new ProblemException(HttpStatus.CONFLICT, "policy-version-state", "Not allowed in this state",
+                "Policy version " + version.id() + " is " + version.state() + ": " + rule,
+                Map.of("state", version.state().name()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.arbiter.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stored version of the policy and where it stands in its life cycle: uploaded as a {@code DRAFT}, {@code APPROVED}
+ * by someone other than its author, {@code PUBLISHED} (serving decisions), then {@code SUPERSEDED}.
+ *
+ * @param version content hash of its files, the {@code policyVersion} decisions name
+ * @param scenarios how each scenario of its Tests sheets ran when it was stored
+ */
+public record PolicyVersion(UUID id, String version, State state, String author, @Nullable String comment,
+        Instant createdAt, @Nullable String approvedBy, @Nullable Instant approvedAt, @Nullable String publishedBy,
+        @Nullable Instant publishedAt, List<StoredFile> files, JsonNode scenarios) {
+
+    public enum State {
+        DRAFT, APPROVED, PUBLISHED, SUPERSEDED
+    }
+
+    /** A file of a version: its name and the SHA-256 of its exact bytes. */
+    public record StoredFile(String name, String sha256) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.arbiter.policy;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.arbiter.shared.Sha256;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stored policy versions and their files. Files never change once stored; only a version's state moves on. */
+@Repository
+class PolicyVersions {
+
+    private static final String COLUMNS = """
+            id, version, state, author, comment, created_at, approved_by, approved_at, published_by, published_at,
+            scenarios::text""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PolicyVersions(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID id, String version, PolicyVersion.State state, String author, String comment, Instant at,
+            List<PolicyFile> files, List<ScenarioResult> scenarios) {
+        boolean published = state == PolicyVersion.State.PUBLISHED;
+        jdbc.sql("""
+                insert into policy_version (id, version, state, author, comment, created_at, published_by, published_at, scenarios)
+                values (:id, :version, :state, :author, :comment, :at, :publishedBy, :publishedAt, cast(:scenarios as jsonb))
+                """)
+                .param("id", id).param("version", version).param("state", state.name()).param("author", author)
+                .param("comment", comment).param("at", Timestamp.from(at))
+                .param("publishedBy", published ? author : null).param("publishedAt", published ? Timestamp.from(at) : null)
+                .param("scenarios", json.writeValueAsString(scenarios)).update();
+        for (PolicyFile file : files) {
+            jdbc.sql("insert into policy_version_file (version_id, name, content, sha256) values (:id, :name, :content, :sha)")
+                    .param("id", id).param("name", file.name()).param("content", file.content())
+                    .param("sha", Sha256.hex(file.content())).update();
+        }
+    }
+
+    List<PolicyVersion> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from policy_version order by created_at desc, id")
+                .query(this::map).list();
+    }
+
+    Optional<PolicyVersion> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from policy_version where id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Locks the version's row until the end of the transaction, so that two publishes or approvals do not interleave. */
+    Optional<PolicyVersion> findForUpdate(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from policy_version where id = :id for update").param("id", id)
+                .query(this::map).optional();
+    }
+
+    boolean exists(String version) {
+        return jdbc.sql("select count(*) from policy_version where version = :version").param("version", version)
+                .query(Long.class).single() > 0;
+    }
+
+    Optional<PolicyVersion> findPublished() {
+        return jdbc.sql("select " + COLUMNS + " from policy_version where state = 'PUBLISHED'").query(this::map).optional();
+    }
+
+    List<PolicyFile> files(UUID id) {
+        return jdbc.sql("select name, content from policy_version_file where version_id = :id order by name")
+                .param("id", id).query((rs, n) -> new PolicyFile(rs.getString(1), rs.getBytes(2))).list();
+    }
+
+    Optional<PolicyFile> file(UUID id, String name) {
+        return jdbc.sql("select name, content from policy_version_file where version_id = :id and name = :name")
+                .param("id", id).param("name", name).query((rs, n) -> new PolicyFile(rs.getString(1), rs.getBytes(2)))
+                .optional();
+    }
+
+    void approve(UUID id, String by, Instant at) {
+        jdbc.sql("update policy_version set state = 'APPROVED', approved_by = :by, approved_at = :at where id = :id")
+                .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Makes this version the published one; the one published until now becomes superseded. */
+    void publish(UUID id, String by, Instant at) {
+        supersedePublished();
+        jdbc.sql("update policy_version set state = 'PUBLISHED', published_by = :by, published_at = :at where id = :id")
+                .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    void supersedePublished() {
+        jdbc.sql("update policy_version set state = 'SUPERSEDED' where state = 'PUBLISHED'").update();
+    }
+
+    private PolicyVersion map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<PolicyVersion.StoredFile> files = jdbc
+                .sql("select name, sha256 from policy_version_file where version_id = :id order by name").param("id", id)
+                .query((f, n) -> new PolicyVersion.StoredFile(f.getString(1), f.getString(2))).list();
+        return new PolicyVersion(id, rs.getString("version"), PolicyVersion.State.valueOf(rs.getString("state")),
+                rs.getString("author"), rs.getString("comment"), instant(rs, "created_at"), rs.getString("approved_by"),
+                instant(rs, "approved_at"), rs.getString("published_by"), instant(rs, "published_at"), files,
+                json.readTree(rs.getString("scenarios")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
