@@ -66,6 +66,40 @@ public final class PolicyFixtures {
         return this;
     }
 
+    /** Inserts a row before this one (1-based), shifting the rows below down, and fills it with these values from column A. */
+    public PolicyFixtures insertRow(String workbook, String sheetName, int rowNumber, String... values) {
+        return edit(workbook, sheetName, sheet -> {
+            sheet.shiftRows(rowNumber - 1, sheet.getLastRowNum(), 1);
+            Row row = sheet.createRow(rowNumber - 1);
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null) {
+                    row.createCell(c).setCellValue(values[c]);
+                }
+            }
+        });
+    }
+
+    /** Removes a row (1-based), shifting the rows below up. */
+    public PolicyFixtures removeRow(String workbook, String sheetName, int rowNumber) {
+        return edit(workbook, sheetName, sheet -> {
+            sheet.removeRow(sheet.getRow(rowNumber - 1));
+            sheet.shiftRows(rowNumber, sheet.getLastRowNum(), -1);
+        });
+    }
+
+    private PolicyFixtures edit(String workbook, String sheetName, java.util.function.Consumer<Sheet> edit) {
+        Path file = tables().resolve(workbook);
+        try (InputStream in = Files.newInputStream(file); Workbook book = WorkbookFactory.create(in)) {
+            edit.accept(book.getSheet(sheetName));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                book.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public PolicyFixtures write(String directory, String name, byte[] content) {
         try {
             Files.write(root.resolve(directory).resolve(name), content);
