@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +29,8 @@ import io.swagger.v3.oas.annotations.Operation;
 @RestController
 @RequestMapping("/api/v1/policies")
 class PolicyController {
+
+    private static final String MARKDOWN = "text/markdown";
 
     private final PolicyEngine engine;
     private final PolicyLifecycle lifecycle;
@@ -81,6 +84,40 @@ class PolicyController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString())
                 .body(file.content());
+    }
+
+    @Operation(summary = "What changed between two versions: files added or removed, table rows added, removed or changed "
+            + "(rows matched by their condition cells) with column label, cell and old and new values, DRL rules by name; "
+            + "JSON, or Markdown with Accept: text/markdown")
+    @GetMapping(path = "/versions/{from}/diff/{to}", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<?> diff(@PathVariable UUID from, @PathVariable UUID to,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        PolicyDiff.Result diff = lifecycle.diff(from, to);
+        if (prefersMarkdown(accept)) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                    .body(PolicyDiff.markdown(diff));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(diff);
+    }
+
+    /** Markdown when the client prefers it (highest quality, then first listed) to JSON; JSON otherwise. */
+    private static boolean prefersMarkdown(@Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        MediaType best = null;
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            boolean known = type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()
+                    || isText(type);
+            if (known && (best == null || type.getQualityValue() > best.getQualityValue())) {
+                best = type;
+            }
+        }
+        return best != null && isText(best);
+    }
+
+    private static boolean isText(MediaType type) {
+        return type.getType().equals("text") && (type.getSubtype().equals("markdown") || type.getSubtype().equals("plain"));
     }
 
     @Operation(summary = "Approves a draft; its author cannot (maker-checker)")

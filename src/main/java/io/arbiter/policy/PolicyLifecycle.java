@@ -115,6 +115,13 @@ class PolicyLifecycle {
         return find(id, false);
     }
 
+    /** What changed from one stored version to another: files, table rows by their conditions, DRL rules by name. */
+    PolicyDiff.Result diff(UUID from, UUID to) {
+        PolicyVersion before = find(from, false);
+        PolicyVersion after = find(to, false);
+        return PolicyDiff.diff(before.version(), versions.files(from), after.version(), versions.files(to));
+    }
+
     PolicyFile file(UUID id, String name) {
         find(id, false);
         return versions.file(id, name).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,

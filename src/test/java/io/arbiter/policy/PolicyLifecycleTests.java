@@ -216,6 +216,51 @@ class PolicyLifecycleTests extends ApiTest {
     }
 
     @Test
+    void the_active_version_and_a_draft_are_compared_cell_by_cell_in_json_and_markdown() throws IOException {
+        Response draft = upload(ANALYST, "SME class A up to 175k",
+                Map.of(LIMITS, workbook(LIMITS, "CreditLimits", "C15", "175000")));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        String id = draft.body().get("id").asString();
+        String path = "/api/v1/policies/versions/" + shippedId + "/diff/" + id;
+
+        Response json = get(path, ANALYST);
+        assertThat(json.status()).as(json.text()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.body().get("from").asString()).isEqualTo(shippedVersion);
+        assertThat(json.body().get("to").asString()).isEqualTo(draft.body().get("version").asString());
+        assertThat(json.body().get("files").size()).isEqualTo(1);
+        JsonNode file = json.body().get("files").get(0);
+        assertThat(file.get("name").asString()).isEqualTo(LIMITS);
+        assertThat(file.get("change").asString()).isEqualTo("CHANGED");
+        JsonNode table = file.get("tables").get(0);
+        assertThat(table.get("sheet").asString()).isEqualTo("CreditLimits");
+        assertThat(table.get("table").asString()).isEqualTo("CreditLimits");
+        JsonNode row = table.get("rows").get(0);
+        assertThat(row.get("change").asString()).isEqualTo("CHANGED");
+        assertThat(row.get("conditions").asString()).isEqualTo("SME / A");
+        assertThat(row.get("fromRule").asString()).isEqualTo("CreditLimits_15");
+        JsonNode cell = row.get("cells").get(0);
+        assertThat(cell.get("column").asString()).isEqualTo("Internal limit (€)");
+        assertThat(cell.get("fromCell").asString()).isEqualTo("C15");
+        assertThat(cell.get("toCell").asString()).isEqualTo("C15");
+        assertThat(cell.get("from").asString()).isEqualTo("150000");
+        assertThat(cell.get("to").asString()).isEqualTo("175000");
+
+        Response markdown = send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/markdown").GET(), MANAGER);
+        assertThat(markdown.status()).as(markdown.text()).isEqualTo(200);
+        assertThat(markdown.contentType()).startsWith("text/markdown");
+        assertThat(markdown.text()).contains("""
+                ### credit-limits.drl.xlsx — CreditLimits / CreditLimits
+                - changed row SME / A: Internal limit (€) 150000 → 175000 (C15)
+                """);
+
+        assertThat(get("/api/v1/policies/versions/" + id + "/diff/" + id, ANALYST).body().get("files").size()).isZero();
+        assertThat(get("/api/v1/policies/versions/" + UUID.randomUUID() + "/diff/" + id, ANALYST).status()).isEqualTo(404);
+        assertThat(get(path, ORDER_SYSTEM).status()).isEqualTo(403);
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(shippedId);
+    }
+
+    @Test
     void a_broken_cell_is_refused_with_its_file_sheet_and_cell_and_nothing_is_stored() throws IOException {
         int before = versionCount();
         byte[] broken = workbook(LIMITS, "CreditLimits", "C15", "150 000 €");
