@@ -1,5 +1,7 @@
 package io.arbiter.policy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +15,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * condition keys pairs rows whose conditions did not change, so inserting or removing a row does not show every row
  * after it as changed. Rows left over between two matched rows are paired in order as changed (their conditions
  * changed); whatever is still left over was added or removed. Columns are matched by their label (the table's label
- * row, e.g. "Internal limit (€)"), so a cell keeps its label even if its column letter moves. DRL files are compared
- * rule by rule, by rule name.
+ * row, e.g. "Internal limit (€)"), so a cell keeps its label even if its column letter moves. A workbook's
+ * {@code Tests} sheet is compared the same way, each scenario identified by its name. DRL files are compared rule by
+ * rule, by rule name.
  */
 final class PolicyDiff {
 
@@ -250,7 +256,58 @@ final class PolicyDiff {
                 }
             }
         }
+        readScenarios(file, tables);
         return tables;
+    }
+
+    /**
+     * The {@code Tests} sheet of a workbook as one more table: its header row starts with {@code Scenario}, and each
+     * scenario is identified by its name (column A), as a rule row is by its conditions.
+     */
+    private static void readScenarios(PolicyFile file, Map<String, Table> tables) {
+        if (!file.isWorkbook()) {
+            return;
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+            for (Sheet sheet : workbook) {
+                if (!sheet.getSheetName().equalsIgnoreCase(DecisionTableReader.TESTS_SHEET)) {
+                    continue;
+                }
+                Map<Integer, String> header = null;
+                List<Row> rows = new ArrayList<>();
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    String first = Scenarios.text(row.getCell(0));
+                    if (header == null) {
+                        if (first.equalsIgnoreCase("Scenario")) {
+                            header = new LinkedHashMap<>();
+                            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                                String label = Scenarios.text(cell);
+                                if (!label.isEmpty()) {
+                                    header.put(cell.getColumnIndex(), label);
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    if (first.isEmpty()) {
+                        continue;
+                    }
+                    Map<String, Cell> cells = new LinkedHashMap<>();
+                    for (var column : header.entrySet()) {
+                        String value = Scenarios.text(row.getCell(column.getKey()));
+                        if (!value.isEmpty()) {
+                            cells.put(column.getValue(), new Cell(
+                                    DecisionTableReader.columnName(column.getKey()) + (row.getRowNum() + 1), value));
+                        }
+                    }
+                    rows.add(new Row(row.getRowNum() + 1, first, first, first, cells));
+                }
+                Table table = new Table(file.name(), sheet.getSheetName(), sheet.getSheetName(), rows);
+                tables.put(table.key(), table);
+            }
+        } catch (IOException e) {
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null, "is not a readable workbook")));
+        }
     }
 
     private static Table table(String file, @Nullable String sheet, String name, int ruleTableRow, int firstColumn,
@@ -357,14 +414,17 @@ final class PolicyDiff {
                 md.append("### ").append(file.name()).append("\n- changed (no rule or table row changed)\n\n");
             }
             for (TableChange table : file.tables()) {
-                md.append("### ").append(file.name()).append(" — ")
-                        .append(table.sheet() == null ? "" : table.sheet() + " / ").append(table.table());
+                boolean scenarios = DecisionTableReader.TESTS_SHEET.equalsIgnoreCase(table.sheet())
+                        && table.table().equals(table.sheet());
+                md.append("### ").append(file.name()).append(" — ").append(scenarios ? table.sheet() + " (scenarios)"
+                        : (table.sheet() == null ? "" : table.sheet() + " / ") + table.table());
                 if (table.change() != Change.CHANGED) {
                     md.append(" (table ").append(table.change() == Change.ADDED ? "added" : "removed").append(')');
                 }
                 md.append('\n');
                 for (RowChange row : table.rows()) {
-                    md.append("- ").append(row.change().name().toLowerCase(Locale.ROOT)).append(" row ")
+                    md.append("- ").append(row.change().name().toLowerCase(Locale.ROOT))
+                            .append(scenarios ? " scenario " : " row ")
                             .append(row.conditions());
                     switch (row.change()) {
                         case ADDED -> md.append(" (row ").append(row.toRow()).append("): ").append(values(row, false));

@@ -254,7 +254,7 @@ final class Scenarios {
         return DecisionTableReader.columnName(cell.getColumnIndex()) + (cell.getRowIndex() + 1);
     }
 
-    private static String text(@Nullable Cell cell) {
+    static String text(@Nullable Cell cell) {
         if (cell == null) {
             return "";
         }

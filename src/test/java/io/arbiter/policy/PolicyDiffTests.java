@@ -116,6 +116,30 @@ class PolicyDiffTests {
     }
 
     @Test
+    void a_changed_scenario_of_the_tests_sheet_is_a_changed_row_named_after_the_scenario() {
+        Result diff = diff(shipped(), edited().setCell("segmentation.drl.xlsx", "Tests", "E4", "SME"));
+
+        assertThat(diff.files()).singleElement().satisfies(file -> {
+            assertThat(file.tables()).singleElement().satisfies(table -> {
+                assertThat(table.sheet()).isEqualTo("Tests");
+                assertThat(table.rows()).singleElement().satisfies(row -> {
+                    assertThat(row.change()).isEqualTo(Change.CHANGED);
+                    assertThat(row.conditions()).isEqualTo("Large food retailer");
+                    assertThat(row.cells()).singleElement().satisfies(cell -> {
+                        assertThat(cell.fromCell()).isEqualTo("E4");
+                        assertThat(cell.from()).isEqualTo("KEY_ACCOUNT");
+                        assertThat(cell.to()).isEqualTo("SME");
+                    });
+                });
+            });
+        });
+        assertThat(PolicyDiff.markdown(diff)).contains("""
+                ### segmentation.drl.xlsx — Tests (scenarios)
+                - changed scenario Large food retailer: Expected segment KEY_ACCOUNT → SME (E4)
+                """);
+    }
+
+    @Test
     void files_added_and_drl_rules_added_removed_or_changed_are_named() throws IOException {
         PolicyFixtures edited = edited().write("rules", "extra.drl",
                 "package arbiter.hardstops;\n".getBytes(StandardCharsets.UTF_8));
