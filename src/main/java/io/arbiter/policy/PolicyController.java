@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -126,10 +128,13 @@ class PolicyController {
         return lifecycle.approve(id, principal.getName());
     }
 
-    @Operation(summary = "Publishes an approved version, or an earlier superseded one (rollback): it serves decisions at once")
+    @Operation(summary = "Publishes an approved version, or an earlier superseded one (rollback): it serves decisions at once"
+            + " on every replica, or with ?effectiveFrom=<ISO instant> in the future, is SCHEDULED until that instant")
     @PostMapping("/versions/{id}/publish")
-    PolicyVersion publish(@PathVariable UUID id, Principal principal) {
-        return lifecycle.publish(id, principal.getName());
+    PolicyVersion publish(@PathVariable UUID id,
+            @RequestParam(name = "effectiveFrom", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @Nullable Instant effectiveFrom, Principal principal) {
+        return lifecycle.publish(id, principal.getName(), effectiveFrom);
     }
 
     private static MediaType contentType(String name) {

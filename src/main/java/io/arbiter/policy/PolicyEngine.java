@@ -59,6 +59,7 @@ public class PolicyEngine {
                 versions.supersedePublished();
                 versions.insert(stored, version, PolicyVersion.State.PUBLISHED, DEPLOYMENT,
                         "the policy folders as deployed", clock.instant(), files, folders.scenarios());
+                versions.notifyReplicas(stored);
                 log.info("Policy {} from the folders is new: stored and published by {}", version, DEPLOYMENT);
                 return stored;
             }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,9 +41,11 @@ class PolicyLifecycle {
     private final TransactionTemplate transactions;
     private final PolicyProperties properties;
     private final Clock clock;
+    private final PolicySync sync;
 
     PolicyLifecycle(PolicyEngine engine, PolicyVersions versions, TransactionTemplate transactions,
-            PolicyProperties properties, Clock clock) {
+            PolicyProperties properties, Clock clock, PolicySync sync) {
+        this.sync = sync;
         this.engine = engine;
         this.versions = versions;
         this.transactions = transactions;
@@ -83,6 +86,7 @@ class PolicyLifecycle {
                         "A policy version must be approved by someone other than its author (" + version.author() + ")");
             }
             versions.approve(id, approver, clock.instant());
+            versions.notifyReplicas(id); // each replica compiles it in advance
             log.info("Policy version {} ({}) approved by {}", id, version.version(), approver);
             return versions.find(id).orElseThrow();
         });
@@ -90,19 +94,33 @@ class PolicyLifecycle {
 
     /**
      * Publishes an approved version, or an earlier superseded one (rollback). It is compiled here, off the decisions'
-     * path, and swapped in once stored as published.
+     * path, and swapped in once stored as published; every other replica is notified and loads it. With an effective
+     * date in the future the version is only scheduled: it becomes published at that instant, by whichever replica
+     * sees that instant first, and replaces any version scheduled until then. A date in the past, or none, is now.
      */
-    synchronized PolicyVersion publish(UUID id, String publisher) {
+    synchronized PolicyVersion publish(UUID id, String publisher, @Nullable Instant effectiveFrom) {
         PolicyVersion candidate = find(id, false);
         checkPublishable(candidate);
-        PolicyEngine.Loaded loaded = PolicyEngine.compile(versions.files(id), engine.currency());
         Instant now = clock.instant();
+        if (effectiveFrom != null && effectiveFrom.isAfter(now)) {
+            PolicyVersion scheduled = transactions.execute(status -> {
+                checkPublishable(find(id, true));
+                versions.schedule(id, publisher, effectiveFrom);
+                versions.notifyReplicas(id);
+                return versions.find(id).orElseThrow();
+            });
+            log.info("Policy version {} ({}) scheduled by {} for {}", id, scheduled.version(), publisher, effectiveFrom);
+            sync.sync();
+            return scheduled;
+        }
+        PolicyEngine.Loaded loaded = PolicyEngine.compile(versions.files(id), engine.currency());
         PolicyVersion published = transactions.execute(status -> {
             checkPublishable(find(id, true));
             versions.publish(id, publisher, now);
+            versions.notifyReplicas(id);
             return versions.find(id).orElseThrow();
         });
-        engine.activate(id, loaded);
+        sync.published(id, loaded);
         log.info("Policy version {} ({}) published by {}", id, published.version(), publisher);
         return published;
     }
@@ -216,8 +234,10 @@ class PolicyLifecycle {
     }
 
     private static void checkPublishable(PolicyVersion version) {
-        if (version.state() != PolicyVersion.State.APPROVED && version.state() != PolicyVersion.State.SUPERSEDED) {
-            throw conflict(version, "only an APPROVED version, or a SUPERSEDED one (rollback), can be published");
+        if (version.state() != PolicyVersion.State.APPROVED && version.state() != PolicyVersion.State.SUPERSEDED
+                && version.state() != PolicyVersion.State.SCHEDULED) {
+            throw conflict(version, "only an APPROVED version, a SCHEDULED one (now or at another date), or a"
+                    + " SUPERSEDED one (rollback), can be published");
         }
     }
 

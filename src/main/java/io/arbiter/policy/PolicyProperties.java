@@ -1,6 +1,7 @@
 package io.arbiter.policy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Currency;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,8 +14,11 @@ import org.springframework.util.unit.DataSize;
  * @param tablesDirectory decision tables ({@code *.drl.xlsx}, {@code *.drl.xls}, {@code *.drl.csv})
  * @param rulesDirectory developer-written DRL ({@code *.drl})
  * @param maxUploadSize per file uploaded to a draft
+ * @param refreshInterval how often each replica compares its active version with the database's and publishes a
+ *        scheduled version whose date has come, should a notification have been missed
  */
 @ConfigurationProperties("arbiter.policy")
 public record PolicyProperties(@DefaultValue("decision-tables") Path tablesDirectory, @DefaultValue("rules") Path rulesDirectory,
-        @DefaultValue("EUR") Currency currency, @DefaultValue("10MB") DataSize maxUploadSize) {
+        @DefaultValue("EUR") Currency currency, @DefaultValue("10MB") DataSize maxUploadSize,
+        @DefaultValue("10s") Duration refreshInterval) {
 }

@@ -10,17 +10,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A stored version of the policy and where it stands in its life cycle: uploaded as a {@code DRAFT}, {@code APPROVED}
- * by someone other than its author, {@code PUBLISHED} (serving decisions), then {@code SUPERSEDED}.
+ * by someone other than its author, {@code SCHEDULED} when published with a future effective date,
+ * {@code PUBLISHED} (serving decisions), then {@code SUPERSEDED}.
  *
  * @param version content hash of its files, the {@code policyVersion} decisions name
+ * @param effectiveFrom when it serves (or served) decisions from: the instant it was published, or its scheduled date
+ * @param scheduledBy who published it with a future effective date, while it is {@code SCHEDULED}
  * @param scenarios how each scenario of its Tests sheets ran when it was stored
  */
 public record PolicyVersion(UUID id, String version, State state, String author, @Nullable String comment,
         Instant createdAt, @Nullable String approvedBy, @Nullable Instant approvedAt, @Nullable String publishedBy,
-        @Nullable Instant publishedAt, List<StoredFile> files, JsonNode scenarios) {
+        @Nullable Instant publishedAt, @Nullable Instant effectiveFrom, @Nullable String scheduledBy,
+        List<StoredFile> files, JsonNode scenarios) {
 
     public enum State {
-        DRAFT, APPROVED, PUBLISHED, SUPERSEDED
+        DRAFT, APPROVED, SCHEDULED, PUBLISHED, SUPERSEDED
     }
 
     /** A file of a version: its name and the SHA-256 of its exact bytes. */

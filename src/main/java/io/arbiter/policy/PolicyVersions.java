@@ -20,7 +20,7 @@ class PolicyVersions {
 
     private static final String COLUMNS = """
             id, version, state, author, comment, created_at, approved_by, approved_at, published_by, published_at,
-            scenarios::text""";
+            effective_from, scheduled_by, scenarios::text""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -34,8 +34,10 @@ class PolicyVersions {
             List<PolicyFile> files, List<ScenarioResult> scenarios) {
         boolean published = state == PolicyVersion.State.PUBLISHED;
         jdbc.sql("""
-                insert into policy_version (id, version, state, author, comment, created_at, published_by, published_at, scenarios)
-                values (:id, :version, :state, :author, :comment, :at, :publishedBy, :publishedAt, cast(:scenarios as jsonb))
+                insert into policy_version (id, version, state, author, comment, created_at, published_by, published_at,
+                                            effective_from, scenarios)
+                values (:id, :version, :state, :author, :comment, :at, :publishedBy, :publishedAt, :publishedAt,
+                        cast(:scenarios as jsonb))
                 """)
                 .param("id", id).param("version", version).param("state", state.name()).param("author", author)
                 .param("comment", comment).param("at", Timestamp.from(at))
@@ -88,11 +90,54 @@ class PolicyVersions {
                 .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
     }
 
-    /** Makes this version the published one; the one published until now becomes superseded. */
+    /** Makes this version the published one from now on; the one published until now becomes superseded. */
     void publish(UUID id, String by, Instant at) {
         supersedePublished();
-        jdbc.sql("update policy_version set state = 'PUBLISHED', published_by = :by, published_at = :at where id = :id")
+        jdbc.sql("""
+                update policy_version set state = 'PUBLISHED', published_by = :by, published_at = :at, effective_from = :at,
+                       scheduled_by = null, state_before_scheduling = null
+                where id = :id""")
                 .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Schedules this version to be published at {@code effectiveFrom}; a version scheduled until now goes back to what
+     * it was (approved or superseded).
+     */
+    void schedule(UUID id, String by, Instant effectiveFrom) {
+        jdbc.sql("""
+                update policy_version set state = state_before_scheduling, state_before_scheduling = null,
+                       effective_from = case when state_before_scheduling = 'SUPERSEDED' then published_at end,
+                       scheduled_by = null
+                where state = 'SCHEDULED' and id <> :id""").param("id", id).update();
+        jdbc.sql("""
+                update policy_version set state_before_scheduling = case when state = 'SCHEDULED' then state_before_scheduling
+                                                                         else state end,
+                       state = 'SCHEDULED', scheduled_by = :by, effective_from = :from
+                where id = :id""")
+                .param("id", id).param("by", by).param("from", Timestamp.from(effectiveFrom)).update();
+    }
+
+    /** The version approved last and not yet published: the next one likely to be. */
+    Optional<UUID> lastApproved() {
+        return jdbc.sql("select id from policy_version where state = 'APPROVED' order by approved_at desc, id limit 1")
+                .query(UUID.class).optional();
+    }
+
+    Optional<PolicyVersion> findScheduled() {
+        return jdbc.sql("select " + COLUMNS + " from policy_version where state = 'SCHEDULED'").query(this::map).optional();
+    }
+
+    /** The scheduled version whose effective date has come, locked; empty when none, or when another replica holds it. */
+    Optional<PolicyVersion> lockDueScheduled(Instant now) {
+        return jdbc.sql("select " + COLUMNS + " from policy_version where state = 'SCHEDULED' and effective_from <= :now"
+                + " for update skip locked").param("now", Timestamp.from(now)).query(this::map).optional();
+    }
+
+    /** Tells every replica, once this transaction commits, that the policy versions changed. */
+    void notifyReplicas(UUID id) {
+        jdbc.sql("select pg_notify('" + PolicySync.CHANNEL + "', :id)").param("id", id.toString())
+                .query((rs, n) -> 1).list();
     }
 
     void supersedePublished() {
@@ -106,7 +151,8 @@ class PolicyVersions {
                 .query((f, n) -> new PolicyVersion.StoredFile(f.getString(1), f.getString(2))).list();
         return new PolicyVersion(id, rs.getString("version"), PolicyVersion.State.valueOf(rs.getString("state")),
                 rs.getString("author"), rs.getString("comment"), instant(rs, "created_at"), rs.getString("approved_by"),
-                instant(rs, "approved_at"), rs.getString("published_by"), instant(rs, "published_at"), files,
+                instant(rs, "approved_at"), rs.getString("published_by"), instant(rs, "published_at"),
+                instant(rs, "effective_from"), rs.getString("scheduled_by"), files,
                 json.readTree(rs.getString("scenarios")));
     }
 
