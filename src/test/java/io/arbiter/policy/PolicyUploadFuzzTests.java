@@ -49,9 +49,7 @@ class PolicyUploadFuzzTests {
         int compiled = 0;
         long start = System.nanoTime();
         for (int i = 0; i < ITERATIONS; i++) {
-            int kind = random.nextInt(10);
-            byte[] mutant = kind < 2 ? mutateBytes(original, random)
-                    : kind == 2 ? mutateWorkbook(original, random) : mutateXml(parts, random);
+            byte[] mutant = mutant(original, parts, random);
             PolicyFile file = new PolicyFile(random.nextInt(10) == 0 ? "segmentation.drl.xls" : "segmentation.drl.xlsx", mutant);
             try {
                 if (i % 40 == 0) {
@@ -80,6 +78,12 @@ class PolicyUploadFuzzTests {
                 ITERATIONS, refused, compiled, millis);
         assertThat(escaped).isEmpty();
         assertThat(refused).isGreaterThan(ITERATIONS / 10);
+    }
+
+    /** One mutant: two in ten raw bytes, one in ten edited through POI, the rest edits of the sheet's XML. */
+    static byte[] mutant(byte[] original, Map<String, byte[]> parts, Random random) throws IOException {
+        int kind = random.nextInt(10);
+        return kind < 2 ? mutateBytes(original, random) : kind == 2 ? mutateWorkbook(original, random) : mutateXml(parts, random);
     }
 
     private static final Pattern CELL = Pattern.compile("<c r=\"([A-Z]+[0-9]+)\"[^>]*?(?:/>|>.*?</c>)", Pattern.DOTALL);
@@ -143,7 +147,7 @@ class PolicyUploadFuzzTests {
         return out.toString();
     }
 
-    private static Map<String, byte[]> unzip(byte[] workbook) throws IOException {
+    static Map<String, byte[]> unzip(byte[] workbook) throws IOException {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
