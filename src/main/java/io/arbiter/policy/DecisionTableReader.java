@@ -43,11 +43,20 @@ final class DecisionTableReader {
         AtomicReference<String> sheetBeingParsed = new AtomicReference<>();
         if (file.isCsvTable()) {
             CapturingListener listener = new CapturingListener(null, sheetBeingParsed);
-            parse(file, sheetBeingParsed, () -> InputType.CSV.createParser(listener).parseFile(new ByteArrayInputStream(file.content())));
+            byte[] utf8 = PolicyFileGuard.csvAsUtf8(file);
+            parse(file, sheetBeingParsed, () -> InputType.CSV.createParser(listener).parseFile(new ByteArrayInputStream(utf8)));
             return listener.hasRuleTable() ? List.of(toSource(file, null, listener)) : List.of();
+        }
+        List<PolicyProblem> unopenable = PolicyFileGuard.inspectBytes(file);
+        if (!unopenable.isEmpty()) {
+            throw new PolicyLoadException(unopenable);
         }
         Map<String, CapturingListener> bySheet = new LinkedHashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+            List<PolicyProblem> surprises = PolicyFileGuard.inspectWorkbook(file, workbook);
+            if (!surprises.isEmpty()) {
+                throw new PolicyLoadException(surprises);
+            }
             for (Sheet sheet : workbook) {
                 if (!sheet.getSheetName().equalsIgnoreCase(TESTS_SHEET)) {
                     bySheet.put(sheet.getSheetName(), new CapturingListener(sheet.getSheetName(), sheetBeingParsed));

@@ -51,6 +51,12 @@ final class PolicyCompiler {
                 problems.addAll(e.problems());
             }
         }
+        List<PolicyProblem> reachingOut = new ArrayList<>();
+        sources.forEach(source -> reachingOut.addAll(PolicyCodeGuard.check(source)));
+        if (!reachingOut.isEmpty()) {
+            problems.addAll(reachingOut);
+            throw new PolicyLoadException(problems.stream().distinct().toList()); // never hand such code to Drools' compiler
+        }
         Map<Stage, List<RuleSource>> byStage = new EnumMap<>(Stage.class);
         sources.forEach(source -> byStage.computeIfAbsent(source.stage(), s -> new ArrayList<>()).add(source));
         for (Stage stage : Stage.values()) {

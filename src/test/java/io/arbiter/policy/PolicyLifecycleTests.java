@@ -322,6 +322,46 @@ class PolicyLifecycleTests extends ApiTest {
     }
 
     @Test
+    void hostile_or_broken_uploads_are_located_problems_and_store_nothing() throws IOException {
+        int before = versionCount();
+        byte[] segmentation = PolicyHostileFilesTests.shipped(PolicyHostileFilesTests.SEGMENTATION);
+        byte[] bomb = PolicyHostileFilesTests.zipBomb(segmentation, 3);
+        assertThat(bomb.length).as("under the 16KB upload limit of this test").isLessThan(16 * 1024);
+        String drl = new String(PolicyHostileFilesTests.shipped("hard-stops.drl"), StandardCharsets.UTF_8)
+                .replace("import io.arbiter.policy.Applicant;", "import io.arbiter.policy.Applicant;\nimport java.lang.Runtime;");
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("truncated", new Object[] {"segmentation.drl.xlsx", java.util.Arrays.copyOf(segmentation, 3000), "truncated or damaged"});
+        cases.put("xlsx named xls", new Object[] {"segmentation.drl.xls", segmentation, "rename it to segmentation.drl.xlsx"});
+        cases.put("zip bomb", new Object[] {"segmentation.drl.xlsx", bomb, "zip bomb"});
+        cases.put("reaching out", new Object[] {"hard-stops.drl", drl.getBytes(StandardCharsets.UTF_8), "imports 'java.lang.Runtime'"});
+        cases.forEach((what, upload) -> {
+            Response refused = upload(ANALYST, what, Map.of((String) upload[0], (byte[]) upload[1]));
+            assertThat(refused.status()).as(what + ": " + refused.text()).isEqualTo(422);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.body().get("type").asString()).isEqualTo("urn:arbiter:problem:invalid-policy");
+            assertThat(refused.body().at("/errors/0/file").asString()).as(what).isEqualTo(upload[0]);
+            assertThat(refused.body().at("/errors/0/message").asString()).as(what).contains((String) upload[2]);
+        });
+        assertThat(versionCount()).isEqualTo(before);
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(shippedId);
+    }
+
+    @Test
+    void mutated_workbooks_uploaded_get_no_5xx_and_leave_the_active_version() throws IOException {
+        byte[] segmentation = PolicyHostileFilesTests.shipped(PolicyHostileFilesTests.SEGMENTATION);
+        Map<String, byte[]> parts = PolicyUploadFuzzTests.unzip(segmentation);
+        java.util.Random random = new java.util.Random(4_2026L);
+        for (int i = 0; i < 15; i++) { // each upload compiles the whole policy: PolicyUploadFuzzTests does the thousand
+            byte[] mutant = PolicyUploadFuzzTests.mutant(segmentation, parts, random);
+            Response response = upload(ANALYST, "fuzz " + i, Map.of(PolicyHostileFilesTests.SEGMENTATION, mutant));
+            assertThat(response.status()).as("upload " + i + ": " + response.text()).isIn(201, 400, 413, 422);
+            assertThat(response.contentType()).as("upload " + i)
+                    .startsWith(response.status() == 201 ? "application/json" : "application/problem+json");
+        }
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(shippedId);
+    }
+
+    @Test
     void a_manager_cannot_approve_a_draft_of_their_own_but_another_person_can() throws IOException {
         Response draft = upload(MANAGER, null, Map.of(LIMITS, workbook(LIMITS, "CreditLimits", "C20", "32000")));
         assertThat(draft.status()).as(draft.text()).isEqualTo(201);
