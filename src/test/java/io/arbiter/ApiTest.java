@@ -78,7 +78,19 @@ public abstract class ApiTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Request ids are unique per run: the test database outlives test runs and decision records are append-only. */
+    /** The README tour's first order: Atelier Moreau SARL, an established SME, orders 18,000 €. */
+    protected static String smeOrder(String requestId) {
+        return """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL", "country": "FR",
+                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
+                 "order": {"amount": 18000, "currency": "EUR"},
+                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000},
+                 "paymentHistory": {"averageDaysLate": 4, "openDisputes": 0}}
+                """.formatted(requestId);
+    }
+
+    /** Request ids are unique: decision records are append-only and a run's schema is shared by all its test classes. */
     protected static String newRequestId() {
         return "test-" + UUID.randomUUID();
     }

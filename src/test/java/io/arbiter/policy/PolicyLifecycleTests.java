@@ -387,14 +387,7 @@ class PolicyLifecycleTests extends ApiTest {
     }
 
     private JsonNode decide() {
-        Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
-                {"requestId": "%s",
-                 "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL", "country": "FR",
-                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
-                 "order": {"amount": 18000, "currency": "EUR"},
-                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000},
-                 "paymentHistory": {"averageDaysLate": 4, "openDisputes": 0}}
-                """.formatted(newRequestId()));
+        Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, smeOrder(newRequestId()));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body();
     }

@@ -177,14 +177,7 @@ class PolicyReplicaTests extends ApiTest {
     private JsonNode decideOn(int replicaPort) {
         Response response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + replicaPort
                 + "/api/v1/credit-decisions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                {"requestId": "%s",
-                 "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL", "country": "FR",
-                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
-                 "order": {"amount": 18000, "currency": "EUR"},
-                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000},
-                 "paymentHistory": {"averageDaysLate": 4, "openDisputes": 0}}
-                """.formatted(newRequestId()))), ORDER_SYSTEM);
+                .POST(HttpRequest.BodyPublishers.ofString(smeOrder(newRequestId()))), ORDER_SYSTEM);
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body();
     }
