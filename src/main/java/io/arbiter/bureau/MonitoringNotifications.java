@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
+import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,15 +32,17 @@ class MonitoringNotifications {
     private final SolvencySnapshots snapshots;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredJson stored;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MonitoringNotifications(SolvencyService solvency, SolvencySnapshots snapshots, JdbcClient jdbc, JsonMapper json,
+    MonitoringNotifications(SolvencyService solvency, SolvencySnapshots snapshots, JdbcClient jdbc, JsonMapper json, StoredJson stored,
             ApplicationEventPublisher events, Clock clock) {
         this.solvency = solvency;
         this.snapshots = snapshots;
         this.jdbc = jdbc;
         this.json = json;
+        this.stored = stored;
         this.events = events;
         this.clock = clock;
     }
@@ -102,6 +105,6 @@ class MonitoringNotifications {
     }
 
     private SolvencyChanged.@Nullable Standing standing(@Nullable String text) {
-        return text == null ? null : json.readValue(text, SolvencyChanged.Standing.class);
+        return text == null ? null : stored.read(text, SolvencyChanged.Standing.class);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.shared.StoredJson;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every report fetched from a provider, kept so that an outage or a restart falls back to the last one. */
@@ -16,10 +18,12 @@ class SolvencySnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredJson stored;
 
-    SolvencySnapshots(JdbcClient jdbc, JsonMapper json) {
+    SolvencySnapshots(JdbcClient jdbc, JsonMapper json, StoredJson stored) {
         this.jdbc = jdbc;
         this.json = json;
+        this.stored = stored;
     }
 
     void add(String companyKey, SolvencyReport report, Instant fetchedAt) {
@@ -42,6 +46,6 @@ class SolvencySnapshots {
                 order by fetched_at desc, id desc limit 1
                 """)
                 .param("companyKey", companyKey).query(String.class).optional()
-                .map(text -> json.readValue(text, SolvencyReport.class));
+                .map(text -> stored.read(text, SolvencyReport.class));
     }
 }

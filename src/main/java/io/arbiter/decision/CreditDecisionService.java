@@ -28,8 +28,8 @@ import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
+import io.arbiter.shared.StoredJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,15 +49,17 @@ public class CreditDecisionService {
     private final SolvencyService bureau;
     private final CreditDecisions decisions;
     private final JsonMapper json;
+    private final StoredJson stored;
     private final Clock clock;
     private final MeterRegistry meters;
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
-            Clock clock, MeterRegistry meters) {
+            StoredJson stored, Clock clock, MeterRegistry meters) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
         this.json = json;
+        this.stored = stored;
         this.clock = clock;
         this.meters = meters;
     }
@@ -180,9 +182,7 @@ public class CreditDecisionService {
         return currency;
     }
 
-    /** Stored records outlive the code that wrote them: fields added or dropped since must not make them unreadable. */
     private CreditDecision read(String response) {
-        return json.readerFor(CreditDecision.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(response);
+        return stored.read(response, CreditDecision.class);
     }
 }

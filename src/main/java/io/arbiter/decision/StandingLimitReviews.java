@@ -18,7 +18,7 @@ import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
-import tools.jackson.databind.DeserializationFeature;
+import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,11 +40,13 @@ class StandingLimitReviews {
     private final PolicyEngine policy;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final StoredJson stored;
 
-    StandingLimitReviews(PolicyEngine policy, JdbcClient jdbc, JsonMapper json) {
+    StandingLimitReviews(PolicyEngine policy, JdbcClient jdbc, JsonMapper json, StoredJson stored) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.json = json;
+        this.stored = stored;
     }
 
     @EventListener
@@ -61,7 +63,7 @@ class StandingLimitReviews {
                 .query((rs, n) -> new Latest(rs.getString(1), rs.getBigDecimal(2))).optional().orElse(null);
         Applicant base = latest == null
                 ? Applicant.builder().registrationNumber(change.registrationNumber()).country(change.country()).build()
-                : json.readerFor(Applicant.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(latest.facts());
+                : stored.read(latest.facts(), Applicant.class);
         Applicant applicant = base.reassessed(report.commonGrade(),
                 report.recommendedLimit() == null ? null : report.recommendedLimit().amount(), report.paymentRemarks(),
                 report.status().name(), report.turnover() == null ? 0 : report.turnover().amount().longValue());

@@ -165,24 +165,48 @@ class SolvencyServiceTests {
         assertThat(second.unavailable()).containsExactly("limited");
     }
 
-    @Test
-    void when_no_provider_answers_the_last_snapshot_is_used_even_after_a_restart(@Autowired SolvencySnapshots snapshots,
-            @Autowired BureauProperties properties, @Autowired Clock clock, @Autowired MeterRegistry meters,
-            @Autowired RetryRegistry retries, @Autowired CircuitBreakerRegistry breakers,
-            @Autowired RateLimiterRegistry limiters, @Autowired BulkheadRegistry bulkheads) {
-        SolvencyReport fetched = service.lookup(company, "FR").report().orElseThrow();
+    @Autowired
+    SolvencySnapshots snapshots;
+    @Autowired
+    BureauProperties properties;
+    @Autowired
+    Clock clock;
+    @Autowired
+    MeterRegistry meters;
+    /**
+     * A new SolvencyService as after a restart: an empty cache and Resilience4j registries of its own (sharing this
+     * context's would replace the running service's instances), every provider rejecting Arbiter's credentials.
+     */
+    private SolvencyService restartedWithProvidersDown() {
         List<SolvencyProvider> allDown = Stream.of("primary", "secondary", "breaking", "limited", "creditsafe")
                 .map(name -> (SolvencyProvider) new ScriptedProvider(name).answer(ScriptedProvider.Mode.REJECTS_CREDENTIALS))
                 .toList();
-        SolvencyService restarted = new SolvencyService(allDown, properties, snapshots, clock, meters, retries, breakers,
-                limiters, bulkheads);
+        return new SolvencyService(allDown, properties, snapshots, clock, meters, RetryRegistry.ofDefaults(),
+                CircuitBreakerRegistry.ofDefaults(), RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults());
+    }
 
-        SolvencyLookup lookup = restarted.lookup(company, "FR");
+    @Test
+    void when_no_provider_answers_the_last_snapshot_is_used_even_after_a_restart() {
+        SolvencyReport fetched = service.lookup(company, "FR").report().orElseThrow();
+
+        SolvencyLookup lookup = restartedWithProvidersDown().lookup(company, "FR");
 
         assertThat(lookup.source()).isEqualTo(SolvencyLookup.Source.SNAPSHOT);
         assertThat(lookup.stale()).isTrue();
         assertThat(lookup.report()).contains(fetched);
         assertThat(lookup.unavailable()).containsExactly("primary", "secondary");
+    }
+
+    @Test
+    void a_snapshot_written_by_an_older_arbiter_still_serves_as_the_fallback() {
+        SolvencyReport fetched = service.lookup(company, "FR").report().orElseThrow();
+        jdbc.sql("update solvency_snapshot set report = report || '{\"fieldSinceRemoved\": 1}' where company_key = :key")
+                .param("key", "FR:" + company).update();
+
+        SolvencyLookup lookup = restartedWithProvidersDown().lookup(company, "FR");
+
+        assertThat(lookup.source()).isEqualTo(SolvencyLookup.Source.SNAPSHOT);
+        assertThat(lookup.report()).contains(fetched);
     }
 
     @Test
