@@ -1,0 +1,133 @@
+package io.arbiter.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Puts ledger rows straight into PostgreSQL for tests of the features that read the ledger (exposure, insight,
+ * dunning, pool), so that they do not depend on the import's file formats. All tests of one run share a schema:
+ * every account and number made here is unique, so tests never see each other's customers.
+ */
+public final class LedgerFixtures {
+
+    private final JdbcClient jdbc;
+
+    public LedgerFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A legal entity invoicing in {@code currency}; returns its code. */
+    public String entity(String currency) {
+        String code = unique("ENT");
+        jdbc.sql("insert into ledger_entity (code, name, currency) values (?, ?, ?)")
+                .params(code, "Entity " + code, currency).update();
+        return code;
+    }
+
+    public String group(String name) {
+        String code = unique("GRP");
+        jdbc.sql("insert into ledger_customer_group (code, name) values (?, ?)").params(code, name).update();
+        return code;
+    }
+
+    /** A customer; returns its id. */
+    public long customer(NewCustomer customer) {
+        return jdbc.sql("""
+                        insert into ledger_customer (account, registration_number, name, country, group_code, salesperson,
+                                                     activity, payment_terms_days, customer_since, public_sector)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(customer.account(), customer.registrationNumber(), customer.name(), customer.country(),
+                        customer.groupCode(), customer.salesperson(), customer.activity(), customer.paymentTermsDays(),
+                        customer.customerSince(), customer.publicSector())
+                .query(Long.class).single();
+    }
+
+    public long customer(String registrationNumber) {
+        return customer(NewCustomer.named(registrationNumber));
+    }
+
+    /** An open invoice for its whole amount; returns its id. */
+    public long openInvoice(String entity, long customerId, LocalDate issued, LocalDate due, String amount, String currency) {
+        return invoice(entity, customerId, issued, due, amount, amount, currency, "OPEN", null);
+    }
+
+    /** An invoice paid in full on {@code paidOn}; returns its id. */
+    public long paidInvoice(String entity, long customerId, LocalDate issued, LocalDate due, String amount, String currency,
+                            LocalDate paidOn) {
+        return invoice(entity, customerId, issued, due, amount, "0", currency, "PAID", paidOn);
+    }
+
+    public long invoice(String entity, long customerId, LocalDate issued, LocalDate due, String amount, String openAmount,
+                        String currency, String status, LocalDate paidOn) {
+        return jdbc.sql("""
+                        insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount,
+                                                    open_amount, currency, status, paid_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(entity, unique("INV"), customerId, issued, due, new BigDecimal(amount), new BigDecimal(openAmount),
+                        currency, status, paidOn)
+                .query(Long.class).single();
+    }
+
+    /** A dispute on the given invoices; returns its id. */
+    public long dispute(long customerId, String reason, LocalDate openedOn, LocalDate resolvedOn, List<Long> invoiceIds) {
+        long id = jdbc.sql("insert into ledger_dispute (customer_id, reason, opened_on, resolved_on) values (?, ?, ?, ?) returning id")
+                .params(customerId, reason, openedOn, resolvedOn).query(Long.class).single();
+        invoiceIds.forEach(invoice -> jdbc.sql("insert into ledger_dispute_invoice (dispute_id, invoice_id) values (?, ?)")
+                .params(id, invoice).update());
+        return id;
+    }
+
+    /** A promise to pay; returns its id. */
+    public long promise(long customerId, LocalDate madeOn, LocalDate promisedOn, String amount, String currency, String status,
+                        List<Long> invoiceIds) {
+        long id = jdbc.sql("""
+                        insert into ledger_promise (customer_id, made_on, promised_on, amount, currency, status)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(customerId, madeOn, promisedOn, new BigDecimal(amount), currency, status).query(Long.class).single();
+        invoiceIds.forEach(invoice -> jdbc.sql("insert into ledger_promise_invoice (promise_id, invoice_id) values (?, ?)")
+                .params(id, invoice).update());
+        return id;
+    }
+
+    /** An order not yet invoiced; returns its id. */
+    public long openOrder(String entity, long customerId, LocalDate orderedOn, String amount, String currency) {
+        return jdbc.sql("""
+                        insert into ledger_open_order (entity_code, reference, customer_id, ordered_on, amount, currency)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(entity, unique("ORD"), customerId, orderedOn, new BigDecimal(amount), currency)
+                .query(Long.class).single();
+    }
+
+    public record NewCustomer(String account, String registrationNumber, String name, String country, String groupCode,
+                              String salesperson, String activity, Integer paymentTermsDays, LocalDate customerSince,
+                              boolean publicSector) {
+
+        public static NewCustomer named(String registrationNumber) {
+            return new NewCustomer(unique("C"), registrationNumber, "Customer " + registrationNumber, "FR", null, null, null,
+                    30, LocalDate.of(2020, 1, 1), false);
+        }
+
+        public NewCustomer inGroup(String group) {
+            return new NewCustomer(account, registrationNumber, name, country, group, salesperson, activity, paymentTermsDays,
+                    customerSince, publicSector);
+        }
+
+        public NewCustomer soldBy(String salesperson) {
+            return new NewCustomer(account, registrationNumber, name, country, groupCode, salesperson, activity,
+                    paymentTermsDays, customerSince, publicSector);
+        }
+
+        public NewCustomer inActivity(String activity) {
+            return new NewCustomer(account, registrationNumber, name, country, groupCode, salesperson, activity,
+                    paymentTermsDays, customerSince, publicSector);
+        }
+    }
+}
