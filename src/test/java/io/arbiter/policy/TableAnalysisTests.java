@@ -8,8 +8,13 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import org.drools.io.ByteArrayResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
 
 import io.arbiter.policy.PolicyProblem.Severity;
 
@@ -128,6 +133,28 @@ class TableAnalysisTests {
                         + " every input it matches is taken first by higher-priority row(s) 11 of activation group 'seniority'"),
                 org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "A12:E12", "RuleTable Seniority: row 12 is unreachable:"
                         + " every input it matches is taken first by higher-priority row(s) 11 of activation group 'seniority'"));
+    }
+
+    @Test
+    void without_priorities_the_first_row_of_an_activation_group_wins_as_drools_fires_it() {
+        String csv = String.join("\n", "RuleSet,arbiter.scoring", "Import,io.arbiter.policy.Applicant",
+                "Variables,io.arbiter.policy.ScoreCard score", ",", "RuleTable Seniority",
+                "CONDITION,ACTION,ACTIVATION-GROUP", "Applicant,,",
+                "seniorityMonths >= $param,\"score.add(\"\"SENIORITY\"\", $param);\",", "From,Points,Group",
+                "0,1,seniority", "0,2,seniority");
+        RuleSource source = DecisionTableReader.read(new PolicyFile("seniority.drl.csv", csv.getBytes(StandardCharsets.UTF_8))).getFirst();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        builder.add(new ByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+        KieSession session = builder.newKieBase().newKieSession();
+        ScoreCard card = new ScoreCard();
+        session.setGlobal("score", card);
+        session.insert(Applicant.builder().seniorityMonths(10).build());
+        session.fireAllRules();
+        session.dispose();
+
+        assertThat(card.toScore().total()).isEqualTo(1);
+        assertThat(TableAnalysis.analyse(List.of(source))).singleElement()
+                .satisfies(item -> assertThat(item.message()).contains("row 11 is unreachable").contains("row(s) 10 of"));
     }
 
     @Test
