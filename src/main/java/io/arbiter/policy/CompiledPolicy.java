@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param version content hash of every file, so the same files always give the same version
  * @param reasons by {@link #ruleKey(String, String)}
+ * @param analysis the tables' gaps, conflicting overlaps and unreachable rows ({@link TableAnalysis})
  */
 record CompiledPolicy(String version, Currency currency, List<PolicyFileSummary> files,
-        Map<Stage, StageSessions> sessions, Map<String, Reason> reasons) {
+        Map<Stage, StageSessions> sessions, Map<String, Reason> reasons, List<PolicyProblem> analysis) {
 
     static String ruleKey(String ruleSet, String ruleName) {
         return ruleSet + "/" + ruleName;

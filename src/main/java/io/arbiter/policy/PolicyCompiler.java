@@ -26,6 +26,8 @@ import io.arbiter.shared.Sha256;
 /**
  * Compiles policy files into a {@link CompiledPolicy}: every problem found is reported at once, by file, sheet and cell,
  * and Drools' compiler errors (which name lines of generated DRL) are traced back to the row and cell that produced them.
+ * The tables' gap, overlap and unreachable-row analysis runs here too, so that start-up, uploads and benchmarks all pay
+ * for it; its items travel with the compiled policy, since a draft with analysis errors is stored but not approvable.
  */
 final class PolicyCompiler {
 
@@ -57,6 +59,7 @@ final class PolicyCompiler {
             problems.addAll(reachingOut);
             throw new PolicyLoadException(problems.stream().distinct().toList()); // never hand such code to Drools' compiler
         }
+        List<PolicyProblem> analysis = TableAnalysis.analyse(sources);
         Map<Stage, List<RuleSource>> byStage = new EnumMap<>(Stage.class);
         sources.forEach(source -> byStage.computeIfAbsent(source.stage(), s -> new ArrayList<>()).add(source));
         for (Stage stage : Stage.values()) {
@@ -90,7 +93,7 @@ final class PolicyCompiler {
                 .map(file -> new PolicyFileSummary(file.name(), Sha256.hex(file.content()),
                         (int) sources.stream().filter(s -> s.file().equals(file.name())).mapToLong(s -> s.reasons().size()).sum()))
                 .toList();
-        return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons));
+        return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons), analysis);
     }
 
     private static KieBase build(List<RuleSource> sources, List<PolicyProblem> problems) {

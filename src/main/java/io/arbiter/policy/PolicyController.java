@@ -49,7 +49,8 @@ class PolicyController {
     }
 
     @Operation(summary = "Uploads a draft: the active version's files with these added or replacing same-named ones; "
-            + "stored only when it compiles and every scenario passes")
+            + "stored only when it compiles and every scenario passes, with its tables' analysis (gaps, conflicting overlaps, "
+            + "unreachable rows), whose errors keep it from being approved")
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PolicyVersion> draft(@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @RequestParam(name = "comment", required = false) @Nullable String comment, Principal principal) {
@@ -72,6 +73,7 @@ class PolicyController {
         return lifecycle.all();
     }
 
+    @Operation(summary = "One version, with its tables' analysis")
     @GetMapping("/versions/{id}")
     PolicyVersion version(@PathVariable UUID id) {
         return lifecycle.find(id);

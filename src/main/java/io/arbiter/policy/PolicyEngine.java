@@ -52,6 +52,7 @@ public class PolicyEngine {
         this.meterRegistry = meterRegistry;
         List<PolicyFile> files = readFolders(properties.tablesDirectory(), properties.rulesDirectory());
         Loaded folders = compile(files, currency);
+        requireNoAnalysisErrors(folders.policy());
         String version = folders.policy().version();
         UUID id = transactions.execute(status -> {
             if (!versions.exists(version) || versions.findPublished().isEmpty()) {
@@ -92,13 +93,25 @@ public class PolicyEngine {
     void activate(UUID id, Loaded loaded) {
         CompiledPolicy policy = loaded.policy();
         ActivePolicy info = new ActivePolicy(id, policy.version(), clock.instant(), currency.getCurrencyCode(),
-                policy.files(), loaded.scenarios());
+                policy.files(), loaded.scenarios(), policy.analysis());
         Timer timer = Timer.builder("arbiter.policy.evaluation")
                 .description("Time to run the whole rule pipeline for one decision")
                 .tag("policy", policy.version()).register(meterRegistry);
         active.set(new Snapshot(policy, info, timer));
         log.info("Policy {} active: {} files, {} rules, {} scenarios passed", policy.version(), policy.files().size(),
                 policy.reasons().size(), loaded.scenarios().size());
+    }
+
+    /**
+     * The deployed folders must be publishable: a gap or a conflicting overlap in a shipped table stops the start-up
+     * like a compiler error, naming its cells; warnings and allowed items are only logged.
+     */
+    private static void requireNoAnalysisErrors(CompiledPolicy policy) {
+        List<PolicyProblem> errors = policy.analysis().stream().filter(PolicyProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new PolicyLoadException(errors);
+        }
+        policy.analysis().forEach(item -> log.info("Table analysis: {}", item));
     }
 
     /** Compiles the policy in these directories and runs its scenarios; any problem is a {@link PolicyLoadException}. */

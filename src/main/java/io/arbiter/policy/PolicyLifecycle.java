@@ -20,12 +20,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.arbiter.shared.ProblemException;
 
 /**
  * The policy's life cycle: a draft is the active version with some files added or replaced, stored only when it
- * compiles and its scenarios pass; someone other than its author approves it; publishing makes it serve decisions at
- * once, and publishing a superseded version again is a rollback.
+ * compiles and its scenarios pass, with its tables' analysis; someone other than its author approves it, unless the
+ * analysis found errors (gaps, conflicting overlaps); publishing makes it serve decisions at once, and publishing a
+ * superseded version again is a rollback.
  */
 @Service
 class PolicyLifecycle {
@@ -42,6 +46,7 @@ class PolicyLifecycle {
     private final PolicyProperties properties;
     private final Clock clock;
     private final PolicySync sync;
+    private final Cache<String, List<PolicyProblem>> analyses = Caffeine.newBuilder().maximumSize(64).build();
 
     PolicyLifecycle(PolicyEngine engine, PolicyVersions versions, TransactionTemplate transactions,
             PolicyProperties properties, Clock clock, PolicySync sync) {
@@ -72,7 +77,8 @@ class PolicyLifecycle {
         transactions.executeWithoutResult(status -> versions.insert(id, loaded.policy().version(),
                 PolicyVersion.State.DRAFT, author, comment, clock.instant(), draft, loaded.scenarios()));
         log.info("Policy draft {} (version {}) uploaded by {}", id, loaded.policy().version(), author);
-        return versions.find(id).orElseThrow();
+        analyses.put(loaded.policy().version(), loaded.policy().analysis());
+        return versions.find(id).orElseThrow().withAnalysis(loaded.policy().analysis());
     }
 
     PolicyVersion approve(UUID id, String approver) {
@@ -85,10 +91,11 @@ class PolicyLifecycle {
                 throw new ProblemException(HttpStatus.FORBIDDEN, "approval-by-author", "Approval by its author",
                         "A policy version must be approved by someone other than its author (" + version.author() + ")");
             }
+            List<PolicyProblem> analysis = requireNoAnalysisErrors(version, "approved");
             versions.approve(id, approver, clock.instant());
             versions.notifyReplicas(id); // each replica compiles it in advance
             log.info("Policy version {} ({}) approved by {}", id, version.version(), approver);
-            return versions.find(id).orElseThrow();
+            return versions.find(id).orElseThrow().withAnalysis(analysis);
         });
     }
 
@@ -101,6 +108,7 @@ class PolicyLifecycle {
     synchronized PolicyVersion publish(UUID id, String publisher, @Nullable Instant effectiveFrom) {
         PolicyVersion candidate = find(id, false);
         checkPublishable(candidate);
+        List<PolicyProblem> analysis = requireNoAnalysisErrors(candidate, "published");
         Instant now = clock.instant();
         if (effectiveFrom != null && effectiveFrom.isAfter(now)) {
             PolicyVersion scheduled = transactions.execute(status -> {
@@ -111,7 +119,7 @@ class PolicyLifecycle {
             });
             log.info("Policy version {} ({}) scheduled by {} for {}", id, scheduled.version(), publisher, effectiveFrom);
             sync.sync();
-            return scheduled;
+            return scheduled.withAnalysis(analysis);
         }
         PolicyEngine.Loaded loaded = PolicyEngine.compile(versions.files(id), engine.currency());
         PolicyVersion published = transactions.execute(status -> {
@@ -122,15 +130,41 @@ class PolicyLifecycle {
         });
         sync.published(id, loaded);
         log.info("Policy version {} ({}) published by {}", id, published.version(), publisher);
-        return published;
+        return published.withAnalysis(analysis);
     }
 
     List<PolicyVersion> all() {
         return versions.findAll();
     }
 
+    /** One version with its tables' analysis. */
     PolicyVersion find(UUID id) {
-        return find(id, false);
+        PolicyVersion version = find(id, false);
+        return version.withAnalysis(analysis(version));
+    }
+
+    /** The analysis of a stored version's tables: a function of its files, so computed once per content hash. */
+    private List<PolicyProblem> analysis(PolicyVersion version) {
+        return analyses.get(version.version(), hash -> TableAnalysis.of(versions.files(version.id())));
+    }
+
+    /**
+     * A gap or a conflicting overlap the tables do not declare allowed keeps a version from being approved or
+     * published, as any error would; the answer lists each at its cells.
+     */
+    private List<PolicyProblem> requireNoAnalysisErrors(PolicyVersion version, String what) {
+        List<PolicyProblem> analysis = analysis(version);
+        List<PolicyProblem> errors = analysis.stream().filter(PolicyProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "policy-analysis-errors",
+                    "Gaps or conflicting overlaps in the tables", "Policy version " + version.id() + " cannot be " + what
+                            + ": its tables have " + errors.size() + " error(s) (inputs no row covers, or rows that match"
+                            + " the same input and give different results). Fix the rows, or declare the table's gaps or"
+                            + " overlaps allowed with an 'Allow gaps: why' or 'Allow overlaps: why' cell right of its"
+                            + " RuleTable name, and upload again",
+                    Map.of("errors", errors.stream().map(PolicyLifecycle::error).toList()));
+        }
+        return analysis;
     }
 
     /** What changed from one stored version to another: files, table rows by their conditions, DRL rules by name. */
@@ -224,6 +258,7 @@ class PolicyLifecycle {
         error.put("file", problem.file());
         error.put("sheet", problem.sheet());
         error.put("cell", problem.cell());
+        error.put("severity", problem.severity().name());
         error.put("message", problem.message());
         return error;
     }

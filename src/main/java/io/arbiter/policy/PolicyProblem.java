@@ -2,8 +2,25 @@ package io.arbiter.policy;
 
 import org.jspecify.annotations.Nullable;
 
-/** Something wrong in a policy file, located as finance staff would look for it: file, sheet, cell (A1). */
-public record PolicyProblem(String file, @Nullable String sheet, @Nullable String cell, String message) {
+/**
+ * Something wrong (or worth knowing) in a policy file, located as finance staff would look for it: file, sheet, cell
+ * (A1) or cell range ({@code A12:E12}). An {@code ERROR} keeps a version from being approved or published; a
+ * {@code WARNING} or {@code INFO} does not.
+ */
+public record PolicyProblem(String file, @Nullable String sheet, @Nullable String cell, Severity severity, String message) {
+
+    public enum Severity {
+        ERROR, WARNING, INFO
+    }
+
+    /** An error: what every check but the table analysis reports. */
+    public PolicyProblem(String file, @Nullable String sheet, @Nullable String cell, String message) {
+        this(file, sheet, cell, Severity.ERROR, message);
+    }
+
+    boolean isError() {
+        return severity == Severity.ERROR;
+    }
 
     /** {@code scoring.drl.xlsx!Scoring!D14: message}, the way spreadsheet users name a cell. */
     @Override
@@ -15,6 +32,6 @@ public record PolicyProblem(String file, @Nullable String sheet, @Nullable Strin
         if (cell != null) {
             where.append('!').append(cell);
         }
-        return where + ": " + message;
+        return where + ": " + (severity == Severity.ERROR ? "" : severity.name().toLowerCase() + ": ") + message;
     }
 }

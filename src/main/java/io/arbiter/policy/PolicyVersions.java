@@ -153,7 +153,7 @@ class PolicyVersions {
                 rs.getString("author"), rs.getString("comment"), instant(rs, "created_at"), rs.getString("approved_by"),
                 instant(rs, "approved_at"), rs.getString("published_by"), instant(rs, "published_at"),
                 instant(rs, "effective_from"), rs.getString("scheduled_by"), files,
-                json.readTree(rs.getString("scenarios")));
+                json.readTree(rs.getString("scenarios")), null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,7 +2,8 @@
  * The credit policy: decision tables ({@code *.drl.xlsx}, {@code *.drl.csv}) and DRL rules compiled into one immutable
  * snapshot, evaluated as the pipeline segmentation → scoring → rating → credit limit → hard stops → outcome, where every
  * fired row comes back as a {@link io.arbiter.policy.Reason} naming its file, sheet and row. The workbooks' {@code Tests}
- * sheets are scenarios run against each snapshot before it may serve decisions. Versions are stored with their exact
+ * sheets are scenarios run against each snapshot before it may serve decisions; each table is analysed for gaps,
+ * conflicting overlaps and unreachable rows, located by cell range. Versions are stored with their exact
  * files and go through a life cycle (draft, approved by someone other than its author, published, superseded); the
  * published one is swapped in atomically, without a restart.
  */
