@@ -137,6 +137,9 @@ final class DecisionTableReader {
     private static final class CapturingListener extends DefaultRuleSheetListener {
 
         private final Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
+        // Row → column of each RuleTable header, so a rule finds its table in log n: a 10,000-row table would
+        // otherwise rescan every earlier cell for each of its rules.
+        private final TreeMap<Integer, Integer> ruleTables = new TreeMap<>();
         private final @Nullable String sheet;
         private final AtomicReference<String> sheetBeingParsed;
 
@@ -155,6 +158,9 @@ final class DecisionTableReader {
         public void newCell(int row, int column, String value, int mergedColStart) {
             if (value != null && !value.isBlank()) {
                 cells.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value.trim());
+                if (isRuleTable(value.trim())) {
+                    ruleTables.put(row, column);
+                }
             }
             super.newCell(row, column, value, mergedColStart);
         }
@@ -166,7 +172,7 @@ final class DecisionTableReader {
         }
 
         boolean hasRuleTable() {
-            return cells.values().stream().flatMap(r -> r.values().stream()).anyMatch(CapturingListener::isRuleTable);
+            return !ruleTables.isEmpty();
         }
 
         @Nullable String cellRightOf(String keyword) {
@@ -183,23 +189,11 @@ final class DecisionTableReader {
         /** The DESCRIPTION cell of the rule on this spreadsheet row (1-based), found under its RuleTable's header. */
         String descriptionOf(int spreadsheetRow) {
             int rowIndex = spreadsheetRow - 1;
-            Integer tableRow = null;
-            int tableColumn = 0;
-            for (var row : cells.entrySet()) {
-                if (row.getKey() >= rowIndex) {
-                    break;
-                }
-                for (var cell : row.getValue().entrySet()) {
-                    if (isRuleTable(cell.getValue())) {
-                        tableRow = row.getKey();
-                        tableColumn = cell.getKey();
-                    }
-                }
-            }
-            if (tableRow != null) {
-                Map<Integer, String> header = cells.getOrDefault(tableRow + 1, Map.of());
+            var table = ruleTables.lowerEntry(rowIndex);
+            if (table != null) {
+                Map<Integer, String> header = cells.getOrDefault(table.getKey() + 1, Map.of());
                 for (var cell : header.entrySet()) {
-                    if (cell.getKey() >= tableColumn && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
+                    if (cell.getKey() >= table.getValue() && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
                         String description = cells.getOrDefault(rowIndex, Map.of()).get(cell.getKey());
                         if (description != null) {
                             return description;
