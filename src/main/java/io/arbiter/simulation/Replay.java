@@ -108,40 +108,22 @@ final class Replay {
             return changed;
         }
 
-        Summary summary(Currency currency) {
+        SimulationSummary summary(Currency currency) {
             BigDecimal before = BigDecimal.ZERO;
             BigDecimal after = BigDecimal.ZERO;
-            List<SegmentChange> bySegment = new ArrayList<>();
+            List<SimulationSummary.SegmentChange> bySegment = new ArrayList<>();
             for (var entry : segments.entrySet()) {
                 SegmentSums sums = entry.getValue();
                 before = before.add(sums.before);
                 after = after.add(sums.after);
-                bySegment.add(new SegmentChange(entry.getKey(), sums.subjects, sums.changed,
+                bySegment.add(new SimulationSummary.SegmentChange(entry.getKey(), sums.subjects, sums.changed,
                         Money.of(sums.before, currency), Money.of(sums.after, currency),
                         Money.of(sums.after.subtract(sums.before), currency)));
             }
-            return new Summary(subjects, changed, subjects - changed, new LinkedHashMap<>(transitions),
-                    new LimitChange(Money.of(before, currency), Money.of(after, currency),
+            return new SimulationSummary(subjects, changed, subjects - changed, new LinkedHashMap<>(transitions),
+                    new SimulationSummary.LimitChange(Money.of(before, currency), Money.of(after, currency),
                             Money.of(after.subtract(before), currency)),
                     bySegment);
         }
-    }
-
-    /**
-     * What the candidate would change over the whole population replayed.
-     *
-     * @param transitions outcome transitions with their counts, e.g. {@code "APPROVED→REVIEW": 12}; unchanged outcomes
-     *        are not listed
-     * @param grantedLimits the sum of the granted limits under the active version and under the candidate
-     * @param bySegment the same per segment, the segment being the one the active version gives
-     */
-    record Summary(long replayed, long changed, long unchanged, Map<String, Long> transitions,
-            LimitChange grantedLimits, List<SegmentChange> bySegment) {
-    }
-
-    record LimitChange(Money before, Money after, Money change) {
-    }
-
-    record SegmentChange(String segment, long replayed, long changed, Money before, Money after, Money change) {
     }
 }

@@ -33,6 +33,7 @@ import io.arbiter.policy.PolicyCandidates;
 import io.arbiter.policy.PolicyCandidates.Candidate;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.StoredJson;
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,9 +76,9 @@ public class SimulationService {
      * @param changes the first changed decisions, in the order found; every one is in {@code links.changes}
      */
     public record SimulationView(UUID id, UUID versionId, String candidateVersion, String activeVersion,
-            JsonNode population, String requestedBy, Simulations.State state, int percent, long processed, long total,
+            JsonNode population, String requestedBy, SimulationState state, int percent, long processed, long total,
             long changed, Instant startedAt, @Nullable Instant finishedAt, @Nullable Long etaSeconds,
-            @Nullable Instant eta, @Nullable JsonNode summary, List<ChangeView> changes, @Nullable String error,
+            @Nullable Instant eta, @Nullable SimulationSummary summary, List<ChangeView> changes, @Nullable String error,
             Map<String, String> links) {
     }
 
@@ -87,18 +88,20 @@ public class SimulationService {
     private final Simulations simulations;
     private final SimulationProperties properties;
     private final JsonMapper json;
+    private final StoredJson stored;
     private final Clock clock;
     private final ExecutorService jobs;
     private final ExecutorService workers;
 
     SimulationService(PolicyCandidates candidates, DecisionHistory decisions, Portfolio portfolio,
-            Simulations simulations, SimulationProperties properties, JsonMapper json, Clock clock) {
+            Simulations simulations, SimulationProperties properties, JsonMapper json, StoredJson stored, Clock clock) {
         this.candidates = candidates;
         this.decisions = decisions;
         this.portfolio = portfolio;
         this.simulations = simulations;
         this.properties = properties;
         this.json = json;
+        this.stored = stored;
         this.clock = clock;
         this.jobs = Executors.newFixedThreadPool(Math.max(1, properties.concurrentJobs()),
                 Thread.ofPlatform().name("simulation-", 1).daemon().factory());
@@ -134,13 +137,13 @@ public class SimulationService {
         Instant now = clock.instant();
         Long etaSeconds = null;
         Instant eta = null;
-        if (job.state() == Simulations.State.RUNNING && job.processed() > 0) {
+        if (job.state() == SimulationState.RUNNING && job.processed() > 0) {
             long elapsed = Math.max(0, Duration.between(job.startedAt(), now).toMillis());
             long remaining = elapsed * (job.total() - job.processed()) / job.processed();
             etaSeconds = (remaining + 999) / 1000;
             eta = now.plusMillis(remaining).truncatedTo(ChronoUnit.SECONDS);
         }
-        int percent = job.total() == 0 ? (job.state() == Simulations.State.DONE ? 100 : 0)
+        int percent = job.total() == 0 ? (job.state() == SimulationState.DONE ? 100 : 0)
                 : (int) Math.min(100, job.processed() * 100 / job.total());
         String self = "/api/v1/policies/versions/" + versionId + "/simulations/" + id;
         Map<String, String> links = new LinkedHashMap<>();
@@ -150,7 +153,7 @@ public class SimulationService {
                 .map(row -> view(row, currency)).toList();
         return new SimulationView(id, versionId, job.candidate(), job.baseline(), json.readTree(job.population()),
                 job.requestedBy(), job.state(), percent, job.processed(), job.total(), job.changed(), job.startedAt(),
-                job.finishedAt(), etaSeconds, eta, job.summary() == null ? null : json.readTree(job.summary()), changes,
+                job.finishedAt(), etaSeconds, eta, job.summary() == null ? null : stored.read(job.summary(), SimulationSummary.class), changes,
                 job.error(), links);
     }
 
@@ -195,21 +198,21 @@ public class SimulationService {
                 decisions.forEach(selection, properties.fetchSize(), decisionRun::accept);
             }
             run.finish();
-            simulations.finish(id, Simulations.State.DONE, summary(run, currency), null, clock.instant());
+            simulations.finish(id, SimulationState.DONE, summary(run, currency), null, clock.instant());
             log.info("Simulation {} done: {} replayed, {} changed", id, run.tally.subjects(), run.tally.changed());
         } catch (Cancelled e) {
             Run cancelled = Objects.requireNonNull(run);
             cancelled.abandon();
-            simulations.finish(id, Simulations.State.CANCELLED,
+            simulations.finish(id, SimulationState.CANCELLED,
                     summary(cancelled, Currency.getInstance(baseline.currency())), null, clock.instant());
             log.info("Simulation {} cancelled after {} replayed", id, cancelled.tally.subjects());
         } catch (ProblemException e) {
             abandon(run);
-            simulations.finish(id, Simulations.State.FAILED, null, e.toProblemDetail().getDetail(), clock.instant());
+            simulations.finish(id, SimulationState.FAILED, null, e.toProblemDetail().getDetail(), clock.instant());
         } catch (RuntimeException | Error e) {
             abandon(run);
             log.error("Simulation {} failed", id, e);
-            simulations.finish(id, Simulations.State.FAILED, null,
+            simulations.finish(id, SimulationState.FAILED, null,
                     "The simulation stopped on an unexpected error (" + e.getClass().getSimpleName() + "); see the log",
                     clock.instant());
         }

@@ -31,11 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class Simulations {
 
-    enum State { RUNNING, DONE, CANCELLED, FAILED }
-
     /** A job as stored. */
     record Job(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
-            String requestedBy, State state, boolean cancelRequested, long total, long processed, long changed,
+            String requestedBy, SimulationState state, boolean cancelRequested, long total, long processed, long changed,
             Instant startedAt, Instant updatedAt, @Nullable Instant finishedAt, @Nullable String summary,
             @Nullable String error) {
     }
@@ -129,7 +127,7 @@ class Simulations {
         }));
     }
 
-    void finish(UUID id, State state, @Nullable String summary, @Nullable String error, Instant at) {
+    void finish(UUID id, SimulationState state, @Nullable String summary, @Nullable String error, Instant at) {
         own.executeWithoutResult(status -> jdbc.sql("""
                 update policy_simulation set state = :state, summary = cast(:summary as jsonb), error = :error,
                        updated_at = :at, finished_at = :at
@@ -181,7 +179,7 @@ class Simulations {
     private static Job job(ResultSet rs, int row) throws SQLException {
         return new Job(rs.getObject("id", UUID.class), rs.getObject("version_id", UUID.class), rs.getString("candidate"),
                 rs.getString("baseline"), rs.getString("currency"), rs.getString("population"),
-                rs.getString("requested_by"), State.valueOf(rs.getString("state")), rs.getBoolean("cancel_requested"),
+                rs.getString("requested_by"), SimulationState.valueOf(rs.getString("state")), rs.getBoolean("cancel_requested"),
                 rs.getLong("total"), rs.getLong("processed"), rs.getLong("changed"), instant(rs, "started_at"),
                 instant(rs, "updated_at"), instant(rs, "finished_at"), rs.getString("summary"), rs.getString("error"));
     }
