@@ -1,7 +1,15 @@
 package io.arbiter.decision;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.arbiter.shared.ProblemException;
@@ -20,10 +29,16 @@ import jakarta.validation.Valid;
 @RequestMapping("/api/v1/credit-decisions")
 class CreditDecisionController {
 
-    private final CreditDecisionService service;
+    private static final int MAX_PAGE = 500;
 
-    CreditDecisionController(CreditDecisionService service) {
+    private final CreditDecisionService service;
+    private final DecisionHistory history;
+    private final Clock clock;
+
+    CreditDecisionController(CreditDecisionService service, DecisionHistory history, Clock clock) {
         this.service = service;
+        this.history = history;
+        this.clock = clock;
     }
 
     @Operation(summary = "Decide whether a customer may place an order",
@@ -42,5 +57,53 @@ class CreditDecisionController {
     CreditDecision get(@PathVariable UUID decisionId) {
         return service.find(decisionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "decision-not-found",
                 "Decision not found", "No decision has id " + decisionId));
+    }
+
+    @Operation(summary = "The stored decisions made with one policy version, most recent first",
+            description = "policyVersion is the decisions' policyVersion (a content version, as GET /api/v1/policies/versions"
+                    + " lists it); from and to are dates (ISO, both included, in the server's time zone); limit 1-500,"
+                    + " default 50; cursor is the 'next' of the previous page.")
+    @GetMapping
+    DecisionHistory.Page byPolicyVersion(@RequestParam(required = false) @Nullable String policyVersion,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor) {
+        if (policyVersion == null || policyVersion.isBlank()) {
+            throw invalid("policyVersion", "is required: the version whose decisions to list, e.g. ?policyVersion=<version>");
+        }
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (first != null && last != null && first.isAfter(last)) {
+            throw invalid("to", "is before from (" + from + ")");
+        }
+        int size = 50;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_PAGE) {
+                throw invalid("limit", "must be a whole number from 1 to " + MAX_PAGE + " (was '" + limit + "')");
+            }
+        }
+        Instant start = first == null ? null : first.atStartOfDay(clock.getZone()).toInstant();
+        Instant end = last == null ? null : last.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        return history.byPolicyVersion(policyVersion.strip(), start, end, size, cursor);
+    }
+
+    private static @Nullable LocalDate date(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw invalid(field, "must be an ISO date such as 2026-11-01 (was '" + value + "')");
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + " " + message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -85,6 +85,11 @@ public class PolicyEngine {
         return active.get().active();
     }
 
+    /** The compiled snapshot serving decisions now, for a simulation to compare a candidate with. */
+    CompiledPolicy compiled() {
+        return active.get().policy();
+    }
+
     Currency currency() {
         return currency;
     }

@@ -1,0 +1,183 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.Outcome;
+import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.StoredJson;
+
+/**
+ * The stored decisions read back: streamed for a replay (a cursor with a fetch size, so a million decisions never sit
+ * in memory), the latest facts known per customer, and the decisions made with one policy version, page by page.
+ */
+@Service
+public class DecisionHistory {
+
+    /**
+     * Which stored decisions: those decided in {@code [from, to)}, either end open when null; or, when {@code last} is
+     * set, the {@code last} most recent ones.
+     */
+    public record Selection(@Nullable Instant from, @Nullable Instant to, @Nullable Integer last) {
+    }
+
+    /**
+     * A stored decision as a replay needs it: the facts it was decided on and what was answered.
+     *
+     * @param reasonsJson the answered reasons as stored JSON, read only when a replay reports this decision
+     */
+    public record StoredDecision(UUID decisionId, String registrationNumber, Instant decidedAt, String policyVersion,
+            Applicant facts, Outcome outcome, String segment, @Nullable String riskClass, BigDecimal grantedLimit,
+            String reasonsJson) {
+    }
+
+    /** One page of decisions made with a version; {@code next} is the cursor of the following page, null at the end. */
+    public record Page(String policyVersion, List<CreditDecision> decisions, @Nullable String next) {
+    }
+
+    private static final String REPLAYED = """
+            select decision_id, registration_number, decided_at, policy_version, facts::text, outcome,
+                   response->>'segment', response->>'riskClass', (response->'grantedLimit'->>'amount')::numeric,
+                   coalesce(response->'reasons', '[]'::jsonb)::text
+            from credit_decision""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
+    private final StoredJson stored;
+
+    DecisionHistory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, StoredJson stored) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.stored = stored;
+    }
+
+    public long count(Selection selection) {
+        if (selection.last() != null) {
+            return Math.min(selection.last(), jdbc.sql("select count(*) from credit_decision").query(Long.class).single());
+        }
+        return jdbc.sql("select count(*) from credit_decision where decided_at >= :from and decided_at < :to")
+                .param("from", timestamp(selection.from(), Instant.EPOCH))
+                .param("to", timestamp(selection.to(), Instant.parse("9999-01-01T00:00:00Z")))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Hands every selected decision to {@code each}, oldest first (most recent first for {@code last}), reading
+     * {@code fetchSize} rows at a time. {@code each} may throw to stop the stream.
+     */
+    public void forEach(Selection selection, int fetchSize, Consumer<StoredDecision> each) {
+        String sql;
+        Object[] args;
+        if (selection.last() != null) {
+            sql = REPLAYED + " order by decided_at desc, decision_id desc limit ?";
+            args = new Object[] {selection.last()};
+        } else {
+            sql = REPLAYED + " where decided_at >= ? and decided_at < ? order by decided_at, decision_id";
+            args = new Object[] {timestamp(selection.from(), Instant.EPOCH),
+                    timestamp(selection.to(), Instant.parse("9999-01-01T00:00:00Z"))};
+        }
+        // PostgreSQL streams with a cursor only inside a transaction and with a fetch size; otherwise it sends every row.
+        readOnly.executeWithoutResult(status -> streaming.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement;
+        }, rs -> {
+            each.accept(new StoredDecision(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                    rs.getString(4), stored.read(rs.getString(5), Applicant.class), Outcome.valueOf(rs.getString(6)),
+                    rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10)));
+        }));
+    }
+
+    /** The facts of each customer's latest decision, by registration number as the decisions name it. */
+    public Map<String, Applicant> latestFacts(Collection<String> registrationNumbers) {
+        Map<String, Applicant> facts = new HashMap<>();
+        if (registrationNumbers.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql("""
+                select distinct on (registration_number) registration_number, facts::text from credit_decision
+                where registration_number = any(:numbers) order by registration_number, decided_at desc
+                """).param("numbers", registrationNumbers.toArray(String[]::new))
+                .query((rs, n) -> facts.put(rs.getString(1), stored.read(rs.getString(2), Applicant.class))).list();
+        return facts;
+    }
+
+    /**
+     * The decisions made with this policy version, most recent first, decided in {@code [from, to)}; {@code cursor}
+     * is the {@code next} of the previous page.
+     */
+    public Page byPolicyVersion(String policyVersion, @Nullable Instant from, @Nullable Instant to, int limit,
+            @Nullable String cursor) {
+        Instant beforeAt = Instant.parse("9999-01-01T00:00:00Z");
+        UUID beforeId = new UUID(-1L, -1L);
+        if (cursor != null) {
+            String[] position = decode(cursor);
+            beforeAt = Instant.parse(position[0]);
+            beforeId = UUID.fromString(position[1]);
+        }
+        record Row(Instant decidedAt, UUID id, String response) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select decided_at, decision_id, response::text from credit_decision
+                where policy_version = :version and decided_at >= :from and decided_at < :to
+                  and (decided_at, decision_id) < (:beforeAt, :beforeId)
+                order by decided_at desc, decision_id desc limit :limit
+                """)
+                .param("version", policyVersion).param("from", timestamp(from, Instant.EPOCH))
+                .param("to", timestamp(to, Instant.parse("9999-01-01T00:00:00Z")))
+                .param("beforeAt", Timestamp.from(beforeAt)).param("beforeId", beforeId).param("limit", limit + 1)
+                .query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class), rs.getString(3)))
+                .list();
+        List<Row> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? encode(page.getLast().decidedAt(), page.getLast().id()) : null;
+        return new Page(policyVersion, page.stream().map(row -> stored.read(row.response(), CreditDecision.class)).toList(),
+                next);
+    }
+
+    private static String encode(Instant at, UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String[] position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            Instant.parse(position[0]);
+            UUID.fromString(position[1]);
+            return position;
+        } catch (RuntimeException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "cursor '" + cursor + "' is not one this API gave; pass the 'next' of the previous page as it was",
+                    Map.of("errors", List.of(Map.of("field", "cursor", "message", "unknown cursor"))));
+        }
+    }
+
+    private static Timestamp timestamp(@Nullable Instant instant, Instant otherwise) {
+        return Timestamp.from(instant == null ? otherwise : instant);
+    }
+}

@@ -1,0 +1,133 @@
+package io.arbiter.simulation;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/policies/versions/{versionId}/simulations")
+class SimulationController {
+
+    private static final String HEADER = "decision_id,registration_number,decided_with,active_outcome,candidate_outcome,"
+            + "active_segment,candidate_segment,active_risk_class,candidate_risk_class,active_granted_limit,"
+            + "candidate_granted_limit,limit_change,currency,active_reasons,candidate_reasons";
+
+    private final SimulationService service;
+    private final JsonMapper json;
+
+    SimulationController(SimulationService service, JsonMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @Operation(summary = "Re-decides a population with this version next to the active one, in the background",
+            description = "Body: {\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"} (stored decisions of a period, dates"
+                    + " included), {\"last\": 1000} (the last stored decisions) or {\"portfolio\": true} (every ledger"
+                    + " customer, assessed with no order). 202 with the simulation's URL to poll.")
+    @PostMapping
+    ResponseEntity<SimulationService.SimulationView> start(@PathVariable UUID versionId,
+            @RequestBody(required = false) @Nullable SimulationRequest request, Principal principal) {
+        SimulationService.SimulationView view = service.start(versionId,
+                request == null ? new SimulationRequest(null, null, null, null) : request, principal.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(view.links().get("self"))).body(view);
+    }
+
+    @Operation(summary = "A simulation's state (RUNNING, DONE, CANCELLED, FAILED), progress and ETA; when done, its "
+            + "summary and the first changed decisions")
+    @GetMapping("/{id}")
+    SimulationService.SimulationView find(@PathVariable UUID versionId, @PathVariable UUID id) {
+        return service.find(versionId, id);
+    }
+
+    @Operation(summary = "Cancels a running simulation; what it found so far is kept")
+    @DeleteMapping("/{id}")
+    ResponseEntity<SimulationService.SimulationView> cancel(@PathVariable UUID versionId, @PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.cancel(versionId, id));
+    }
+
+    @Operation(summary = "Every changed decision of a simulation as CSV (UTF-8, comma-separated, '.' decimals)")
+    @GetMapping("/{id}/changes.csv")
+    void changes(@PathVariable UUID versionId, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+        Currency currency = service.currencyOf(versionId, id);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename("simulation-" + id + "-changes.csv").build().toString());
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write(HEADER);
+        out.write("\r\n");
+        service.forEachChange(versionId, id, row -> {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.decisionId() == null ? "" : row.decisionId().toString());
+            cells.add(row.registrationNumber());
+            cells.add(row.decidedWith() == null ? "" : row.decidedWith());
+            cells.add(row.oldOutcome());
+            cells.add(row.newOutcome());
+            cells.add(row.oldSegment());
+            cells.add(row.newSegment());
+            cells.add(row.oldClass() == null ? "" : row.oldClass());
+            cells.add(row.newClass() == null ? "" : row.newClass());
+            cells.add(amount(row.oldLimit()));
+            cells.add(amount(row.newLimit()));
+            cells.add(amount(row.newLimit().subtract(row.oldLimit())));
+            cells.add(currency.getCurrencyCode());
+            cells.add(reasons(row.oldReasons()));
+            cells.add(reasons(row.newReasons()));
+            try {
+                out.write(String.join(",", cells.stream().map(SimulationController::quoted).toList()));
+                out.write("\r\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    private static String amount(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The rows that fired, as finance staff read them: "ruleName: description", separated by " | ". */
+    private String reasons(String reasonsJson) {
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode reason : json.readTree(reasonsJson)) {
+            reasons.add(reason.path("ruleName").asString("") + ": " + reason.path("description").asString(""));
+        }
+        return String.join(" | ", reasons);
+    }
+
+    private static String quoted(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+}

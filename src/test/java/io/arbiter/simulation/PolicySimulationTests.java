@@ -1,0 +1,272 @@
+package io.arbiter.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.policy.PolicyFixtures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A credit manager simulates a draft before publishing it: the draft lowers SME class A's internal limit from 150,000
+ * to 100,000 (CreditLimits!C15), which binds below Atelier Moreau's bureau term of 120,000.
+ */
+class PolicySimulationTests extends ApiTest {
+
+    private static final String LIMITS = "credit-limits.drl.xlsx";
+    private static String draftId;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void simulation_of_the_last_decisions_shows_the_orders_a_lower_limit_would_send_to_review() {
+        String draft = draft();
+        String approved = decide(order("70000")); // exposure 107,000: within 120,000; within 100,000 + 10 % tolerance
+        String stillApproved = decide(order("18000")); // exposure 55,000: approved either way, on a lower limit
+        String rejected = decide("""
+                {"requestId": "%s", "customer": {"registrationNumber": "404404006", "name": "Transports Lefèvre SAS",
+                 "country": "FR", "customerSince": "2019-01-01"}, "order": {"amount": 500, "currency": "EUR"}}
+                """.formatted(newRequestId()));
+
+        Response started = post(simulations(draft), ANALYST, "{\"last\": 3}");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.location()).startsWith(simulations(draft) + "/");
+        JsonNode done = pollUntilFinished(started.location());
+
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("processed").asLong()).isEqualTo(3);
+        assertThat(done.get("total").asLong()).isEqualTo(3);
+        assertThat(done.get("activeVersion").asString()).isEqualTo(activeVersion());
+        JsonNode summary = done.get("summary");
+        assertThat(summary.get("changed").asLong()).isEqualTo(2);
+        assertThat(summary.get("unchanged").asLong()).isEqualTo(1);
+        assertThat(summary.get("transitions").properties()).hasSize(1);
+        assertThat(summary.at("/transitions/APPROVED→REVIEW").asLong()).isEqualTo(1);
+        assertThat(summary.at("/grantedLimits/change/amount").decimalValue()).isEqualByComparingTo("-40000");
+        assertThat(summary.at("/grantedLimits/change/currency").asString()).isEqualTo("EUR");
+        JsonNode sme = segment(summary, "SME");
+        assertThat(sme.get("changed").asLong()).isEqualTo(2);
+        assertThat(sme.at("/change/amount").decimalValue()).isEqualByComparingTo("-40000");
+        assertThat(sme.at("/after/amount").decimalValue().subtract(sme.at("/before/amount").decimalValue()))
+                .isEqualByComparingTo("-40000");
+
+        assertThat(done.get("changes")).hasSize(2);
+        JsonNode toReview = change(done.get("changes"), approved);
+        assertThat(toReview.at("/active/outcome").asString()).isEqualTo("APPROVED");
+        assertThat(toReview.at("/candidate/outcome").asString()).isEqualTo("REVIEW");
+        assertThat(toReview.at("/active/grantedLimit/amount").decimalValue()).isEqualByComparingTo("120000");
+        assertThat(toReview.at("/candidate/grantedLimit/amount").decimalValue()).isEqualByComparingTo("100000");
+        assertThat(toReview.at("/candidate/segment").asString()).isEqualTo("SME");
+        assertThat(toReview.at("/candidate/riskClass").asString()).isEqualTo("A");
+        assertThat(ruleNames(toReview.at("/candidate/reasons"))).contains("CreditLimits_15");
+        assertThat(ruleNames(toReview.at("/active/reasons"))).contains("CreditLimits_15");
+        assertThat(change(done.get("changes"), stillApproved).at("/candidate/outcome").asString()).isEqualTo("APPROVED");
+        assertThat(done.get("changes").valueStream().map(c -> c.get("decisionId").asString())).doesNotContain(rejected);
+
+        Response csv = get(started.location() + "/changes.csv", ANALYST);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.getFirst()).startsWith("decision_id,registration_number,decided_with,active_outcome,candidate_outcome");
+        String row = lines.stream().filter(line -> line.startsWith(approved)).findFirst().orElseThrow();
+        assertThat(row).contains(",402202006," + activeVersion() + ",APPROVED,REVIEW,SME,SME,A,A,"
+                + "120000.00,100000.00,-20000.00,EUR,");
+        assertThat(row).contains("CreditLimits_15: SME, class A");
+        assertThat(lines.stream().filter(line -> line.startsWith(stillApproved)).findFirst().orElseThrow())
+                .contains(",APPROVED,APPROVED,SME,SME,A,A,120000.00,100000.00,-20000.00,EUR,");
+    }
+
+    @Test
+    void portfolio_simulation_shows_the_standing_limit_each_customer_would_get_without_an_order() {
+        String draft = draft();
+        decide(order("18000")); // the latest decision on Atelier Moreau: its bureau, history and seniority
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("EUR");
+        long moreau = ledger.customer(LedgerFixtures.NewCustomer.named("402202006"));
+        ledger.openInvoice(entity, moreau, LocalDate.now().minusDays(10), LocalDate.now().plusDays(35), "30000.00", "EUR");
+        String unknown = LedgerFixtures.unique("NEWCO");
+        ledger.customer(LedgerFixtures.NewCustomer.named(unknown));
+
+        Response started = post(simulations(draft), MANAGER, "{\"portfolio\": true}");
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode done = pollUntilFinished(started.location());
+
+        assertThat(done.get("state").asString()).isEqualTo("DONE");
+        long customers = jdbc.sql("select count(*) from ledger_customer").query(Long.class).single();
+        assertThat(done.get("total").asLong()).isEqualTo(customers);
+        assertThat(done.get("processed").asLong()).isEqualTo(customers);
+        assertThat(done.at("/summary/changed").asLong()).isGreaterThanOrEqualTo(1);
+        List<String> lines = get(started.location() + "/changes.csv", MANAGER).text().lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .startsWith(",402202006,,APPROVED,APPROVED,SME,SME,A,A,120000.00,100000.00,-20000.00,EUR,"));
+        assertThat(lines).noneMatch(line -> line.contains("," + unknown + ","));
+    }
+
+    @Test
+    void cancelling_a_large_simulation_stops_it_before_the_end_and_keeps_what_it_found() {
+        String draft = draft();
+        String template = decide(order("70000"));
+        // Made with another version than the active one: each is re-decided by both versions, as an older decision is.
+        String version = "bulk-" + UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
+                                             policy_version, decided_at, request, facts, response)
+                select id, 'bulk-' || id, request_hash, registration_number, outcome, :version,
+                       decided, request, facts,
+                       jsonb_set(response, '{decisionId}', to_jsonb(id::text))
+                from (select gen_random_uuid() as id, g, timestamp with time zone '1999-03-01 00:00:00+00' + g * interval '1 second' as decided,
+                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
+                      from credit_decision d, generate_series(1, 100000) g where d.decision_id = cast(:template as uuid)) fresh""")
+                .param("version", version).param("template", template).update();
+        assertThat(inserted).isEqualTo(100000);
+
+        Response started = post(simulations(draft), ANALYST, "{\"from\": \"1999-03-01\", \"to\": \"1999-03-31\"}");
+        assertThat(started.status()).isEqualTo(202);
+        Response cancelled = send(HttpRequest.newBuilder(uri(started.location())).DELETE(), ANALYST);
+        assertThat(cancelled.status()).isEqualTo(202);
+        JsonNode stopped = pollUntilFinished(started.location());
+
+        assertThat(stopped.get("state").asString()).isEqualTo("CANCELLED");
+        assertThat(stopped.get("processed").asLong()).isLessThan(stopped.get("total").asLong());
+        assertThat(get(started.location() + "/changes.csv", ANALYST).text().lines().count() - 1)
+                .isEqualTo(stopped.get("changed").asLong());
+        assertThat(send(HttpRequest.newBuilder(uri(started.location())).DELETE(), ANALYST).status()).isEqualTo(409);
+    }
+
+    @Test
+    void refuses_a_simulation_without_a_single_population_or_for_an_unknown_version() {
+        String draft = draft();
+        Response none = post(simulations(draft), ANALYST, "{}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().get("detail").asString()).contains("choose one population");
+        assertThat(post(simulations(draft), ANALYST, "{\"last\": 10, \"portfolio\": true}").status()).isEqualTo(400);
+        assertThat(post(simulations(draft), ANALYST, "{\"from\": \"2026-02-01\", \"to\": \"2026-01-01\"}").status())
+                .isEqualTo(400);
+        assertThat(post(simulations(draft), ANALYST, "{\"last\": 0}").status()).isEqualTo(400);
+        assertThat(post(simulations(UUID.randomUUID().toString()), ANALYST, "{\"last\": 1}").status()).isEqualTo(404);
+        assertThat(get(simulations(draft) + "/" + UUID.randomUUID(), ANALYST).status()).isEqualTo(404);
+    }
+
+    @Test
+    void only_finance_staff_run_simulations() {
+        String draft = draft();
+        assertThat(post(simulations(draft), ORDER_SYSTEM, "{\"last\": 1}").status()).isEqualTo(403);
+        assertThat(post(simulations(draft), DUNNING_ENGINE, "{\"last\": 1}").status()).isEqualTo(403);
+        assertThat(post(simulations(draft), null, "{\"last\": 1}").status()).isEqualTo(401);
+        Response started = post(simulations(draft), ADMIN, "{\"last\": 1}");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(get(started.location(), ORDER_SYSTEM).status()).isEqualTo(403);
+        assertThat(pollUntilFinished(started.location()).get("state").asString()).isEqualTo("DONE");
+    }
+
+    private String draft() {
+        synchronized (PolicySimulationTests.class) {
+            if (draftId == null) {
+                PolicyFixtures policy = PolicyFixtures.copyOfShippedPolicy(directory)
+                        .setCell(LIMITS, "CreditLimits", "C15", "100000");
+                Response uploaded = upload(policy.tables().resolve(LIMITS));
+                assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+                draftId = uploaded.body().get("id").asString();
+            }
+            return draftId;
+        }
+    }
+
+    private static String simulations(String versionId) {
+        return "/api/v1/policies/versions/" + versionId + "/simulations";
+    }
+
+    private String activeVersion() {
+        return get("/api/v1/policies/active", ANALYST).body().get("version").asString();
+    }
+
+    private static String order(String amount) {
+        return """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL", "country": "FR",
+                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
+                 "order": {"amount": %s, "currency": "EUR"},
+                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000},
+                 "paymentHistory": {"averageDaysLate": 4, "openDisputes": 0}}
+                """.formatted(newRequestId(), amount);
+    }
+
+    /** Asks for a decision with the active policy; returns its id. */
+    private String decide(String order) {
+        Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, order);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.body().get("decisionId").asString();
+    }
+
+    private JsonNode pollUntilFinished(String location) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Response response = get(location, ANALYST);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            String state = response.body().get("state").asString();
+            if (!state.equals("RUNNING")) {
+                return response.body();
+            }
+            assertThat(response.body().get("percent").asInt()).isBetween(0, 100);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("simulation " + location + " still running after 120 s");
+    }
+
+    private static JsonNode segment(JsonNode summary, String name) {
+        return summary.get("bySegment").valueStream().filter(s -> s.get("segment").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no segment " + name + " in " + summary));
+    }
+
+    private static JsonNode change(JsonNode changes, String decisionId) {
+        return changes.valueStream().filter(c -> c.get("decisionId").asString().equals(decisionId)).findFirst()
+                .orElseThrow(() -> new AssertionError("decision " + decisionId + " is not among the changes " + changes));
+    }
+
+    private static List<String> ruleNames(JsonNode reasons) {
+        List<String> names = new ArrayList<>();
+        reasons.forEach(reason -> names.add(reason.get("ruleName").asString()));
+        return names;
+    }
+
+    private Response upload(Path file) {
+        String boundary = "arbiter-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(Files.readAllBytes(file));
+            body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\n"
+                    + "SME class A: 150000 -> 100000\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(HttpRequest.newBuilder(uri("/api/v1/policies/drafts"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), ANALYST);
+    }
+}
