@@ -7,22 +7,27 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * KPIs and the cash-in forecast over a generated ledger of 100,000 customers and 1,000,000 invoices (issue 6: "KPIs
  * answer in under a second after import"). The ledger is made with {@code generate_series} in a schema of its own
  * (migrated by Flyway, dropped at the end), then ANALYZEd, as an import leaves it. Each statement is the one the API
- * runs ({@link Kpis#invoiceSql}, {@link Kpis#disputeSql}, {@link CashInForecasts#sql}), timed through the same Java code
+ * runs ({@link Kpis#invoiceSql}, {@link Kpis#allocationSql}, {@link Kpis#disputeSql}, {@link CashInForecasts#sql}), timed through the same Java code
  * ({@link Kpis#report}, {@link CashInForecasts#forecast}): one warm-up, then the median of five runs. The baseline,
  * measured in the same run, is the physical floor of any KPI over the ledger: one sequential pass summing every
  * invoice ({@code select count(*), sum(amount) from ledger_invoice}). Each statement's EXPLAIN (ANALYZE, BUFFERS) is
@@ -30,7 +35,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.insight.skip=false}. Settings (system
  * properties): {@code bench.db} (the local test PostgreSQL), {@code bench.customers} (100000),
- * {@code bench.invoices} (1000000), {@code bench.runs} (5).
+ * {@code bench.invoices} (1000000), {@code bench.runs} (5), {@code bench.keep} (keep the generated schema),
+ * {@code bench.schema} (measure an existing schema again: migrated to the latest version, not regenerated).
  */
 public final class InsightBenchmark {
 
@@ -39,6 +45,9 @@ public final class InsightBenchmark {
     private static final int INVOICES = Integer.getInteger("bench.invoices", 1_000_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final double TARGET_MS = 1000;
+    /** An existing schema to measure again without generating (e.g. one kept by an earlier run with bench.keep). */
+    private static final String REUSE = System.getProperty("bench.schema");
+    private static final boolean KEEP = Boolean.getBoolean("bench.keep");
 
     private final LocalDate asOf = LocalDate.now();
     private final StringBuilder plans = new StringBuilder();
@@ -49,9 +58,11 @@ public final class InsightBenchmark {
     }
 
     private void run() throws Exception {
-        String schema = "arbiter_bench_insight_" + System.currentTimeMillis() / 1000;
-        try (Connection admin = DriverManager.getConnection(DB); Statement statement = admin.createStatement()) {
-            statement.execute("create schema " + schema);
+        String schema = REUSE != null ? REUSE : "arbiter_bench_insight_" + System.currentTimeMillis() / 1000;
+        if (REUSE == null) {
+            try (Connection admin = DriverManager.getConnection(DB); Statement statement = admin.createStatement()) {
+                statement.execute("create schema " + schema);
+            }
         }
         String url = DB + (DB.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try {
@@ -59,12 +70,22 @@ public final class InsightBenchmark {
             try (Connection connection = DriverManager.getConnection(url)) {
                 SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
                 JdbcClient jdbc = JdbcClient.create(dataSource);
-                generate(connection);
-                measure(connection, jdbc);
+                if (REUSE == null) {
+                    generate(connection);
+                } else {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("analyze");
+                    }
+                }
+                measure(connection, jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
             }
         } finally {
-            try (Connection admin = DriverManager.getConnection(DB); Statement statement = admin.createStatement()) {
-                statement.execute("drop schema " + schema + " cascade");
+            if (REUSE == null && !KEEP) {
+                try (Connection admin = DriverManager.getConnection(DB); Statement statement = admin.createStatement()) {
+                    statement.execute("drop schema " + schema + " cascade");
+                }
+            } else {
+                System.out.println("schema kept: " + schema + " (drop it with: drop schema " + schema + " cascade)");
             }
         }
     }
@@ -159,12 +180,21 @@ public final class InsightBenchmark {
         }
     }
 
-    private void measure(Connection connection, JdbcClient jdbc) throws Exception {
-        Kpis kpis = new Kpis(jdbc);
-        CashInForecasts forecasts = new CashInForecasts(jdbc);
+    private void measure(Connection connection, JdbcClient jdbc, TransactionTemplate transaction) throws Exception {
+        // The defaults of application.yaml; each call in a read-only transaction, as @Transactional gives it in the app.
         List<Integer> buckets = List.of(0, 30, 60, 90, 180);
+        InsightProperties properties = new InsightProperties(Duration.ofDays(90), 12, buckets, 5, DataSize.ofMegabytes(64));
+        transaction.setReadOnly(true);
+        Kpis plainKpis = new Kpis(jdbc, properties);
+        CashInForecasts plainForecasts = new CashInForecasts(jdbc, properties);
+        Function<Kpis.Query, KpiReport> kpis = q -> transaction.execute(t -> plainKpis.report(q));
+        Function<LocalDate, CashInForecast> forecasts = d -> transaction.execute(t -> plainForecasts.forecast(d));
         String baselineSql = "select count(*), sum(amount) from ledger_invoice";
-        double baseline = time("baseline: one pass over ledger_invoice", () -> jdbc.sql(baselineSql).query().listOfRows());
+        double baseline = time("baseline: one pass over ledger_invoice", () -> transaction.execute(t -> {
+            AnalyticSettings.apply(jdbc, properties.workMem());
+            return jdbc.sql(baselineSql).query().listOfRows();
+        }));
+
         explain(connection, "baseline", baselineSql);
 
         System.out.println();
@@ -173,19 +203,20 @@ public final class InsightBenchmark {
         for (Kpis.Dimension by : Kpis.Dimension.values()) {
             Kpis.Query query = new Kpis.Query(asOf, asOf.minusDays(90), by, buckets, 12);
             int[] rows = new int[1];
-            double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.report(query).rows().size());
+            double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.apply(query).rows().size());
             report("GET /api/v1/kpis?by=" + by.label(), ms, rows[0], baseline);
             explain(connection, "kpis by=" + by.label() + " (invoices)", Kpis.invoiceSql(query));
+            explain(connection, "kpis by=" + by.label() + " (allocations)", Kpis.allocationSql(query));
             explain(connection, "kpis by=" + by.label() + " (disputes)", Kpis.disputeSql(query));
         }
         Kpis.Query past = new Kpis.Query(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), Kpis.Dimension.ENTITY, buckets, 12);
         int[] pastRows = new int[1];
         report("GET /api/v1/kpis?by=entity (6 months ago)", time("kpis 6 months ago",
-                () -> pastRows[0] = kpis.report(past).rows().size()), pastRows[0], baseline);
+                () -> pastRows[0] = kpis.apply(past).rows().size()), pastRows[0], baseline);
         explain(connection, "kpis by=entity 6 months ago (invoices)", Kpis.invoiceSql(past));
         int[] weeks = new int[1];
         report("GET /api/v1/forecast/cash-in", time("forecast",
-                () -> weeks[0] = forecasts.forecast(asOf).weeks().size()), weeks[0], baseline);
+                () -> weeks[0] = forecasts.apply(asOf).weeks().size()), weeks[0], baseline);
         explain(connection, "forecast", CashInForecasts.sql(asOf));
 
         System.out.println();
@@ -224,11 +255,17 @@ public final class InsightBenchmark {
 
     private void explain(Connection connection, String what, String sql) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)");
+            try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
             }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
         }
         plans.append("=== ").append(what).append('\n').append(sql).append("\n\n");
         lines.forEach(l -> plans.append(l).append('\n'));
