@@ -26,8 +26,22 @@ public record CreditDecision(UUID decisionId, String requestId, Instant decidedA
 
     /**
      * @param total open receivables + orders backlog + this order
+     * @param source where the exposure came from: {@code REQUEST} (the caller sent it), {@code LEDGER} (Arbiter's
+     *               ledger, because the request carried none) or {@code NONE} (neither: no exposure before this order)
+     * @param ledger which ledger accounts and groups it was read from, when {@code source} is {@code LEDGER}
      */
-    public record DecisionExposure(Money openReceivables, Money overdue, Money ordersBacklog, Money order, Money total) {
+    public record DecisionExposure(Money openReceivables, Money overdue, Money ordersBacklog, Money order, Money total,
+            @Nullable String source, @Nullable LedgerSource ledger) {
+    }
+
+    /**
+     * @param groups when the customer is in a group, the exposure is the whole group's: its customers share one limit
+     * @param notCounted exposure the ledger holds in other currencies than the order's, which the decision could not
+     *                   add (amounts in different currencies are never added; convert them in the ERP to count them)
+     * @param paymentHistoryFromLedger the payment history facts came from the ledger (the request carried none)
+     */
+    public record LedgerSource(List<String> accounts, List<String> groups, List<Money> notCounted,
+            boolean paymentHistoryFromLedger) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.arbiter.decision;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Service;
 import io.arbiter.bureau.SolvencyLookup;
 import io.arbiter.bureau.SolvencyReport;
 import io.arbiter.bureau.SolvencyService;
+import io.arbiter.insight.PaymentBehaviour;
+import io.arbiter.insight.PaymentBehaviours;
+import io.arbiter.ledger.Exposures;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
@@ -52,9 +57,19 @@ public class CreditDecisionService {
     private final StoredJson stored;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Exposures exposures;
+    private final PaymentBehaviours behaviours;
+
+    /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
+    private record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
+
+        boolean historyUsable() {
+            return behaviour.filter(b -> b.historyAvailable() || b.openDisputes() > 0 || b.brokenPromises() > 0).isPresent();
+        }
+    }
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
-            StoredJson stored, Clock clock, MeterRegistry meters) {
+            StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -62,6 +77,8 @@ public class CreditDecisionService {
         this.stored = stored;
         this.clock = clock;
         this.meters = meters;
+        this.exposures = exposures;
+        this.behaviours = behaviours;
     }
 
     public Result decide(CreditDecisionRequest request) {
@@ -78,9 +95,14 @@ public class CreditDecisionService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         SolvencyLookup solvency = bureau.lookup(company.company(), request.customer().country());
-        Applicant applicant = applicant(request, company, solvency, today);
+        String country = request.customer().country();
+        String number = company.registrationNumber();
+        Ledger ledger = new Ledger(
+                request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
+                request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
+        Applicant applicant = applicant(request, company, solvency, today, ledger, currency);
         PolicyEvaluation evaluation = policy.evaluate(applicant);
-        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now);
+        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger);
 
         String response = json.writeValueAsString(decision);
         if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
@@ -110,7 +132,7 @@ public class CreditDecisionService {
     }
 
     private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, LocalDate today) {
+            SolvencyLookup solvency, LocalDate today, Ledger ledger, Currency currency) {
         CreditDecisionRequest.Customer customer = request.customer();
         LocalDate asOf = request.order().date() == null ? today : request.order().date();
         int seniority = customer.customerSince() == null ? 0
@@ -135,20 +157,34 @@ public class CreditDecisionService {
         }
         if (request.paymentHistory() != null) {
             applicant.paymentHistory(request.paymentHistory().averageDaysLate(), request.paymentHistory().openDisputes());
+        } else if (ledger.historyUsable()) {
+            PaymentBehaviour behaviour = ledger.behaviour().orElseThrow();
+            applicant.paymentHistory(whole(behaviour.averageDaysLate()), behaviour.openDisputes())
+                    .paymentBehaviour(whole(behaviour.latePaymentSharePercent()), behaviour.paymentTrend(),
+                            behaviour.brokenPromises());
         }
         if (request.exposure() != null) {
             applicant.exposure(request.exposure().openReceivables(),
                     Objects.requireNonNullElse(request.exposure().overdue(), BigDecimal.ZERO),
                     Objects.requireNonNullElse(request.exposure().ordersBacklog(), BigDecimal.ZERO));
+        } else {
+            ledger.exposure().flatMap(e -> e.forLimit(currency)).ifPresent(e -> applicant.exposure(
+                    e.openReceivables().amount(), e.overdue().amount(), e.ordersBacklog().amount()));
         }
         return applicant.build();
     }
 
     private static CreditDecision decision(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now) {
+            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now,
+            Ledger ledger) {
+        String source = request.exposure() != null ? "REQUEST" : ledger.exposure().isPresent() ? "LEDGER" : "NONE";
+        CreditDecision.LedgerSource ledgerSource = ledger.exposure().map(e -> new CreditDecision.LedgerSource(
+                e.accounts(), e.groups(), e.forLimit().stream().filter(c -> !c.currency().equals(currency))
+                        .map(Exposures.CurrencyExposure::total).toList(),
+                request.paymentHistory() == null && ledger.historyUsable())).orElse(null);
         var exposure = new CreditDecision.DecisionExposure(Money.of(applicant.openReceivables(), currency),
                 Money.of(applicant.overdueAmount(), currency), Money.of(applicant.ordersBacklog(), currency),
-                Money.of(applicant.orderAmount(), currency), evaluation.exposure());
+                Money.of(applicant.orderAmount(), currency), evaluation.exposure(), source, ledgerSource);
         SolvencyReport report = solvency.report().orElse(null);
         var bureauData = report == null
                 ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null,
@@ -161,6 +197,10 @@ public class CreditDecisionService {
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
                 evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
                 evaluation.policyVersion(), bureauData);
+    }
+
+    private static int whole(@Nullable BigDecimal value) {
+        return value == null ? 0 : value.setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 
     private Currency currencyOf(String code) {

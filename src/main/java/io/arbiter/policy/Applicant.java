@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param insurerCover the credit insurer's cover on this customer, null when not insured
  * @param averageDaysLate weighted average days beyond terms over the customer's paid invoices
  * @param overduePercent share of open receivables that is overdue, in whole percent (derived)
+ * @param latePaymentSharePercent share of the invoices paid in the last 12 months that were paid late, whole percent
+ * @param paymentTrend {@code IMPROVING}, {@code STABLE} or {@code WORSENING} (last 3 months' days late against the last
+ *                     12 months'), {@code UNKNOWN} without enough history
+ * @param brokenPromises promises to pay broken in the last 12 months
  */
 public record Applicant(
         String registrationNumber,
@@ -40,7 +44,10 @@ public record Applicant(
         BigDecimal overdueAmount,
         BigDecimal ordersBacklog,
         BigDecimal orderAmount,
-        int overduePercent) {
+        int overduePercent,
+        int latePaymentSharePercent,
+        String paymentTrend,
+        int brokenPromises) {
 
     public Applicant {
         Objects.requireNonNull(registrationNumber, "registrationNumber");
@@ -50,6 +57,7 @@ public record Applicant(
         overdueAmount = Objects.requireNonNullElse(overdueAmount, BigDecimal.ZERO);
         ordersBacklog = Objects.requireNonNullElse(ordersBacklog, BigDecimal.ZERO);
         orderAmount = Objects.requireNonNullElse(orderAmount, BigDecimal.ZERO);
+        paymentTrend = Objects.requireNonNullElse(paymentTrend, "UNKNOWN");
         overduePercent = openReceivables.signum() <= 0 ? 0
                 : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
     }
@@ -60,7 +68,16 @@ public record Applicant(
     public Applicant reassessed(int grade, @Nullable BigDecimal limit, int remarks, String status, long newTurnover) {
         return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, grade,
                 status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
-                paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0);
+                paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0,
+                latePaymentSharePercent, paymentTrend, brokenPromises);
+    }
+
+    /** The same customer with today's exposure and no order: how a portfolio replay assesses it as it stands. */
+    public Applicant withExposure(BigDecimal receivables, BigDecimal overdue, BigDecimal backlog) {
+        return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover, bureauDataAvailable,
+                bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable,
+                averageDaysLate, openDisputes, paymentTermsDays, receivables, overdue, backlog, BigDecimal.ZERO, 0,
+                latePaymentSharePercent, paymentTrend, brokenPromises);
     }
 
     public static Builder builder() {
@@ -89,6 +106,9 @@ public record Applicant(
         private BigDecimal overdueAmount = BigDecimal.ZERO;
         private BigDecimal ordersBacklog = BigDecimal.ZERO;
         private BigDecimal orderAmount = BigDecimal.ZERO;
+        private int latePaymentSharePercent;
+        private String paymentTrend = "UNKNOWN";
+        private int brokenPromises;
 
         private Builder() {
         }
@@ -121,6 +141,15 @@ public record Applicant(
             return this;
         }
 
+        /** More of the payment history: share paid late, trend, broken promises. */
+        public Builder paymentBehaviour(int latePaymentSharePercentValue, String paymentTrendValue, int brokenPromisesValue) {
+            paymentHistoryAvailable = true;
+            latePaymentSharePercent = latePaymentSharePercentValue;
+            paymentTrend = paymentTrendValue;
+            brokenPromises = brokenPromisesValue;
+            return this;
+        }
+
         /** Receivables and backlog before this order. */
         public Builder exposure(BigDecimal open, BigDecimal overdue, BigDecimal backlog) {
             openReceivables = open;
@@ -133,7 +162,8 @@ public record Applicant(
             return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover,
                     bureauDataAvailable, bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit,
                     insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
-                    openReceivables, overdueAmount, ordersBacklog, orderAmount, 0);
+                    openReceivables, overdueAmount, ordersBacklog, orderAmount, 0, latePaymentSharePercent, paymentTrend,
+                    brokenPromises);
         }
     }
 }

@@ -37,7 +37,8 @@ final class Scenarios {
     private static final String EXPECTED = "expected";
     private static final Map<String, Function<PolicyEvaluation, Object>> OUTPUTS = outputs();
     private static final Set<String> BUREAU_FIELDS = Set.of("bureaugrade", "bureaulimit", "paymentremarks", "bureaustale");
-    private static final Set<String> HISTORY_FIELDS = Set.of("averagedayslate", "opendisputes");
+    private static final Set<String> HISTORY_FIELDS = Set.of("averagedayslate", "opendisputes", "latepaymentsharepercent",
+            "paymenttrend", "brokenpromises");
     private static final RecordComponent[] COMPONENTS = Applicant.class.getRecordComponents();
     /** Input key → index of the Applicant component it sets. */
     private static final Map<String, Integer> INPUTS = inputs();

@@ -72,6 +72,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/exposure")
+                                .hasAnyRole(Role.ORDER_SYSTEM.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/behaviour", "/api/v1/ledger/customers/*/history",
+                                "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE)
                         .anyRequest().denyAll())
                 .build();
     }

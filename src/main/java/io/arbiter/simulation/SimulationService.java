@@ -263,12 +263,7 @@ public class SimulationService {
      */
     static Applicant applicant(Portfolio.Customer customer, @Nullable Applicant latest, LocalDate today) {
         if (latest != null) {
-            return new Applicant(latest.registrationNumber(), latest.country(), latest.publicSector(),
-                    latest.seniorityMonths(), latest.turnover(), latest.bureauDataAvailable(), latest.bureauStale(),
-                    latest.bureauGrade(), latest.companyStatus(), latest.paymentRemarks(), latest.bureauLimit(),
-                    latest.insurerCover(), latest.paymentHistoryAvailable(), latest.averageDaysLate(),
-                    latest.openDisputes(), latest.paymentTermsDays(), customer.openReceivables(), customer.overdue(),
-                    customer.ordersBacklog(), BigDecimal.ZERO, 0);
+            return latest.withExposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog());
         }
         int seniority = customer.customerSince() == null ? 0
                 : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), today));

@@ -76,6 +76,21 @@ public final class LedgerFixtures {
                 .query(Long.class).single();
     }
 
+    /**
+     * A payment of {@code amount} received on {@code on}, allocated to the invoice that day (lettrage); returns the
+     * allocation's id. The invoice's open amount and status are left as they are: set them when creating it.
+     */
+    public long paymentAllocated(String entity, long customerId, long invoiceId, LocalDate on, String amount, String currency) {
+        long payment = jdbc.sql("""
+                        insert into ledger_payment (entity_code, reference, customer_id, received_on, amount, currency)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(entity, unique("PAY"), customerId, on, new BigDecimal(amount), currency).query(Long.class).single();
+        return jdbc.sql("""
+                        insert into ledger_allocation (invoice_id, payment_id, amount, allocated_on)
+                        values (?, ?, ?, ?) returning id""")
+                .params(invoiceId, payment, new BigDecimal(amount), on).query(Long.class).single();
+    }
+
     /** A dispute on the given invoices; returns its id. */
     public long dispute(long customerId, String reason, LocalDate openedOn, LocalDate resolvedOn, List<Long> invoiceIds) {
         long id = jdbc.sql("insert into ledger_dispute (customer_id, reason, opened_on, resolved_on) values (?, ?, ?, ?) returning id")

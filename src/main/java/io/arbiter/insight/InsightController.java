@@ -1,0 +1,103 @@
+package io.arbiter.insight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.arbiter.shared.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+class InsightController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final PaymentBehaviours behaviours;
+    private final Kpis kpis;
+    private final CashInForecasts forecasts;
+    private final InsightProperties properties;
+    private final Clock clock;
+
+    InsightController(PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts, InsightProperties properties,
+            Clock clock) {
+        this.behaviours = behaviours;
+        this.kpis = kpis;
+        this.forecasts = forecasts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "A customer's payment behaviour over the last 12 months: the facts the scoring table reads")
+    @GetMapping("/api/v1/ledger/customers/{registrationNumber}/behaviour")
+    PaymentBehaviour behaviour(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf) {
+        return behaviours.of(country, registrationNumber, day(asOf)).orElseThrow(() -> notFound(registrationNumber, country));
+    }
+
+    @Operation(summary = "A customer's payment history month by month, from 'from' to 'to' (default: the last 12 months)")
+    @GetMapping("/api/v1/ledger/customers/{registrationNumber}/history")
+    PaymentBehaviour.History history(@PathVariable String registrationNumber,
+            @RequestParam(defaultValue = "FR") String country,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to) {
+        LocalDate end = day(to);
+        LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+        return behaviours.history(country, registrationNumber, start, end)
+                .orElseThrow(() -> notFound(registrationNumber, country));
+    }
+
+    @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv)")
+    @GetMapping("/api/v1/kpis")
+    ResponseEntity<?> kpis(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(defaultValue = "all") String by, @RequestParam(required = false) @Nullable String buckets,
+            @RequestParam(required = false) @Nullable String format,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
+            throw Kpis.invalid("format", "format must be json or csv (was '" + format + "')");
+        }
+        if (asOf != null && to != null && !asOf.equals(to)) {
+            throw Kpis.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
+        }
+        LocalDate end = day(asOf != null ? asOf : to);
+        LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays());
+        KpiReport report = kpis.report(new Kpis.Query(end, start, Kpis.Dimension.parse(by),
+                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths()));
+        boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
+        if (csv) {
+            return ResponseEntity.ok().contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kpis-" + report.by() + "-" + end + ".csv\"")
+                    .body(Kpis.csv(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    @Operation(summary = "Cash expected in each of the next 13 weeks, per currency")
+    @GetMapping("/api/v1/forecast/cash-in")
+    CashInForecast cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf) {
+        return forecasts.forecast(day(asOf));
+    }
+
+    private LocalDate day(@Nullable LocalDate day) {
+        return day == null ? LocalDate.now(clock) : day;
+    }
+
+    private static ProblemException notFound(String registrationNumber, String country) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger",
+                "No ledger customer carries registration number '" + registrationNumber + "' (" + country
+                        + "); import the customer file first");
+    }
+}

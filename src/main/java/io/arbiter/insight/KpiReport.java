@@ -1,0 +1,40 @@
+package io.arbiter.insight;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receivables KPIs as of a day, one row per dimension value and currency (amounts in different currencies are never
+ * added). Balances are as of {@code asOf}; flows (credit sales, payments, resolved disputes) cover the period
+ * ({@code from}, {@code asOf}].
+ *
+ * @param by {@code all}, {@code entity}, {@code group}, {@code activity}, {@code salesperson} or {@code customer}
+ * @param buckets the aged balance's buckets, in the order of each row's {@code agedBalance}
+ */
+public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String by, List<Bucket> buckets, List<Row> rows) {
+
+    /** Days past due from {@code fromDays} to {@code toDays}, both included; {@code toDays} null is open-ended. */
+    public record Bucket(String label, @Nullable Integer fromDays, @Nullable Integer toDays) {
+    }
+
+    /**
+     * @param key the dimension's value (entity code, group code, activity, salesperson, customer account; {@code all}
+     *            for the whole ledger); null for customers that have none (no group, no salesperson...)
+     * @param name the customer's name when {@code by=customer}
+     * @param dsoSimple ending receivables / credit sales of the period × days of the period
+     * @param dsoCountback receivables counted back through the monthly sales
+     * @param cei collection effectiveness index, percent
+     * @param lateRatePercent share of the invoices paid in the period that were paid after their due date
+     * @param averageDaysLate days late of those invoices, weighted by amount
+     */
+    public record Row(@Nullable String key, @Nullable String name, String currency, BigDecimal openReceivables,
+            BigDecimal overdue, @Nullable BigDecimal overduePercent, BigDecimal beginningReceivables,
+            BigDecimal creditSales, @Nullable BigDecimal dsoSimple, @Nullable BigDecimal dsoCountback,
+            @Nullable BigDecimal cei, int invoicesPaid, int invoicesPaidLate, @Nullable BigDecimal lateRatePercent,
+            @Nullable BigDecimal averageDaysLate, int openDisputes, int disputesResolved,
+            @Nullable BigDecimal averageDisputeResolutionDays, List<BigDecimal> agedBalance) {
+    }
+}

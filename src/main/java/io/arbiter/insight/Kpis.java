@@ -1,0 +1,355 @@
+package io.arbiter.insight;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.arbiter.shared.ProblemException;
+
+/**
+ * Computes {@link KpiReport}s in PostgreSQL: one pass over the invoices that matter for the period (open ones, those
+ * settled after its start, those issued within the countback months) grouped by dimension and currency, one over the
+ * allocations of the period (corrections to the balances), and one over the disputes. The pure formulas then run on
+ * the sums ({@link KpiFormulas}).
+ *
+ * <p>A past day's open balance: today's open amount, rewound by what came in after that day. An invoice with
+ * allocations after the period's start gets those allocations (payments and credit notes, by {@code allocated_on}) added
+ * back; one without is taken as open for its whole settled amount until its {@code paid_on} (or, settled outside
+ * Arbiter with no payment day, until the day the ledger last changed it). An invoice counts only from its issue date;
+ * cancelled invoices never count. Dates and numbers are written into the SQL as literals from typed values (never from
+ * text a client sent), so that the benchmark can EXPLAIN the very statement the API runs.
+ */
+@Service
+class Kpis {
+
+    enum Dimension {
+        ALL("'all'", false), ENTITY("i.entity_code", false), GROUP("c.group_code", true), ACTIVITY("c.activity", true),
+        SALESPERSON("c.salesperson", true), CUSTOMER("c.account", true);
+
+        final String key;
+        final boolean needsCustomer;
+
+        Dimension(String key, boolean needsCustomer) {
+            this.key = key;
+            this.needsCustomer = needsCustomer;
+        }
+
+        static Dimension parse(String by) {
+            return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(by)).findFirst()
+                    .orElseThrow(() -> invalid("by", "by must be one of all, entity, group, activity, salesperson, customer (was '" + by + "')"));
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One KPI question; {@code bounds} are the aged balance's upper bounds in days past due, the first being 0. */
+    record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths) {
+
+        Query {
+            if (!from.isBefore(asOf)) {
+                throw invalid("from", "from (" + from + ") must be before asOf (" + asOf + ")");
+            }
+            if (ChronoUnit.DAYS.between(from, asOf) > 3660) {
+                throw invalid("from", "the period from " + from + " to " + asOf + " is longer than 10 years");
+            }
+            List<Integer> sorted = new ArrayList<>(bounds);
+            if (sorted.isEmpty() || sorted.getFirst() != 0) {
+                sorted.addFirst(0);
+            }
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i) <= sorted.get(i - 1)) {
+                    throw invalid("buckets", "buckets must be increasing whole days past due, e.g. 0,30,60,90,180 (was " + bounds + ")");
+                }
+            }
+            if (sorted.size() > 20) {
+                throw invalid("buckets", "at most 20 buckets");
+            }
+            bounds = List.copyOf(sorted);
+        }
+
+        int periodDays() {
+            return (int) ChronoUnit.DAYS.between(from, asOf);
+        }
+
+        LocalDate monthStart(int monthsBack) {
+            return asOf.minusMonths(monthsBack);
+        }
+    }
+
+    private record Disputes(int open, int resolved, @Nullable BigDecimal averageDays) {
+    }
+
+    private final JdbcClient jdbc;
+    private final InsightProperties properties;
+
+    Kpis(JdbcClient jdbc, InsightProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    KpiReport report(Query query) {
+        AnalyticSettings.apply(jdbc, properties.workMem());
+        Map<List<String>, Disputes> disputes = new HashMap<>();
+        jdbc.sql(disputeSql(query)).query(rs -> {
+            disputes.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), new Disputes(
+                    rs.getInt("open"), rs.getInt("resolved"), scaled(rs.getBigDecimal("average_days"))));
+        });
+        int columns = query.bounds().size() + 2;
+        Map<List<String>, BigDecimal[]> corrections = new HashMap<>();
+        jdbc.sql(allocationSql(query)).query(rs -> {
+            BigDecimal[] correction = new BigDecimal[columns];
+            correction[0] = rs.getBigDecimal("beginning");
+            for (int b = 0; b < columns - 1; b++) {
+                correction[b + 1] = rs.getBigDecimal("b" + b);
+            }
+            corrections.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), correction);
+        });
+        BigDecimal[] none = new BigDecimal[columns];
+        Arrays.fill(none, BigDecimal.ZERO);
+        Map<List<String>, KpiReport.Row> rows = new LinkedHashMap<>();
+        jdbc.sql(invoiceSql(query)).query(rs -> {
+            String key = rs.getString("key");
+            String currency = rs.getString("currency").strip();
+            List<String> id = Arrays.asList(key, currency);
+            rows.put(id, row(query, rs, key, currency, corrections.getOrDefault(id, none),
+                    disputes.getOrDefault(id, new Disputes(0, 0, null))));
+        });
+        List<BigDecimal> noBalance = query.bounds().stream().map(b -> BigDecimal.ZERO).collect(Collectors.toList());
+        noBalance.add(BigDecimal.ZERO);
+        disputes.forEach((key, d) -> rows.computeIfAbsent(key, k -> new KpiReport.Row(k.get(0), null, k.get(1),
+                BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, null,
+                null, d.open(), d.resolved(), d.averageDays(), noBalance)));
+        return new KpiReport(query.asOf(), query.from(), query.periodDays(), query.by().label(), buckets(query.bounds()),
+                List.copyOf(rows.values()));
+    }
+
+    /** @param correction the allocations' corrections: beginning receivables, then each aged-balance bucket */
+    private static KpiReport.Row row(Query query, ResultSet rs, String key, String currency, BigDecimal[] correction,
+            Disputes disputes) throws SQLException {
+        BigDecimal beginning = rs.getBigDecimal("beginning").add(correction[0]);
+        BigDecimal sales = rs.getBigDecimal("sales");
+        List<KpiFormulas.MonthSales> months = new ArrayList<>();
+        for (int m = 1; m <= query.countbackMonths(); m++) {
+            months.add(new KpiFormulas.MonthSales(rs.getBigDecimal("s" + m),
+                    (int) ChronoUnit.DAYS.between(query.monthStart(m), query.monthStart(m - 1))));
+        }
+        List<BigDecimal> aged = new ArrayList<>();
+        for (int b = 0; b <= query.bounds().size(); b++) {
+            aged.add(rs.getBigDecimal("b" + b).add(correction[b + 1]));
+        }
+        BigDecimal receivables = aged.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal overdue = receivables.subtract(aged.getFirst());
+        // CRF's CEI takes the average month's credit sales over the period: N = the period's length in months.
+        BigDecimal monthsInPeriod = BigDecimal.valueOf(query.periodDays() * 12L).divide(BigDecimal.valueOf(365), MathContext.DECIMAL64);
+        BigDecimal monthlySales = sales.divide(monthsInPeriod, MathContext.DECIMAL64);
+        int paid = rs.getInt("paid");
+        int paidLate = rs.getInt("paid_late");
+        return new KpiReport.Row(key, rs.getString("name"), currency, receivables, overdue,
+                KpiFormulas.percent(overdue, receivables), beginning, sales,
+                KpiFormulas.simpleDso(receivables, sales, query.periodDays()),
+                KpiFormulas.countbackDso(receivables, months),
+                KpiFormulas.cei(beginning, monthlySales, receivables, aged.getFirst()), paid, paidLate,
+                KpiFormulas.percent(BigDecimal.valueOf(paidLate), BigDecimal.valueOf(paid)),
+                KpiFormulas.weightedAverage(rs.getBigDecimal("weighted"), rs.getBigDecimal("paid_amount")),
+                disputes.open(), disputes.resolved(), disputes.averageDays(), aged);
+    }
+
+    static List<KpiReport.Bucket> buckets(List<Integer> bounds) {
+        List<KpiReport.Bucket> buckets = new ArrayList<>();
+        buckets.add(new KpiReport.Bucket("not due", null, 0));
+        for (int i = 1; i < bounds.size(); i++) {
+            buckets.add(new KpiReport.Bucket((bounds.get(i - 1) + 1) + "-" + bounds.get(i), bounds.get(i - 1) + 1, bounds.get(i)));
+        }
+        buckets.add(new KpiReport.Bucket(">" + bounds.getLast(), bounds.getLast() + 1, null));
+        return buckets;
+    }
+
+    /**
+     * The invoice pass, one scan of the ledger with no join to the allocations; package-private so that the benchmark
+     * explains exactly this statement. Balances here are {@link #settledOn rewound by settlement day} alone;
+     * {@link #allocationSql} corrects the invoices that have allocations in the period. A row's balance expression is
+     * evaluated only in the one aged-balance bucket whose filter it passes (they do not overlap); receivables and
+     * overdue are the buckets' sums.
+     */
+    static String invoiceSql(Query q) {
+        String asOf = literal(q.asOf());
+        String from = literal(q.from());
+        StringBuilder months = new StringBuilder();
+        for (int m = 1; m <= q.countbackMonths(); m++) {
+            months.append(",\n  coalesce(sum(i.amount) filter (where i.issue_date > %s and i.issue_date <= %s), 0) as s%d"
+                    .formatted(literal(q.monthStart(m)), literal(q.monthStart(m - 1)), m));
+        }
+        String paid = "i.status = 'PAID' and i.paid_on > " + from + " and i.paid_on <= " + asOf;
+        return """
+                select %4$s as key, max(%5$s) as name, i.currency,
+                  coalesce(sum(%6$s) filter (where i.issue_date <= %3$s), 0) as beginning,
+                  coalesce(sum(i.amount) filter (where i.issue_date > %3$s), 0) as sales,
+                  count(*) filter (where %1$s) as paid,
+                  count(*) filter (where %1$s and i.paid_on > i.due_date) as paid_late,
+                  coalesce(sum(i.amount * greatest(i.paid_on - i.due_date, 0)) filter (where %1$s), 0) as weighted,
+                  coalesce(sum(i.amount) filter (where %1$s), 0) as paid_amount%8$s%9$s
+                from ledger_invoice i%7$s
+                where i.issue_date <= %2$s and i.status <> 'CANCELLED'
+                  and (i.issue_date > %10$s or i.status = 'OPEN' or i.paid_on > %3$s
+                       or (i.paid_on is null and i.updated_at::date > %3$s))
+                group by 1, 3
+                order by 1 nulls first, 3""".formatted(paid, asOf, from, q.by().key,
+                q.by() == Dimension.CUSTOMER ? "c.name" : "null::text", rewound(from),
+                q.by().needsCustomer ? "\njoin ledger_customer c on c.id = i.customer_id" : "",
+                months, buckets(q, rewound(asOf)), literal(q.monthStart(q.countbackMonths())));
+    }
+
+    /**
+     * Corrections for the invoices with allocations after the period's start: their balance on a day is today's open
+     * amount plus the allocations after that day, not what {@link #rewound} assumed. Few invoices, found through the
+     * allocations' index by day.
+     */
+    static String allocationSql(Query q) {
+        String asOf = literal(q.asOf());
+        String from = literal(q.from());
+        return """
+                with alloc as (
+                  select invoice_id, sum(amount) as after_from,
+                         coalesce(sum(amount) filter (where allocated_on > %1$s), 0) as after_as_of
+                  from ledger_allocation where allocated_on > %2$s group by invoice_id
+                )
+                select %3$s as key, i.currency,
+                  coalesce(sum(a.after_from - %4$s) filter (where i.issue_date <= %2$s), 0) as beginning%6$s
+                from alloc a
+                join ledger_invoice i on i.id = a.invoice_id%5$s
+                where i.issue_date <= %1$s and i.status <> 'CANCELLED'
+                group by 1, 2""".formatted(asOf, from, q.by().key, settledAmountAfter(from),
+                q.by().needsCustomer ? "\njoin ledger_customer c on c.id = i.customer_id" : "",
+                buckets(q, "(a.after_as_of - " + settledAmountAfter(asOf) + ")"));
+    }
+
+    /** One column per aged-balance bucket, b0 (not due) to bN, summing {@code balance} over the bucket's invoices. */
+    private static String buckets(Query q, String balance) {
+        List<Integer> bounds = q.bounds();
+        StringBuilder buckets = new StringBuilder(",\n  coalesce(sum(%s) filter (where i.due_date >= %s), 0) as b0"
+                .formatted(balance, literal(q.asOf())));
+        for (int b = 1; b < bounds.size(); b++) {
+            buckets.append(",\n  coalesce(sum(%s) filter (where i.due_date between %s and %s), 0) as b%d".formatted(balance,
+                    literal(q.asOf().minusDays(bounds.get(b))), literal(q.asOf().minusDays(bounds.get(b - 1) + 1)), b));
+        }
+        buckets.append(",\n  coalesce(sum(%s) filter (where i.due_date < %s), 0) as b%d".formatted(balance,
+                literal(q.asOf().minusDays(bounds.getLast())), bounds.size()));
+        return buckets.toString();
+    }
+
+    /** An invoice's balance on {@code day} (a SQL date) from its settlement day alone: today's open amount, plus what was settled after that day. */
+    private static String rewound(String day) {
+        return "(i.open_amount + " + settledAmountAfter(day) + ")";
+    }
+
+    /**
+     * What settling took off the invoice if it was settled after {@code day}: its amount less what is still open, for
+     * a PAID or SETTLED invoice whose {@code paid_on} (or, settled outside Arbiter without a payment day, the day the
+     * ledger last changed it) is after that day.
+     */
+    private static String settledAmountAfter(String day) {
+        return "(case when i.status in ('PAID', 'SETTLED') and coalesce(i.paid_on, i.updated_at::date) > " + day
+                + " then i.amount - i.open_amount else 0 end)";
+    }
+
+    static String disputeSql(Query q) {
+        String asOf = literal(q.asOf());
+        String from = literal(q.from());
+        return """
+                select key, currency,
+                  count(*) filter (where opened_on <= %1$s and (resolved_on is null or resolved_on > %1$s)) as open,
+                  count(*) filter (where resolved_on > %2$s and resolved_on <= %1$s) as resolved,
+                  avg(resolved_on - opened_on) filter (where resolved_on > %2$s and resolved_on <= %1$s) as average_days
+                from (select distinct %3$s as key, i.currency, d.id, d.opened_on, d.resolved_on
+                      from ledger_dispute d
+                      join ledger_dispute_invoice di on di.dispute_id = d.id
+                      join ledger_invoice i on i.id = di.invoice_id
+                      join ledger_customer c on c.id = i.customer_id
+                      where d.opened_on <= %1$s and (d.resolved_on is null or d.resolved_on > %2$s)) disputes
+                group by key, currency""".formatted(asOf, from, q.by().key);
+    }
+
+    private static String literal(LocalDate day) {
+        return "date '" + day + "'";
+    }
+
+    private static @Nullable BigDecimal scaled(@Nullable BigDecimal value) {
+        return value == null ? null : value.setScale(1, RoundingMode.HALF_UP);
+    }
+
+    static List<Integer> parseBuckets(@Nullable String buckets, List<Integer> defaults) {
+        if (buckets == null || buckets.isBlank()) {
+            return defaults;
+        }
+        try {
+            return Arrays.stream(buckets.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw invalid("buckets", "buckets must be whole days past due separated by commas, e.g. 0,30,60,90,180 (was '" + buckets + "')");
+        }
+    }
+
+    static ProblemException invalid(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", message,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+    }
+
+    /** The CSV's columns: a row's fields, then one column per aged-balance bucket. */
+    static List<String> csvHeader(KpiReport report) {
+        List<String> header = new ArrayList<>(List.of("key", "name", "currency", "openReceivables", "overdue",
+                "overduePercent", "beginningReceivables", "creditSales", "dsoSimple", "dsoCountback", "cei",
+                "invoicesPaid", "invoicesPaidLate", "lateRatePercent", "averageDaysLate", "openDisputes",
+                "disputesResolved", "averageDisputeResolutionDays"));
+        report.buckets().forEach(b -> header.add("aged " + b.label()));
+        return header;
+    }
+
+    static String csv(KpiReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", csvHeader(report))).append("\r\n");
+        for (KpiReport.Row r : report.rows()) {
+            List<Object> cells = new ArrayList<>(Arrays.asList(r.key(), r.name(), r.currency(), r.openReceivables(),
+                    r.overdue(), r.overduePercent(), r.beginningReceivables(), r.creditSales(), r.dsoSimple(),
+                    r.dsoCountback(), r.cei(), r.invoicesPaid(), r.invoicesPaidLate(), r.lateRatePercent(),
+                    r.averageDaysLate(), r.openDisputes(), r.disputesResolved(), r.averageDisputeResolutionDays()));
+            cells.addAll(r.agedBalance());
+            out.append(cells.stream().map(Kpis::cell).collect(Collectors.joining(","))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        // A cell starting with = + - @ would be a formula when the CSV is opened in a spreadsheet.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

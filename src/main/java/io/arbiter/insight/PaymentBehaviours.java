@@ -1,0 +1,187 @@
+package io.arbiter.insight;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.arbiter.ledger.Exposures;
+import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.RegistrationNumbers;
+
+/**
+ * Payment behaviour per customer from the ledger's paid invoices, promises and disputes. An invoice is paid late when
+ * its {@code paid_on} (the day its open amount reached zero) is after its due date; invoices settled outside Arbiter
+ * (status SETTLED) have no payment day and are left out.
+ */
+@Service
+public class PaymentBehaviours {
+
+    private static final int MAX_HISTORY_MONTHS = 120;
+
+    private record Paid(int count, int late, BigDecimal amountTimesDaysLate, BigDecimal amount) {
+
+        static Paid read(ResultSet rs, String suffix) throws SQLException {
+            return new Paid(rs.getInt("paid" + suffix), rs.getInt("late" + suffix), rs.getBigDecimal("weighted" + suffix),
+                    rs.getBigDecimal("amount" + suffix));
+        }
+
+        BigDecimal averageDaysLate() {
+            return KpiFormulas.weightedAverage(amountTimesDaysLate, amount);
+        }
+
+        BigDecimal lateShare() {
+            return KpiFormulas.percent(BigDecimal.valueOf(late), BigDecimal.valueOf(count));
+        }
+    }
+
+    private record Counts(int brokenPromises, int openDisputes) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Exposures exposures;
+    private final InsightProperties properties;
+
+    PaymentBehaviours(JdbcClient jdbc, Exposures exposures, InsightProperties properties) {
+        this.jdbc = jdbc;
+        this.exposures = exposures;
+        this.properties = properties;
+    }
+
+    /** The behaviour of the company with this registration number; empty when no ledger customer carries it. */
+    @Transactional(readOnly = true)
+    public Optional<PaymentBehaviour> of(String country, String registrationNumber, LocalDate asOf) {
+        List<Long> ids = exposures.customerIds(Exposures.registrationNumbers(country, registrationNumber));
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Paid[] windows = jdbc.sql("""
+                        select
+                          count(*) filter (where paid_on > :m3) as paid3,
+                          count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
+                          coalesce(sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3), 0) as weighted3,
+                          coalesce(sum(amount) filter (where paid_on > :m3), 0) as amount3,
+                          count(*) filter (where paid_on > :m6) as paid6,
+                          count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
+                          coalesce(sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6), 0) as weighted6,
+                          coalesce(sum(amount) filter (where paid_on > :m6), 0) as amount6,
+                          count(*) as paid12,
+                          count(*) filter (where paid_on > due_date) as late12,
+                          coalesce(sum(amount * greatest(paid_on - due_date, 0)), 0) as weighted12,
+                          coalesce(sum(amount), 0) as amount12
+                        from ledger_invoice
+                        where customer_id in (:ids) and status = 'PAID' and paid_on > :m12 and paid_on <= :asOf""")
+                .param("ids", ids).param("asOf", asOf).param("m3", asOf.minusMonths(3)).param("m6", asOf.minusMonths(6))
+                .param("m12", asOf.minusMonths(12))
+                .query((rs, n) -> new Paid[] {Paid.read(rs, "3"), Paid.read(rs, "6"), Paid.read(rs, "12")}).single();
+        Counts counts = jdbc.sql("""
+                        select (select count(*) from ledger_promise where customer_id in (:ids) and status = 'BROKEN'
+                                  and promised_on > :m12 and promised_on <= :asOf),
+                               (select count(*) from ledger_dispute where customer_id in (:ids) and opened_on <= :asOf
+                                  and (resolved_on is null or resolved_on > :asOf))""")
+                .param("ids", ids).param("asOf", asOf).param("m12", asOf.minusMonths(12))
+                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
+        Paid year = windows[2];
+        KpiFormulas.Trend trend = KpiFormulas.trend(windows[0].averageDaysLate(), year.averageDaysLate(),
+                properties.trendThresholdDays());
+        return Optional.of(new PaymentBehaviour(normalised(country, registrationNumber), asOf, accounts(ids),
+                year.count() > 0, year.count(), year.late(), year.averageDaysLate(), year.lateShare(),
+                windows[0].averageDaysLate(), windows[1].averageDaysLate(), year.averageDaysLate(), trend.name(),
+                counts.brokenPromises(), counts.openDisputes()));
+    }
+
+    /** Month by month from {@code from} to {@code to} (both included); empty when no ledger customer carries the number. */
+    @Transactional(readOnly = true)
+    public Optional<PaymentBehaviour.History> history(String country, String registrationNumber, LocalDate from,
+            LocalDate to) {
+        if (from.isAfter(to) || ChronoUnit.MONTHS.between(from, to) >= MAX_HISTORY_MONTHS) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "from (" + from + ") must be on or before to (" + to + "), at most " + MAX_HISTORY_MONTHS / 12
+                            + " years apart");
+        }
+        List<Long> ids = exposures.customerIds(Exposures.registrationNumbers(country, registrationNumber));
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LocalDate, long[]> counts = new TreeMap<>();
+        Map<LocalDate, BigDecimal[]> sums = new TreeMap<>();
+        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            counts.put(month, new long[6]);
+            sums.put(month, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        }
+        jdbc.sql("""
+                        select date_trunc('month', paid_on)::date, count(*), count(*) filter (where paid_on > due_date),
+                               coalesce(sum(amount * greatest(paid_on - due_date, 0)), 0), coalesce(sum(amount), 0)
+                        from ledger_invoice where customer_id in (:ids) and status = 'PAID' and paid_on between :from and :to
+                        group by 1""")
+                .param("ids", ids).param("from", from).param("to", to)
+                .query(rs -> {
+                    LocalDate month = rs.getObject(1, LocalDate.class);
+                    counts.get(month)[0] = rs.getLong(2);
+                    counts.get(month)[1] = rs.getLong(3);
+                    sums.get(month)[0] = rs.getBigDecimal(4);
+                    sums.get(month)[1] = rs.getBigDecimal(5);
+                });
+        jdbc.sql("""
+                        select date_trunc('month', promised_on)::date, count(*) filter (where status = 'BROKEN'),
+                               count(*) filter (where status = 'KEPT')
+                        from ledger_promise where customer_id in (:ids) and promised_on between :from and :to group by 1""")
+                .param("ids", ids).param("from", from).param("to", to)
+                .query(rs -> {
+                    LocalDate month = rs.getObject(1, LocalDate.class);
+                    counts.get(month)[2] = rs.getLong(2);
+                    counts.get(month)[3] = rs.getLong(3);
+                });
+        jdbc.sql("""
+                        select date_trunc('month', day)::date, count(*) filter (where opened), count(*) filter (where not opened)
+                        from (select opened_on as day, true as opened from ledger_dispute where customer_id in (:ids)
+                              union all
+                              select resolved_on, false from ledger_dispute where customer_id in (:ids) and resolved_on is not null) d
+                        where day between :from and :to group by 1""")
+                .param("ids", ids).param("from", from).param("to", to)
+                .query(rs -> {
+                    LocalDate month = rs.getObject(1, LocalDate.class);
+                    counts.get(month)[4] = rs.getLong(2);
+                    counts.get(month)[5] = rs.getLong(3);
+                });
+        List<PaymentBehaviour.Month> months = new ArrayList<>();
+        long[] total = new long[6];
+        BigDecimal[] totalSums = {BigDecimal.ZERO, BigDecimal.ZERO};
+        counts.forEach((month, c) -> {
+            months.add(month(month, c, sums.get(month)));
+            for (int i = 0; i < c.length; i++) {
+                total[i] += c[i];
+            }
+            totalSums[0] = totalSums[0].add(sums.get(month)[0]);
+            totalSums[1] = totalSums[1].add(sums.get(month)[1]);
+        });
+        return Optional.of(new PaymentBehaviour.History(normalised(country, registrationNumber), accounts(ids), from, to,
+                month(from, total, totalSums), months));
+    }
+
+    private static PaymentBehaviour.Month month(LocalDate month, long[] c, BigDecimal[] sums) {
+        return new PaymentBehaviour.Month(month, (int) c[0], (int) c[1],
+                KpiFormulas.percent(BigDecimal.valueOf(c[1]), BigDecimal.valueOf(c[0])),
+                KpiFormulas.weightedAverage(sums[0], sums[1]), (int) c[2], (int) c[3], (int) c[4], (int) c[5]);
+    }
+
+    private List<String> accounts(List<Long> ids) {
+        return jdbc.sql("select account from ledger_customer where id in (:ids) order by account").param("ids", ids)
+                .query(String.class).list();
+    }
+
+    private static String normalised(String country, String registrationNumber) {
+        return RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").registrationNumber();
+    }
+}

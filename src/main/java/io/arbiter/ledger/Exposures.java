@@ -1,0 +1,143 @@
+package io.arbiter.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.arbiter.shared.Money;
+import io.arbiter.shared.RegistrationNumbers;
+
+/**
+ * What a customer owes and has on order, per currency: open receivables + orders backlog, as the ledger knows them.
+ * Customers of one group share a credit limit, so the group's exposure (every customer of the group summed) comes
+ * beside the customer's own. Amounts in different currencies are never added together.
+ */
+@Service
+public class Exposures {
+
+    /** One currency's exposure. {@code total} is open receivables + orders backlog. */
+    public record CurrencyExposure(Money openReceivables, Money overdue, Money ordersBacklog, Money total) {
+
+        static CurrencyExposure of(Currency currency, BigDecimal open, BigDecimal overdue, BigDecimal backlog) {
+            return new CurrencyExposure(Money.of(open, currency), Money.of(overdue, currency), Money.of(backlog, currency),
+                    Money.of(open.add(backlog), currency));
+        }
+
+        public Currency currency() {
+            return total.currency();
+        }
+    }
+
+    /**
+     * @param accounts the ledger's customer accounts carrying this registration number (one company may have several,
+     *                 e.g. one per entity)
+     * @param customerIds their ledger ids, for the features that read more about them
+     * @param groups the customer groups these accounts belong to (usually none or one)
+     * @param customer the accounts' own exposure, one entry per currency
+     * @param group every customer of those groups summed (the accounts' own included), one entry per currency; empty
+     *              when the customer is in no group
+     */
+    public record CustomerExposure(String registrationNumber, LocalDate asOf, List<String> accounts,
+            List<Long> customerIds, List<String> groups, List<CurrencyExposure> customer, List<CurrencyExposure> group) {
+
+        /** What a credit limit is measured against: the group's exposure when the customer is in a group. */
+        public List<CurrencyExposure> forLimit() {
+            return groups.isEmpty() ? customer : group;
+        }
+
+        public Optional<CurrencyExposure> forLimit(Currency currency) {
+            return forLimit().stream().filter(e -> e.currency().equals(currency)).findFirst();
+        }
+    }
+
+    private record Account(long id, String account, @Nullable String groupCode) {
+    }
+
+    private record Amounts(String currency, BigDecimal open, BigDecimal overdue, BigDecimal backlog) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Exposures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The numbers a ledger customer may carry for this company: as given, normalised, and for a French company its
+     * SIREN and VAT number too (a SIRET in the request finds an account kept under the SIREN, and the reverse is not
+     * attempted: accounts kept under another establishment's SIRET are that establishment's).
+     */
+    public static Set<String> registrationNumbers(String country, String registrationNumber) {
+        RegistrationNumbers.CompanyId id = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
+        Set<String> numbers = new LinkedHashSet<>(List.of(registrationNumber.strip(), id.registrationNumber(), id.company()));
+        if ("FR".equals(country)) {
+            numbers.add(RegistrationNumbers.frenchVatNumber(id.company()));
+        }
+        return numbers;
+    }
+
+    /** Ledger customer ids carrying one of these registration numbers. */
+    public List<Long> customerIds(Collection<String> registrationNumbers) {
+        return accounts(registrationNumbers).stream().map(Account::id).toList();
+    }
+
+    /**
+     * The exposure of the company with this registration number on {@code asOf} (overdue: open invoices due before
+     * that day); empty when no ledger customer carries the number.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CustomerExposure> of(String country, String registrationNumber, LocalDate asOf) {
+        List<Account> accounts = accounts(registrationNumbers(country, registrationNumber));
+        if (accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> ids = accounts.stream().map(Account::id).toList();
+        List<String> groups = accounts.stream().map(Account::groupCode).filter(g -> g != null).distinct().sorted().toList();
+        List<CurrencyExposure> group = List.of();
+        if (!groups.isEmpty()) {
+            List<Long> members = jdbc.sql("select id from ledger_customer where group_code in (:groups) union select id from ledger_customer where id in (:ids)")
+                    .param("groups", groups).param("ids", ids).query(Long.class).list();
+            group = amounts(members, asOf);
+        }
+        return Optional.of(new CustomerExposure(RegistrationNumbers.normalise(country, registrationNumber,
+                "registrationNumber").registrationNumber(), asOf, accounts.stream().map(Account::account).toList(), ids,
+                groups, amounts(ids, asOf), group));
+    }
+
+    private List<Account> accounts(Collection<String> registrationNumbers) {
+        return jdbc.sql("select id, account, group_code from ledger_customer where registration_number in (:numbers) order by account")
+                .param("numbers", List.copyOf(registrationNumbers))
+                .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    private List<CurrencyExposure> amounts(List<Long> customerIds, LocalDate asOf) {
+        List<Amounts> rows = jdbc.sql("""
+                        select currency, sum(open) as open, sum(overdue) as overdue, sum(backlog) as backlog from (
+                            select currency, open_amount as open,
+                                   case when due_date < :asOf then open_amount else 0 end as overdue, 0 as backlog
+                            from ledger_invoice where customer_id in (:ids) and status = 'OPEN'
+                            union all
+                            select currency, 0, 0, amount from ledger_open_order where customer_id in (:ids)
+                        ) amounts group by currency order by currency""")
+                .param("ids", customerIds).param("asOf", asOf)
+                .query((rs, n) -> new Amounts(rs.getString(1).strip(), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+        Map<String, CurrencyExposure> byCurrency = new TreeMap<>();
+        rows.forEach(r -> byCurrency.put(r.currency(),
+                CurrencyExposure.of(Currency.getInstance(r.currency()), r.open(), r.overdue(), r.backlog())));
+        return new ArrayList<>(byCurrency.values());
+    }
+}

@@ -1,0 +1,122 @@
+package io.arbiter.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+
+import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A decision without an exposure in the request takes the ledger's: open receivables + orders backlog (+ the order),
+ * summed over the customer's group, which shares its limit.
+ */
+class LedgerExposureDecisionTests extends ApiTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+
+    /**
+     * A SIRET of the sandbox's Atelier Moreau SARL (SIREN 402202006, bureau limit 120,000 €) of this test's own, so
+     * that no other test's ledger rows or decisions meet these.
+     */
+    private static String moreauEstablishment() {
+        String prefix = "402202006" + ThreadLocalRandom.current().nextInt(1000, 10000);
+        for (int check = 0; check < 10; check++) {
+            if (luhn(prefix + check)) {
+                return prefix + check;
+            }
+        }
+        throw new IllegalStateException("no Luhn digit for " + prefix);
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return sum % 10 == 0;
+    }
+
+    private static String order(String requestId, String siret, String amount) {
+        return """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "%s", "name": "Atelier Moreau SARL", "country": "FR",
+                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
+                 "order": {"amount": %s, "currency": "EUR"}}
+                """.formatted(requestId, siret, amount);
+    }
+
+    @Test
+    void an_order_that_fits_alone_is_rejected_once_the_ledger_s_exposure_counts() {
+        String siret = moreauEstablishment();
+        Response alone = post("/api/v1/credit-decisions", ORDER_SYSTEM, order(newRequestId(), siret, "18000"));
+        assertThat(alone.status()).isEqualTo(201);
+        assertThat(alone.body().get("outcome").asString()).isEqualTo("APPROVED");
+        assertThat(alone.body().get("exposure").get("source").asString()).isEqualTo("NONE");
+
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String eur = ledger.entity("EUR");
+        String usd = ledger.entity("USD");
+        String group = ledger.group("Moreau group");
+        long customer = ledger.customer(LedgerFixtures.NewCustomer.named(siret).inGroup(group));
+        long sister = ledger.customer(LedgerFixtures.NewCustomer.named("DE" + siret).inGroup(group));
+        ledger.openInvoice(eur, customer, TODAY.minusDays(70), TODAY.minusDays(25), "40000", "EUR");
+        ledger.openInvoice(eur, customer, TODAY.minusDays(10), TODAY.plusDays(35), "30000", "EUR");
+        ledger.openInvoice(usd, customer, TODAY.minusDays(10), TODAY.plusDays(35), "9000", "USD");
+        ledger.openOrder(eur, customer, TODAY, "20000", "EUR");
+        ledger.openInvoice(eur, sister, TODAY.minusDays(10), TODAY.plusDays(35), "30000", "EUR");
+        long paid = ledger.paidInvoice(eur, customer, TODAY.minusDays(100), TODAY.minusDays(55), "5000", "EUR",
+                TODAY.minusDays(40));
+        ledger.dispute(customer, "price", TODAY.minusDays(20), null, List.of(paid));
+
+        Response withLedger = post("/api/v1/credit-decisions", ORDER_SYSTEM, order(newRequestId(), siret, "18000"));
+
+        assertThat(withLedger.status()).isEqualTo(201);
+        JsonNode exposure = withLedger.body().get("exposure");
+        assertThat(exposure.get("source").asString()).isEqualTo("LEDGER");
+        // the group's receivables: 40,000 + 30,000 (this customer) + 30,000 (its sister company)
+        assertThat(exposure.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("100000");
+        assertThat(exposure.get("overdue").get("amount").decimalValue()).isEqualByComparingTo("40000");
+        assertThat(exposure.get("ordersBacklog").get("amount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(exposure.get("total").get("amount").decimalValue()).isEqualByComparingTo("138000");
+        assertThat(exposure.get("ledger").get("groups").get(0).asString()).isEqualTo(group);
+        assertThat(exposure.get("ledger").get("notCounted").get(0).get("currency").asString()).isEqualTo("USD");
+        assertThat(exposure.get("ledger").get("paymentHistoryFromLedger").asBoolean()).isTrue();
+        assertThat(withLedger.body().get("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(withLedger.body().get("summary").asString()).contains("138000.00 EUR");
+
+        String stored = jdbc.sql("select facts::text from credit_decision where request_id = ?")
+                .param(withLedger.body().get("requestId").asString()).query(String.class).single();
+        assertThat(stored).contains("\"openDisputes\": 1").contains("\"averageDaysLate\": 15")
+                .contains("\"latePaymentSharePercent\": 100").contains("\"paymentHistoryAvailable\": true");
+    }
+
+    @Test
+    void an_exposure_in_the_request_wins_over_the_ledger() {
+        String siret = moreauEstablishment();
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        long customer = ledger.customer(siret);
+        ledger.openInvoice(ledger.entity("EUR"), customer, TODAY.minusDays(10), TODAY.plusDays(35), "500000", "EUR");
+
+        Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "%s", "name": "Atelier Moreau SARL", "country": "FR",
+                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
+                 "order": {"amount": 18000, "currency": "EUR"},
+                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000}}
+                """.formatted(newRequestId(), siret));
+
+        assertThat(response.body().get("exposure").get("source").asString()).isEqualTo("REQUEST");
+        assertThat(response.body().get("exposure").get("total").get("amount").decimalValue()).isEqualByComparingTo("55000");
+        assertThat(response.body().get("outcome").asString()).isEqualTo("APPROVED");
+    }
+}

@@ -1,0 +1,249 @@
+package io.arbiter.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Payment behaviour, KPIs and the cash-in forecast over HTTP, on a small ledger worked out by hand (the numbers in the
+ * comments). Each test has an entity, customers and registration numbers of its own, and reads only its own rows.
+ */
+class InsightApiTests extends ApiTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+
+    private LedgerFixtures ledger;
+
+    @BeforeEach
+    void fixtures() {
+        ledger = new LedgerFixtures(jdbc);
+    }
+
+    private static String registration() {
+        return "DE" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    private static LocalDate day(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    /**
+     * One EUR customer, as of 2026-06-30 with the default 90-day period (from 2026-04-01):
+     * A 1,000 issued 03-01 due 03-31 paid 04-10 (10 days late, no allocation);
+     * B 2,000 issued 05-01 due 05-31 paid 05-25 by a payment allocated that day;
+     * C 3,000 issued 06-01 due 07-01, open (not due);
+     * D 1,500 issued 04-15 due 05-15, 500 open today: 1,000 allocated on 07-05, after the as-of day (46 days past due);
+     * E 800 issued 2025-12-01 due 2025-12-31, open (181 days past due), disputed 04-05 to 05-05;
+     * G 4,000 issued 02-01 due 03-03 paid 04-20 by a payment allocated that day (48 days late);
+     * H 7,000 issued 2025-08-01 due 2025-08-31 paid 2025-09-05 (5 days late), before the period;
+     * a cancelled 5,000 that never counts, and an open dispute on D since 06-10.
+     */
+    private record Worked(String entity, String registration, long customer) {
+    }
+
+    private Worked worked() {
+        String entity = ledger.entity("EUR");
+        String registration = registration();
+        long customer = ledger.customer(registration);
+        ledger.paidInvoice(entity, customer, day("2026-03-01"), day("2026-03-31"), "1000", "EUR", day("2026-04-10"));
+        long b = ledger.paidInvoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "2000", "EUR", day("2026-05-25"));
+        ledger.paymentAllocated(entity, customer, b, day("2026-05-25"), "2000", "EUR");
+        ledger.openInvoice(entity, customer, day("2026-06-01"), day("2026-07-01"), "3000", "EUR");
+        long d = ledger.invoice(entity, customer, day("2026-04-15"), day("2026-05-15"), "1500", "500", "EUR", "OPEN", null);
+        ledger.paymentAllocated(entity, customer, d, day("2026-07-05"), "1000", "EUR");
+        long e = ledger.openInvoice(entity, customer, day("2025-12-01"), day("2025-12-31"), "800", "EUR");
+        long g = ledger.paidInvoice(entity, customer, day("2026-02-01"), day("2026-03-03"), "4000", "EUR", day("2026-04-20"));
+        ledger.paymentAllocated(entity, customer, g, day("2026-04-20"), "4000", "EUR");
+        ledger.paidInvoice(entity, customer, day("2025-08-01"), day("2025-08-31"), "7000", "EUR", day("2025-09-05"));
+        ledger.invoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "5000", "5000", "EUR", "CANCELLED", null);
+        ledger.dispute(customer, "price", day("2026-04-05"), day("2026-05-05"), List.of(e));
+        ledger.dispute(customer, "damaged goods", day("2026-06-10"), null, List.of(d));
+        ledger.promise(customer, day("2026-04-01"), day("2026-05-01"), "800", "EUR", "BROKEN", List.of(e));
+        return new Worked(entity, registration, customer);
+    }
+
+    private JsonNode rowOf(JsonNode report, String key) {
+        return StreamSupport.stream(report.get("rows").spliterator(), false)
+                .filter(r -> key.equals(r.get("key").asString())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void kpis_by_entity_follow_the_worked_example() {
+        Worked w = worked();
+
+        Response response = get("/api/v1/kpis?asOf=2026-06-30&by=entity", ANALYST);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("from").asString()).isEqualTo("2026-04-01");
+        assertThat(response.body().get("periodDays").asInt()).isEqualTo(90);
+        JsonNode row = rowOf(response.body(), w.entity());
+        assertThat(row.get("currency").asString()).isEqualTo("EUR");
+        assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("5300");      // C + D (rewound) + E
+        assertThat(row.get("overdue").decimalValue()).isEqualByComparingTo("2300");              // D + E
+        assertThat(row.get("overduePercent").decimalValue()).isEqualByComparingTo("43.4");
+        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("5800"); // A + E + G on 04-01
+        assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("6500");          // B + C + D
+        assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("73.4");            // 5,300 / 6,500 x 90
+        // 5,300 - 3,000 (06-01, 31 days) - 2,000 (05-01, 30 days) = 300; 300 / 1,500 (04-15) x 31 = 6.2 -> 67.2
+        assertThat(row.get("dsoCountback").decimalValue()).isEqualByComparingTo("67.2");
+        // N = 90 x 12 / 365 months; (5,800 + 6,500 / N - 5,300) / (5,800 + 6,500 / N - 3,000) x 100
+        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("54.0");
+        assertThat(row.get("invoicesPaid").asInt()).isEqualTo(3);                                // A, B, G
+        assertThat(row.get("invoicesPaidLate").asInt()).isEqualTo(2);
+        assertThat(row.get("lateRatePercent").decimalValue()).isEqualByComparingTo("66.7");
+        assertThat(row.get("averageDaysLate").decimalValue()).isEqualByComparingTo("28.9");      // 202,000 / 7,000
+        assertThat(row.get("openDisputes").asInt()).isEqualTo(1);
+        assertThat(row.get("disputesResolved").asInt()).isEqualTo(1);
+        assertThat(row.get("averageDisputeResolutionDays").decimalValue()).isEqualByComparingTo("30.0");
+        assertThat(StreamSupport.stream(row.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("3000"), bd("0"), bd("1500"), bd("0"), bd("0"), bd("800"));
+        assertThat(StreamSupport.stream(response.body().get("buckets").spliterator(), false)
+                .map(b -> b.get("label").asString()).toList())
+                .containsExactly("not due", "1-30", "31-60", "61-90", "91-180", ">180");
+    }
+
+    @Test
+    void a_past_day_sees_the_balance_of_that_day() {
+        Worked w = worked();
+
+        // On 2026-04-15: A was paid (04-10), G not yet (allocated 04-20), D just issued with nothing allocated yet.
+        JsonNode row = rowOf(get("/api/v1/kpis?asOf=2026-04-15&by=entity", MANAGER).body(), w.entity());
+
+        assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("6300");      // D 1,500 + E 800 + G 4,000
+    }
+
+    @Test
+    void kpis_by_customer_with_custom_buckets_and_as_csv() {
+        Worked w = worked();
+        String account = jdbc.sql("select account from ledger_customer where id = ?").param(w.customer())
+                .query(String.class).single();
+
+        Response json = get("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60", ANALYST);
+        JsonNode row = rowOf(json.body(), account);
+        assertThat(row.get("name").asString()).isEqualTo("Customer " + w.registration());
+        assertThat(StreamSupport.stream(row.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("3000"), bd("1500"), bd("800"));
+
+        Response csv = send(HttpRequest.newBuilder(uri("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60"))
+                .header("Accept", "text/csv").GET(), ANALYST);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.text().lines().findFirst().orElseThrow())
+                .startsWith("key,name,currency,openReceivables,overdue,overduePercent")
+                .endsWith("aged not due,aged 1-60,aged >60");
+        assertThat(csv.text().lines().filter(l -> l.startsWith(account + ",")).findFirst().orElseThrow())
+                .contains(",EUR,5300.00,2300.00,43.4,").endsWith(",3000.00,1500.00,800.00");
+        assertThat(get("/api/v1/kpis?asOf=2026-06-30&by=customer&format=csv", ANALYST).contentType()).startsWith("text/csv");
+    }
+
+    @Test
+    void kpi_questions_that_make_no_sense_are_refused_by_field() {
+        assertThat(get("/api/v1/kpis?by=planet", ANALYST).body().get("errors").get(0).get("field").asString()).isEqualTo("by");
+        assertThat(get("/api/v1/kpis?buckets=30,10", ANALYST).status()).isEqualTo(400);
+        assertThat(get("/api/v1/kpis?asOf=2026-01-01&from=2026-02-01", ANALYST).status()).isEqualTo(400);
+        assertThat(get("/api/v1/kpis", ORDER_SYSTEM).status()).isEqualTo(403);
+    }
+
+    @Test
+    void payment_behaviour_gives_the_scoring_facts() {
+        Worked w = worked();
+
+        Response response = get("/api/v1/ledger/customers/" + w.registration() + "/behaviour?country=DE&asOf=2026-06-30", ANALYST);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode b = response.body();
+        assertThat(b.get("historyAvailable").asBoolean()).isTrue();
+        assertThat(b.get("paidInvoices").asInt()).isEqualTo(4);                                   // A, B, G, H
+        assertThat(b.get("latePaymentSharePercent").decimalValue()).isEqualByComparingTo("75.0"); // A, G, H late
+        // (10,000 + 192,000 + 35,000) / 14,000 over 12 months; the last 3 months alone: 202,000 / 7,000
+        assertThat(b.get("averageDaysLate").decimalValue()).isEqualByComparingTo("16.9");
+        assertThat(b.get("averageDaysLateLast3Months").decimalValue()).isEqualByComparingTo("28.9");
+        assertThat(b.get("paymentTrend").asString()).isEqualTo("WORSENING");
+        assertThat(b.get("brokenPromises").asInt()).isEqualTo(1);
+        assertThat(b.get("openDisputes").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_customer_s_history_is_queryable_by_period() {
+        Worked w = worked();
+
+        Response response = get("/api/v1/ledger/customers/" + w.registration()
+                + "/history?country=DE&from=2026-04-01&to=2026-06-30", ANALYST);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode months = response.body().get("months");
+        assertThat(months.size()).isEqualTo(3);
+        assertThat(months.get(0).get("month").asString()).isEqualTo("2026-04-01");
+        assertThat(months.get(0).get("paidInvoices").asInt()).isEqualTo(2);                       // A, G
+        assertThat(months.get(0).get("averageDaysLate").decimalValue()).isEqualByComparingTo("40.4"); // 202,000 / 5,000
+        assertThat(months.get(0).get("disputesOpened").asInt()).isEqualTo(1);
+        assertThat(months.get(1).get("paidLate").asInt()).isZero();                               // B, early
+        assertThat(months.get(1).get("promisesBroken").asInt()).isEqualTo(1);
+        assertThat(months.get(1).get("disputesResolved").asInt()).isEqualTo(1);
+        assertThat(response.body().get("total").get("paidInvoices").asInt()).isEqualTo(3);
+        assertThat(get("/api/v1/ledger/customers/DEUNKNOWN0000/history?country=DE", ANALYST).status()).isEqualTo(404);
+    }
+
+    @Test
+    void cash_in_forecast_places_promises_and_expected_payments_by_week_and_leaves_disputes_out() {
+        // XTS (ISO 4217's code for testing) keeps this ledger's cash apart from other tests' EUR and USD.
+        String entity = ledger.entity("XTS");
+        long customer = ledger.customer(registration());
+        LocalDate asOf = day("2031-01-06");
+        // 10 days late on its one payment of the last 12 months: expected 10 days after due dates.
+        ledger.paidInvoice(entity, customer, day("2030-09-01"), day("2030-10-01"), "100", "XTS", day("2030-10-11"));
+        ledger.openInvoice(entity, customer, day("2030-12-10"), day("2031-01-10"), "1000", "XTS"); // 01-20: week 3
+        ledger.openInvoice(entity, customer, day("2030-11-01"), day("2030-12-01"), "500", "XTS");  // 12-11, late: week 1
+        long disputed = ledger.openInvoice(entity, customer, day("2030-12-08"), day("2031-01-08"), "700", "XTS");
+        ledger.dispute(customer, "quantity", day("2031-01-02"), null, List.of(disputed));
+        long promised = ledger.openInvoice(entity, customer, day("2030-12-15"), day("2031-01-15"), "400", "XTS");
+        ledger.promise(customer, day("2031-01-05"), day("2031-01-07"), "400", "XTS", "PENDING", List.of(promised));
+        ledger.openInvoice(entity, customer, day("2030-12-20"), day("2031-06-01"), "9000", "XTS");  // after 13 weeks
+        ledger.openInvoice(entity, customer, day("2031-02-01"), day("2031-03-01"), "50", "XTS");    // issued after as-of
+
+        Response response = get("/api/v1/forecast/cash-in?asOf=2031-01-06", MANAGER);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode weeks = response.body().get("weeks");
+        assertThat(weeks.size()).isEqualTo(13);
+        assertThat(weeks.get(0).get("from").asString()).isEqualTo("2031-01-06");
+        assertThat(weeks.get(0).get("to").asString()).isEqualTo("2031-01-12");
+        JsonNode week1 = xts(weeks.get(0).get("amounts"));
+        assertThat(week1.get("promised").decimalValue()).isEqualByComparingTo("400");
+        assertThat(week1.get("expected").decimalValue()).isEqualByComparingTo("500");
+        assertThat(week1.get("total").decimalValue()).isEqualByComparingTo("900");
+        assertThat(xts(weeks.get(2).get("amounts")).get("expected").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(xts(response.body().get("later")).get("expected").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(xts(response.body().get("disputed")).get("expected").decimalValue()).isEqualByComparingTo("700");
+        assertThat(StreamSupport.stream(weeks.spliterator(), false).map(w -> xtsOrNull(w.get("amounts")))
+                .filter(a -> a != null).count()).isEqualTo(2);
+    }
+
+    private static JsonNode xts(JsonNode amounts) {
+        JsonNode found = xtsOrNull(amounts);
+        assertThat(found).as("XTS in " + amounts).isNotNull();
+        return found;
+    }
+
+    private static JsonNode xtsOrNull(JsonNode amounts) {
+        return StreamSupport.stream(amounts.spliterator(), false).filter(a -> "XTS".equals(a.get("currency").asString()))
+                .findFirst().orElse(null);
+    }
+
+    private static java.math.BigDecimal bd(String value) {
+        return new java.math.BigDecimal(value);
+    }
+}
