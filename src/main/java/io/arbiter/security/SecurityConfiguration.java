@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
+                                "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
                         .anyRequest().denyAll())
                 .build();
     }
