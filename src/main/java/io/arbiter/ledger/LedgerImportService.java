@@ -162,7 +162,8 @@ public class LedgerImportService {
             log.info("Ledger import {} of {} from {}: {}", id, request.kind().label(), request.source(), result.message());
         } catch (RuntimeException e) {
             log.error("Ledger import {} failed", id, e);
-            jobs.finish(id, new ImportResult(false, "The import failed and nothing was written: " + e.getMessage(), 0, 0, 0,
+            jobs.finish(id, new ImportResult(false, "Arbiter failed to run this import; nothing was written. Retry, and report job " + id
+                    + " if it persists.", 0, 0, 0,
                     0, 0, 0, 0, 0, List.of(), List.of(), null));
         } finally {
             if (deleteFile) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -40,6 +42,7 @@ class LedgerImporter {
         void report(int percent, long rowsRead);
     }
 
+    private static final Logger log = LoggerFactory.getLogger(LedgerImporter.class);
     private static final int PROGRESS_EVERY = 10_000;
 
     private final DataSource dataSource;
@@ -101,6 +104,7 @@ class LedgerImporter {
 
     private ImportResult stageAndMerge(Table table, ImportPlan plan, ImportRequest request, RowErrors errors,
             Progress progress, ColumnMapping mapping) {
+        long started = System.nanoTime();
         jdbc.sql("select pg_advisory_xact_lock(hashtext('arbiter.ledger.import'))").query().singleRow();
         writes.createStage(plan);
         RowConverter converter = new RowConverter(plan, errors);
@@ -133,9 +137,11 @@ class LedgerImporter {
         if (rows == 0) {
             errors.add(2, "", "", "the file has a header but no rows");
         }
+        long staged = System.nanoTime();
         if (!errors.any()) {
             writes.check(plan, errors, properties.maxReportedErrors());
         }
+        long checked = System.nanoTime();
         if (errors.any()) {
             return failed(errors.count() + " error(s) in the file: nothing was imported. Fix them and import it again.",
                     rows, errors, preview, mapping);
@@ -145,6 +151,9 @@ class LedgerImporter {
                     rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping);
         }
         LedgerWrites.Counts counts = writes.merge(plan, request, LocalDate.now(clock));
+        log.info("Ledger import of {} rows from {}: read and staged in {} ms, checked in {} ms, merged in {} ms", rows,
+                request.source(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
+                (System.nanoTime() - checked) / 1_000_000);
         long unchanged = plan.kind() == ImportKind.PAYMENTS || plan.kind() == ImportKind.CREDIT_NOTES
                 ? rows - counts.imported() : rows - counts.imported() - counts.updated();
         return new ImportResult(true, "Imported (" + table.description() + ").", rows, counts.imported(), counts.updated(),

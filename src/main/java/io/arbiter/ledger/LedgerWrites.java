@@ -19,6 +19,10 @@ class LedgerWrites {
     record Counts(long imported, long updated, long settled, long customersCreated, long customersUpdated) {
     }
 
+    /** What an invoice's row hash covers: every imported value but its keys (entity, number). */
+    private static final String INVOICE_HASH =
+            "md5(concat_ws('|', s.account, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency))";
+
     private final JdbcClient jdbc;
 
     LedgerWrites(JdbcClient jdbc) {
@@ -26,6 +30,8 @@ class LedgerWrites {
     }
 
     void createStage(ImportPlan plan) {
+        // Sorts and hashes over a million staged rows stay in memory; one import runs at a time.
+        jdbc.sql("set local work_mem = '128MB'").update();
         jdbc.sql("create temp table ledger_stage (row bigint not null, " + plan.fields().stream()
                 .map(field -> field.column() + " " + field.type().sqlType).collect(Collectors.joining(", "))
                 + ") on commit drop").update();
@@ -169,7 +175,18 @@ class LedgerWrites {
                 from ledger_stage_customer s
                 where s.customer_name is not null
                   and not exists (select 1 from ledger_customer c where c.account = s.account)""").update();
+        analyzeIfLarge("ledger_customer", created);
         return new long[] {created, updated};
+    }
+
+    /**
+     * Statistics of a table that just grew by many rows inside this transaction, which autovacuum cannot see yet:
+     * without them the planner takes it for small and joins a million staged rows to it by nested loops.
+     */
+    private void analyzeIfLarge(String table, long added) {
+        if (added >= 10_000) {
+            jdbc.sql("analyze " + table).update();
+        }
     }
 
     private void entities() {
@@ -183,30 +200,33 @@ class LedgerWrites {
         entities();
         long[] customers = customers();
         // Without an open-amount column, what was already paid stays paid when the amount changes.
-        String newOpen = plan.has("openAmount") ? "excluded.open_amount"
-                : "greatest(excluded.amount - (i.amount - i.open_amount), 0)";
-        long[] merged = jdbc.sql("""
-                with merged as (
-                    insert into ledger_invoice as i (entity_code, number, customer_id, issue_date, due_date, amount,
-                                                     open_amount, currency, status, paid_on, row_hash, source)
-                    select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
-                           s.currency, case when coalesce(s.open_amount, s.amount) = 0 then 'PAID' else 'OPEN' end,
-                           case when coalesce(s.open_amount, s.amount) = 0 then :today end,
-                           md5(concat_ws('|', s.account, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency)),
-                           :source
-                    from ledger_stage s join ledger_customer c on c.account = s.account
-                    on conflict (entity_code, number) do update set
-                        customer_id = excluded.customer_id, issue_date = excluded.issue_date,
-                        due_date = excluded.due_date, amount = excluded.amount, open_amount = %1$s,
-                        currency = excluded.currency,
-                        status = case when %1$s = 0 then 'PAID' else 'OPEN' end,
-                        paid_on = case when %1$s = 0 then coalesce(i.paid_on, :today) end,
-                        row_hash = excluded.row_hash, source = excluded.source, updated_at = now()
-                    where i.row_hash is distinct from excluded.row_hash or i.status = 'SETTLED'
-                    returning (xmax = 0) as inserted)
-                select count(*) filter (where inserted), count(*) filter (where not inserted) from merged""".formatted(newOpen))
-                .param("today", today).param("source", request.source())
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
+                : "greatest(s.amount - (i.amount - i.open_amount), 0)";
+        // An UPDATE of the changed rows, then an INSERT of the new ones, rather than INSERT ... ON CONFLICT, which locks
+        // (and so rewrites) every existing row it meets even when nothing changed: a re-import would write the ledger.
+        long updated = jdbc.sql("""
+                update ledger_invoice i set
+                    customer_id = c.id, issue_date = s.issue_date, due_date = s.due_date, amount = s.amount,
+                    open_amount = %1$s, currency = s.currency,
+                    status = case when %1$s = 0 then 'PAID' else 'OPEN' end,
+                    paid_on = case when %1$s = 0 then coalesce(i.paid_on, :today) end,
+                    row_hash = s.row_hash, source = :source, updated_at = now()
+                from (select s.*, %2$s as row_hash from ledger_stage s) s
+                join ledger_customer c on c.account = s.account
+                where i.entity_code = s.entity and i.number = s.number
+                  and (i.row_hash is distinct from s.row_hash or i.status = 'SETTLED')""".formatted(newOpen, INVOICE_HASH))
+                .param("today", today).param("source", request.source()).update();
+        long inserted = jdbc.sql("""
+                insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
+                                            currency, status, paid_on, row_hash, source)
+                select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
+                       s.currency, case when coalesce(s.open_amount, s.amount) = 0 then 'PAID' else 'OPEN' end,
+                       case when coalesce(s.open_amount, s.amount) = 0 then :today end, %s, :source
+                from ledger_stage s join ledger_customer c on c.account = s.account
+                where not exists (select 1 from ledger_invoice i where i.entity_code = s.entity and i.number = s.number)""".formatted(INVOICE_HASH))
+                .param("today", today).param("source", request.source()).update();
+        long[] merged = {inserted, updated};
+        analyzeIfLarge("ledger_invoice", merged[0]);
         long settled = 0;
         if (request.mode() == ImportMode.SNAPSHOT) {
             settled = jdbc.sql("""
@@ -236,6 +256,7 @@ class LedgerWrites {
                     returning (xmax = 0) as inserted)
                 select count(*) filter (where inserted), count(*) filter (where not inserted) from merged""")
                 .param("source", request.source()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        analyzeIfLarge("ledger_open_order", merged[0]);
         long removed = 0;
         if (request.mode() == ImportMode.SNAPSHOT) {
             removed = jdbc.sql("""
@@ -265,6 +286,7 @@ class LedgerWrites {
                 insert into %1$s (entity_code, %2$s, customer_id, %3$s, amount, currency)
                 select entity, %2$s, customer_id, %3$s, amount, currency from ledger_stage_new order by row"""
                 .formatted(table, key, dateColumn)).update();
+        analyzeIfLarge(table, imported);
         jdbc.sql("""
                 create temp table ledger_stage_allocation on commit drop as
                 select i.id as invoice_id, t.id as settlement_id, n.%3$s as allocated_on,

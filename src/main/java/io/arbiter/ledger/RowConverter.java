@@ -128,11 +128,17 @@ final class RowConverter {
             }
             case CURRENCY -> {
                 String code = raw.toUpperCase(Locale.ROOT);
+                Currency currency;
                 try {
-                    yield Currency.getInstance(code).getCurrencyCode();
+                    currency = Currency.getInstance(code);
                 } catch (IllegalArgumentException e) {
+                    currency = null;
+                }
+                // XXX (no currency), XAU (gold), XTS (testing)... are ISO codes but no invoice is in them.
+                if (currency == null || currency.getDefaultFractionDigits() < 0) {
                     throw new IllegalArgumentException("unknown currency '" + raw + "' (expected an ISO 4217 code such as EUR)");
                 }
+                yield currency.getCurrencyCode();
             }
             case COUNTRY -> {
                 String code = raw.toUpperCase(Locale.ROOT);
