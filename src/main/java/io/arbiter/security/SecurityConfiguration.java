@@ -76,6 +76,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(Role.ORDER_SYSTEM.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/behaviour", "/api/v1/ledger/customers/*/history",
                                 "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE)
+                        .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
+                                "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
                         .anyRequest().denyAll())
                 .build();
     }

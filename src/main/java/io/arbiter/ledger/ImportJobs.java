@@ -1,0 +1,105 @@
+package io.arbiter.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.arbiter.shared.StoredJson;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Import jobs. Progress is written in a transaction of its own, so that a client sees it while the import's own
+ * transaction is still open.
+ */
+@Repository
+class ImportJobs {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final StoredJson stored;
+    private final TransactionTemplate own;
+
+    ImportJobs(JdbcClient jdbc, JsonMapper json, StoredJson stored, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.stored = stored;
+        this.own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    void queue(UUID id, ImportRequest request) {
+        jdbc.sql("""
+                        insert into ledger_import_job (id, kind, source, mode, dry_run, file_name, state, created_by)
+                        values (?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")
+                .params(id, request.kind().label(), request.source(), request.mode().name(), request.dryRun(),
+                        request.fileName(), request.requestedBy())
+                .update();
+    }
+
+    void start(UUID id) {
+        own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set state = 'RUNNING', started_at = now() where id = ?")
+                .param(id).update());
+    }
+
+    void progress(UUID id, int percent, long rowsRead) {
+        own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set percent = ?, rows_read = ? where id = ?")
+                .params(percent, rowsRead, id).update());
+    }
+
+    void finish(UUID id, ImportResult result) {
+        own.executeWithoutResult(status -> jdbc.sql("""
+                        update ledger_import_job set state = ?, percent = 100, rows_read = ?, imported = ?, updated = ?,
+                            unchanged = ?, settled = ?, customers_created = ?, customers_updated = ?, error_count = ?,
+                            errors = ?::jsonb, preview = ?::jsonb, mapping = ?::jsonb, message = ?, finished_at = now()
+                        where id = ?""")
+                .params(result.succeeded() ? "SUCCEEDED" : "FAILED", result.rowsRead(), result.imported(), result.updated(),
+                        result.unchanged(), result.settled(), result.customersCreated(), result.customersUpdated(),
+                        result.errorCount(), json.writeValueAsString(result.errors()),
+                        json.writeValueAsString(result.preview()),
+                        result.mapping() == null ? null : json.writeValueAsString(result.mapping()), result.message(), id)
+                .update());
+    }
+
+    Optional<ImportJob> find(UUID id) {
+        return jdbc.sql("select * from ledger_import_job where id = ?").param(id).query(this::job).optional();
+    }
+
+    List<ImportJob> recent(int limit) {
+        return jdbc.sql("select * from ledger_import_job order by created_at desc limit ?").param(limit).query(this::job).list();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ImportJob job(ResultSet rs, int n) throws SQLException {
+        String mapping = rs.getString("mapping");
+        String preview = rs.getString("preview");
+        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("source"),
+                ImportMode.valueOf(rs.getString("mode")), rs.getBoolean("dry_run"), rs.getString("file_name"),
+                rs.getString("state"), rs.getInt("percent"), rs.getLong("rows_read"), rs.getLong("imported"),
+                rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("settled"), rs.getLong("customers_created"),
+                rs.getLong("customers_updated"), rs.getLong("error_count"),
+                Arrays.asList(stored.read(rs.getString("errors"), ImportError[].class)),
+                preview == null ? List.of() : (List<Map<String, Object>>) stored.read(preview, List.class),
+                mapping == null ? null : stored.read(mapping, ColumnMapping.class), rs.getString("message"),
+                instant(rs.getTimestamp("created_at")), instantOrNull(rs.getTimestamp("started_at")),
+                instantOrNull(rs.getTimestamp("finished_at")));
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp.toInstant();
+    }
+
+    private static java.time.Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,187 @@
+package io.arbiter.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.shared.ProblemException;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Imports ERP exports into the ledger as asynchronous jobs, and keeps the column mapping of each source. Jobs run one at
+ * a time (imports of one ledger are serialised anyway, across replicas too, by a transaction-level advisory lock).
+ */
+@Service
+public class LedgerImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerImportService.class);
+    private static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final LedgerImporter importer;
+    private final ImportJobs jobs;
+    private final ImportMappings mappings;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ledger-import").daemon().factory());
+
+    LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings) {
+        this.importer = importer;
+        this.jobs = jobs;
+        this.mappings = mappings;
+    }
+
+    /**
+     * Queues the import of {@code file}, which this service deletes once read; answers at once with the queued job.
+     */
+    public ImportJob submit(Path file, ImportRequest request) {
+        UUID id = queue(request);
+        executor.submit(() -> run(id, file, request, true));
+        return jobs.find(id).orElseThrow();
+    }
+
+    /** Imports {@code file} now, in the import thread, and answers with the finished job; the file is left in place. */
+    public ImportJob importNow(Path file, ImportRequest request) {
+        UUID id = queue(request);
+        Future<?> done = executor.submit(() -> run(id, file, request, false));
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("Import {} failed", id, e.getCause());
+        }
+        return jobs.find(id).orElseThrow();
+    }
+
+    public Optional<ImportJob> job(UUID id) {
+        return jobs.find(id);
+    }
+
+    public List<ImportJob> recentJobs() {
+        return jobs.recent(50);
+    }
+
+    /** The kind a request names, else the kind of the source's saved mapping. */
+    public ImportKind kindOf(@Nullable String kind, String source) {
+        if (kind != null && !kind.isBlank()) {
+            return ImportKind.parse(kind).orElseThrow(() -> invalid("Unknown import kind '" + kind
+                    + "': use customers, invoices, payments, credit-notes or open-orders."));
+        }
+        return mappings.find(source).flatMap(mapping -> ImportKind.parse(mapping.kind())).orElseThrow(() -> invalid(
+                "Say what the file holds (kind=invoices, customers, payments, credit-notes or open-orders): the source '"
+                        + source + "' has no saved mapping yet."));
+    }
+
+    public List<ColumnMapping> mappings() {
+        return mappings.all();
+    }
+
+    public Optional<ColumnMapping> mapping(String name) {
+        return mappings.find(name);
+    }
+
+    /** Saves a mapping after checking that its fields exist and that every mandatory field has a column or a default. */
+    public ColumnMapping saveMapping(String name, ColumnMapping mapping, String by) {
+        ImportKind kind = kindOf(mapping.kind(), name);
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (String field : mapping.columns().keySet()) {
+            if (kind.field(field).isEmpty()) {
+                errors.add(Map.of("field", "columns." + field, "message", "not a field of " + kind.label() + " imports"));
+            }
+        }
+        for (String field : mapping.defaults().keySet()) {
+            if (kind.field(field).isEmpty()) {
+                errors.add(Map.of("field", "defaults." + field, "message", "not a field of " + kind.label() + " imports"));
+            }
+        }
+        for (ImportField field : kind.fields()) {
+            if (field.required() && !mapping.columns().containsKey(field.name()) && !mapping.defaults().containsKey(field.name())) {
+                errors.add(Map.of("field", "columns." + field.name(), "message", "mandatory: map it to a column or give it a default"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-mapping", "Invalid column mapping",
+                    "The mapping '" + name + "' cannot be saved: " + errors.size() + " problem(s).",
+                    Map.of("errors", errors, "fields", kind.fields().stream().map(ImportField::name).toList()));
+        }
+        ColumnMapping saved = new ColumnMapping(name, kind.label(), mapping.columns(), mapping.defaults());
+        mappings.save(saved, by);
+        return saved;
+    }
+
+    /** Suggests a mapping from the header of {@code file} (which is left in place). */
+    public MappingSuggestion suggest(Path file, ImportKind kind) {
+        try (Table table = Table.open(file)) {
+            ColumnMapping mapping = MappingSuggester.suggest(kind, table.header());
+            List<String> missing = kind.fields().stream().filter(ImportField::required)
+                    .map(ImportField::name).filter(field -> !mapping.columns().containsKey(field)).toList();
+            List<String> unmapped = kind.fields().stream().filter(field -> !field.required())
+                    .map(ImportField::name).filter(field -> !mapping.columns().containsKey(field)).toList();
+            List<String> unused = table.header().stream().filter(header -> !mapping.columns().containsValue(header)).toList();
+            return new MappingSuggestion(mapping, table.description(), table.header(), missing, unmapped, unused);
+        } catch (UnreadableFile e) {
+            throw invalid(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private UUID queue(ImportRequest request) {
+        UUID id = UUID.randomUUID();
+        jobs.queue(id, request);
+        return id;
+    }
+
+    private void run(UUID id, Path file, ImportRequest request, boolean deleteFile) {
+        try {
+            jobs.start(id);
+            long[] last = {System.nanoTime()};
+            ImportResult result = importer.run(file, request, (percent, rows) -> {
+                long now = System.nanoTime();
+                if (now - last[0] >= PROGRESS_INTERVAL_NANOS) {
+                    last[0] = now;
+                    jobs.progress(id, percent, rows);
+                }
+            });
+            jobs.finish(id, result);
+            log.info("Ledger import {} of {} from {}: {}", id, request.kind().label(), request.source(), result.message());
+        } catch (RuntimeException e) {
+            log.error("Ledger import {} failed", id, e);
+            jobs.finish(id, new ImportResult(false, "Arbiter failed to run this import; nothing was written. Retry, and report job " + id
+                    + " if it persists.", 0, 0, 0,
+                    0, 0, 0, 0, 0, List.of(), List.of(), null));
+        } finally {
+            if (deleteFile) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    log.warn("Could not delete the uploaded file {}", file, e);
+                }
+            }
+        }
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import request", detail);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

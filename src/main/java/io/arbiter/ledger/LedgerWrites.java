@@ -1,0 +1,318 @@
+package io.arbiter.ledger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The set-based SQL of an import, run on the staging table {@code ledger_stage} inside the import's transaction: the
+ * checks that need the whole file or the ledger (duplicates, unknown customers, entities and invoices), then the merge
+ * into the ledger. A row whose hash is unchanged is not touched, so that importing the same file twice changes nothing.
+ */
+@Component
+class LedgerWrites {
+
+    /** What a merge did. */
+    record Counts(long imported, long updated, long settled, long customersCreated, long customersUpdated) {
+    }
+
+    /** What an invoice's row hash covers: every imported value but its keys (entity, number). */
+    private static final String INVOICE_HASH =
+            "md5(concat_ws('|', s.account, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency))";
+
+    private final JdbcClient jdbc;
+
+    LedgerWrites(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void createStage(ImportPlan plan) {
+        // Sorts and hashes over a million staged rows stay in memory; one import runs at a time.
+        jdbc.sql("set local work_mem = '128MB'").update();
+        jdbc.sql("create temp table ledger_stage (row bigint not null, " + plan.fields().stream()
+                .map(field -> field.column() + " " + field.type().sqlType).collect(Collectors.joining(", "))
+                + ") on commit drop").update();
+    }
+
+    String copyCommand(ImportPlan plan) {
+        return "copy ledger_stage (row, " + plan.fields().stream().map(ImportField::column).collect(Collectors.joining(", "))
+                + ") from stdin";
+    }
+
+    void check(ImportPlan plan, RowErrors errors, int limit) {
+        jdbc.sql("analyze ledger_stage").update();
+        switch (plan.kind()) {
+            case CUSTOMERS -> duplicates(plan, errors, limit, "account", "customer account");
+            case INVOICES -> {
+                duplicates(plan, errors, limit, "number", "invoice");
+                unknownCustomers(plan, errors, limit, true);
+            }
+            case OPEN_ORDERS -> {
+                duplicates(plan, errors, limit, "reference", "order");
+                unknownCustomers(plan, errors, limit, false);
+            }
+            case PAYMENTS -> settlementChecks(plan, errors, limit, "reference", "payment");
+            case CREDIT_NOTES -> settlementChecks(plan, errors, limit, "number", "credit note");
+        }
+    }
+
+    Counts merge(ImportPlan plan, ImportRequest request, LocalDate today) {
+        return switch (plan.kind()) {
+            case CUSTOMERS -> {
+                long[] customers = customers();
+                yield new Counts(customers[0], customers[1], 0, customers[0], customers[1]);
+            }
+            case INVOICES -> invoices(plan, request, today);
+            case OPEN_ORDERS -> openOrders(request);
+            case PAYMENTS -> settlements("ledger_payment", "reference", "received_on", "payment_id");
+            case CREDIT_NOTES -> settlements("ledger_credit_note", "number", "issued_on", "credit_note_id");
+        };
+    }
+
+    private void duplicates(ImportPlan plan, RowErrors errors, int limit, String field, String what) {
+        String key = plan.kind() == ImportKind.CUSTOMERS ? "account" : "entity, " + field;
+        String join = plan.kind() == ImportKind.CUSTOMERS ? "d.account = s.account"
+                : "d.entity = s.entity and d." + field + " = s." + field;
+        String entity = plan.kind() == ImportKind.CUSTOMERS ? "''" : "' of entity ' || s.entity";
+        report(errors, plan.columnOf(field), limit, """
+                select s.row, s.%1$s, '%2$s ' || s.%1$s || %3$s || ' appears more than once in the file (first at row '
+                       || d.first || ')', count(*) over ()
+                from ledger_stage s
+                join (select %4$s, min(row) as first from ledger_stage group by %4$s having count(*) > 1) d on %5$s
+                where s.row > d.first order by s.row""".formatted(field, what, entity, key, join));
+    }
+
+    private void unknownCustomers(ImportPlan plan, RowErrors errors, int limit, boolean mayCreate) {
+        report(errors, plan.columnOf("account"), limit, """
+                select s.row, s.account, 'unknown customer account ' || s.account || %s, count(*) over ()
+                from ledger_stage s
+                where %s not exists (select 1 from ledger_customer c where c.account = s.account)
+                order by s.row""".formatted(
+                mayCreate ? "': map a customer name column to create it, or import customers first'"
+                        : "': import customers (or invoices with customer columns) first'",
+                mayCreate ? "s.customer_name is null and" : ""));
+    }
+
+    private void settlementChecks(ImportPlan plan, RowErrors errors, int limit, String key, String what) {
+        duplicates(plan, errors, limit, key, what);
+        report(errors, plan.columnOf("entity"), limit, """
+                select s.row, s.entity, 'unknown entity ' || s.entity || ': import its invoices first', count(*) over ()
+                from ledger_stage s where not exists (select 1 from ledger_entity e where e.code = s.entity) order by s.row""");
+        report(errors, plan.columnOf("invoiceNumber"), limit, """
+                select s.row, s.invoice_number, 'no invoice ' || s.invoice_number || ' in entity ' || s.entity
+                       || ' to allocate this %s to', count(*) over ()
+                from ledger_stage s
+                where s.invoice_number is not null
+                  and exists (select 1 from ledger_entity e where e.code = s.entity)
+                  and not exists (select 1 from ledger_invoice i where i.entity_code = s.entity and i.number = s.invoice_number)
+                order by s.row""".formatted(what));
+        report(errors, plan.columnOf("currency"), limit, """
+                select s.row, s.currency, 'invoice ' || i.number || ' is in ' || i.currency || ', this %s in ' || s.currency,
+                       count(*) over ()
+                from ledger_stage s join ledger_invoice i on i.entity_code = s.entity and i.number = s.invoice_number
+                where i.currency <> s.currency order by s.row""".formatted(what));
+        report(errors, plan.columnOf("account"), limit, """
+                select s.row, coalesce(s.account, ''), case when s.account is null
+                           then 'a %1$s needs a customer account or an invoice number'
+                           else 'unknown customer account ' || s.account end, count(*) over ()
+                from ledger_stage s
+                where (s.account is null and s.invoice_number is null)
+                   or (s.account is not null and not exists (select 1 from ledger_customer c where c.account = s.account))
+                order by s.row""".formatted(what));
+    }
+
+    private void report(RowErrors errors, String column, int limit, String sql) {
+        List<Object[]> found = jdbc.sql(sql + " limit " + limit)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)}).list();
+        for (Object[] error : found) {
+            errors.add((Long) error[0], column, String.valueOf(error[1]), (String) error[2]);
+        }
+        if (!found.isEmpty()) {
+            errors.addUnlisted((Long) found.getFirst()[3] - found.size());
+        }
+    }
+
+    /** Customers of the staged rows, the last row of each account winning; only the columns the file has change. */
+    private long[] customers() {
+        jdbc.sql("""
+                insert into ledger_customer_group (code, name)
+                select distinct group_code, group_code from ledger_stage where group_code is not null
+                on conflict (code) do nothing""").update();
+        jdbc.sql("""
+                create temp table ledger_stage_customer on commit drop as
+                select distinct on (account) account, customer_name, registration_number, country, group_code, salesperson,
+                       activity, payment_terms_days, customer_since
+                from ledger_stage order by account, row desc""").update();
+        long updated = jdbc.sql("""
+                update ledger_customer c set
+                    name = coalesce(s.customer_name, c.name),
+                    registration_number = coalesce(s.registration_number, c.registration_number),
+                    country = coalesce(s.country, c.country),
+                    group_code = coalesce(s.group_code, c.group_code),
+                    salesperson = coalesce(s.salesperson, c.salesperson),
+                    activity = coalesce(s.activity, c.activity),
+                    payment_terms_days = coalesce(s.payment_terms_days, c.payment_terms_days),
+                    customer_since = coalesce(s.customer_since, c.customer_since),
+                    updated_at = now()
+                from ledger_stage_customer s
+                where c.account = s.account
+                  and (c.name, c.registration_number, c.country, c.group_code, c.salesperson, c.activity,
+                       c.payment_terms_days, c.customer_since)
+                      is distinct from
+                      (coalesce(s.customer_name, c.name), coalesce(s.registration_number, c.registration_number),
+                       coalesce(s.country, c.country), coalesce(s.group_code, c.group_code),
+                       coalesce(s.salesperson, c.salesperson), coalesce(s.activity, c.activity),
+                       coalesce(s.payment_terms_days, c.payment_terms_days), coalesce(s.customer_since, c.customer_since))""")
+                .update();
+        long created = jdbc.sql("""
+                insert into ledger_customer (account, name, registration_number, country, group_code, salesperson, activity,
+                                             payment_terms_days, customer_since)
+                select s.account, s.customer_name, s.registration_number, coalesce(s.country, 'FR'), s.group_code,
+                       s.salesperson, s.activity, s.payment_terms_days, s.customer_since
+                from ledger_stage_customer s
+                where s.customer_name is not null
+                  and not exists (select 1 from ledger_customer c where c.account = s.account)""").update();
+        analyzeIfLarge("ledger_customer", created);
+        return new long[] {created, updated};
+    }
+
+    /**
+     * Statistics of a table that just grew by many rows inside this transaction, which autovacuum cannot see yet:
+     * without them the planner takes it for small and joins a million staged rows to it by nested loops.
+     */
+    private void analyzeIfLarge(String table, long added) {
+        if (added >= 10_000) {
+            jdbc.sql("analyze " + table).update();
+        }
+    }
+
+    private void entities() {
+        jdbc.sql("""
+                insert into ledger_entity (code, name, currency)
+                select entity, entity, min(currency) from ledger_stage group by entity
+                on conflict (code) do nothing""").update();
+    }
+
+    private Counts invoices(ImportPlan plan, ImportRequest request, LocalDate today) {
+        entities();
+        long[] customers = customers();
+        // Without an open-amount column, what was already paid stays paid when the amount changes.
+        String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
+                : "greatest(s.amount - (i.amount - i.open_amount), 0)";
+        // An UPDATE of the changed rows, then an INSERT of the new ones, rather than INSERT ... ON CONFLICT, which locks
+        // (and so rewrites) every existing row it meets even when nothing changed: a re-import would write the ledger.
+        long updated = jdbc.sql("""
+                update ledger_invoice i set
+                    customer_id = c.id, issue_date = s.issue_date, due_date = s.due_date, amount = s.amount,
+                    open_amount = %1$s, currency = s.currency,
+                    status = case when %1$s = 0 then 'PAID' else 'OPEN' end,
+                    paid_on = case when %1$s = 0 then coalesce(i.paid_on, :today) end,
+                    row_hash = s.row_hash, source = :source, updated_at = now()
+                from (select s.*, %2$s as row_hash from ledger_stage s) s
+                join ledger_customer c on c.account = s.account
+                where i.entity_code = s.entity and i.number = s.number
+                  and (i.row_hash is distinct from s.row_hash or i.status = 'SETTLED')""".formatted(newOpen, INVOICE_HASH))
+                .param("today", today).param("source", request.source()).update();
+        long inserted = jdbc.sql("""
+                insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
+                                            currency, status, paid_on, row_hash, source)
+                select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
+                       s.currency, case when coalesce(s.open_amount, s.amount) = 0 then 'PAID' else 'OPEN' end,
+                       case when coalesce(s.open_amount, s.amount) = 0 then :today end, %s, :source
+                from ledger_stage s join ledger_customer c on c.account = s.account
+                where not exists (select 1 from ledger_invoice i where i.entity_code = s.entity and i.number = s.number)""".formatted(INVOICE_HASH))
+                .param("today", today).param("source", request.source()).update();
+        long[] merged = {inserted, updated};
+        analyzeIfLarge("ledger_invoice", merged[0]);
+        long settled = 0;
+        if (request.mode() == ImportMode.SNAPSHOT) {
+            settled = jdbc.sql("""
+                    update ledger_invoice i set status = 'SETTLED', open_amount = 0, paid_on = :today, updated_at = now()
+                    where i.status = 'OPEN' and i.source = :source
+                      and i.entity_code in (select distinct entity from ledger_stage)
+                      and not exists (select 1 from ledger_stage s where s.entity = i.entity_code and s.number = i.number)""")
+                    .param("today", today).param("source", request.source()).update();
+        }
+        return new Counts(merged[0], merged[1], settled, customers[0], customers[1]);
+    }
+
+    private Counts openOrders(ImportRequest request) {
+        entities();
+        long[] merged = jdbc.sql("""
+                with merged as (
+                    insert into ledger_open_order as o (entity_code, reference, customer_id, ordered_on, amount, currency,
+                                                        source, row_hash)
+                    select s.entity, s.reference, c.id, s.ordered_on, s.amount, s.currency, :source,
+                           md5(concat_ws('|', s.account, s.ordered_on, s.amount, s.currency))
+                    from ledger_stage s join ledger_customer c on c.account = s.account
+                    on conflict (entity_code, reference) do update set
+                        customer_id = excluded.customer_id, ordered_on = excluded.ordered_on, amount = excluded.amount,
+                        currency = excluded.currency, source = excluded.source, row_hash = excluded.row_hash,
+                        updated_at = now()
+                    where o.row_hash is distinct from excluded.row_hash
+                    returning (xmax = 0) as inserted)
+                select count(*) filter (where inserted), count(*) filter (where not inserted) from merged""")
+                .param("source", request.source()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        analyzeIfLarge("ledger_open_order", merged[0]);
+        long removed = 0;
+        if (request.mode() == ImportMode.SNAPSHOT) {
+            removed = jdbc.sql("""
+                    delete from ledger_open_order o
+                    where o.source = :source and o.entity_code in (select distinct entity from ledger_stage)
+                      and not exists (select 1 from ledger_stage s where s.entity = o.entity_code and s.reference = o.reference)""")
+                    .param("source", request.source()).update();
+        }
+        return new Counts(merged[0], merged[1], removed, 0, 0);
+    }
+
+    /**
+     * Payments or credit notes: new ones are stored (one already imported under its reference is left as it is) and
+     * allocated to their invoice in date order, each taking at most what the invoice still has open; an invoice whose
+     * open amount reaches zero is PAID on the day of the allocation that closed it.
+     */
+    private Counts settlements(String table, String key, String dateColumn, String allocationColumn) {
+        jdbc.sql("""
+                create temp table ledger_stage_new on commit drop as
+                select s.*, coalesce(c.id, i.customer_id) as customer_id, i.id as invoice_id
+                from ledger_stage s
+                left join ledger_invoice i on i.entity_code = s.entity and i.number = s.invoice_number
+                left join ledger_customer c on c.account = s.account
+                where not exists (select 1 from %1$s t where t.entity_code = s.entity and t.%2$s = s.%2$s)"""
+                .formatted(table, key)).update();
+        long imported = jdbc.sql("""
+                insert into %1$s (entity_code, %2$s, customer_id, %3$s, amount, currency)
+                select entity, %2$s, customer_id, %3$s, amount, currency from ledger_stage_new order by row"""
+                .formatted(table, key, dateColumn)).update();
+        analyzeIfLarge(table, imported);
+        jdbc.sql("""
+                create temp table ledger_stage_allocation on commit drop as
+                select i.id as invoice_id, t.id as settlement_id, n.%3$s as allocated_on,
+                       greatest(0, least(n.amount, i.open_amount
+                           - (sum(n.amount) over (partition by i.id order by n.%3$s, n.row) - n.amount))) as amount
+                from ledger_stage_new n
+                join ledger_invoice i on i.id = n.invoice_id
+                join %1$s t on t.entity_code = n.entity and t.%2$s = n.%2$s
+                where i.status = 'OPEN'""".formatted(table, key, dateColumn)).update();
+        jdbc.sql("""
+                insert into ledger_allocation (invoice_id, %s, amount, allocated_on)
+                select invoice_id, settlement_id, amount, allocated_on from ledger_stage_allocation where amount > 0"""
+                .formatted(allocationColumn)).update();
+        long[] invoices = jdbc.sql("""
+                with changed as (
+                    update ledger_invoice i set
+                        open_amount = i.open_amount - a.total,
+                        status = case when i.open_amount - a.total = 0 then 'PAID' else i.status end,
+                        paid_on = case when i.open_amount - a.total = 0 then a.last_on else i.paid_on end,
+                        updated_at = now()
+                    from (select invoice_id, sum(amount) as total, max(allocated_on) as last_on
+                          from ledger_stage_allocation where amount > 0 group by invoice_id) a
+                    where i.id = a.invoice_id
+                    returning i.status)
+                select count(*), count(*) filter (where status = 'PAID') from changed""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new Counts(imported, invoices[0], invoices[1], 0, 0);
+    }
+}

@@ -1,0 +1,180 @@
+package io.arbiter.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one row of the file into one line of PostgreSQL COPY text for the staging table, checking every cell against
+ * its field: a row with any error is reported cell by cell and not staged.
+ */
+final class RowConverter {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final BigDecimal LARGEST = new BigDecimal("9999999999999.99");
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
+
+    private final ImportPlan plan;
+    private final RowErrors errors;
+    private final Object[] values;
+    private final int issue;
+    private final int due;
+    private final int amount;
+    private final int open;
+
+    RowConverter(ImportPlan plan, RowErrors errors) {
+        this.plan = plan;
+        this.errors = errors;
+        this.values = new Object[plan.fields().size()];
+        boolean invoices = plan.kind() == ImportKind.INVOICES;
+        this.issue = invoices ? plan.position("issueDate") : -1;
+        this.due = invoices ? plan.position("dueDate") : -1;
+        this.amount = invoices ? plan.position("amount") : -1;
+        this.open = invoices ? plan.position("openAmount") : -1;
+    }
+
+    /** Appends the row's COPY line to {@code out} and returns true, or reports its errors and returns false. */
+    boolean convert(Table.Row row, StringBuilder out) {
+        long before = errors.count();
+        List<ImportField> fields = plan.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            ImportField field = fields.get(i);
+            String raw = plan.index()[i] >= 0 ? row.cell(plan.index()[i]) : plan.defaults()[i];
+            if (raw == null || raw.isBlank()) {
+                values[i] = null;
+                if (field.required()) {
+                    errors.add(row.number(), plan.columnNames()[i], "", field.name() + " is mandatory and empty");
+                }
+                continue;
+            }
+            try {
+                values[i] = parse(field, raw.strip());
+            } catch (IllegalArgumentException | DateTimeException e) {
+                values[i] = null;
+                errors.add(row.number(), plan.columnNames()[i], raw, e.getMessage());
+            }
+        }
+        if (issue >= 0 && values[issue] instanceof LocalDate issued && values[due] instanceof LocalDate dueOn
+                && dueOn.isBefore(issued)) {
+            errors.add(row.number(), plan.columnNames()[due], dueOn.toString(), "the due date is before the invoice date " + issued);
+        }
+        if (open >= 0 && values[open] instanceof BigDecimal openAmount && values[amount] instanceof BigDecimal total
+                && openAmount.compareTo(total) > 0) {
+            errors.add(row.number(), plan.columnNames()[open], openAmount.toPlainString(),
+                    "the amount left to pay is larger than the invoice amount " + total.toPlainString());
+        }
+        if (errors.count() > before) {
+            return false;
+        }
+        out.append(row.number());
+        for (Object value : values) {
+            out.append('\t');
+            if (value == null) {
+                out.append("\\N");
+            } else if (value instanceof String text) {
+                escape(text, out);
+            } else if (value instanceof BigDecimal number) {
+                out.append(number.toPlainString());
+            } else {
+                out.append(value);
+            }
+        }
+        out.append('\n');
+        return true;
+    }
+
+    /** The values of the row just converted, for the dry run's preview. */
+    Map<String, Object> preview(long row) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                shown.put(plan.fields().get(i).name(),
+                        values[i] instanceof BigDecimal number ? number.toPlainString() : values[i].toString());
+            }
+        }
+        return Map.of("row", row, "values", shown);
+    }
+
+    private static Object parse(ImportField field, String raw) {
+        return switch (field.type()) {
+            case TEXT -> raw;
+            case AMOUNT, POSITIVE_AMOUNT -> amount(field, raw);
+            case DATE -> {
+                LocalDate date = Values.date(raw);
+                if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                    throw new DateTimeException("'" + raw + "' is not a plausible date");
+                }
+                yield date;
+            }
+            case DAYS -> {
+                int days;
+                try {
+                    days = Values.amount(raw).intValueExact();
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("'" + raw + "' is not a whole number of days");
+                }
+                if (days < 0 || days > 365) {
+                    throw new IllegalArgumentException("payment terms must be 0 to 365 days");
+                }
+                yield days;
+            }
+            case CURRENCY -> {
+                String code = raw.toUpperCase(Locale.ROOT);
+                Currency currency;
+                try {
+                    currency = Currency.getInstance(code);
+                } catch (IllegalArgumentException e) {
+                    currency = null;
+                }
+                // XXX (no currency), XAU (gold), XTS (testing)... are ISO codes but no invoice is in them.
+                if (currency == null || currency.getDefaultFractionDigits() < 0) {
+                    throw new IllegalArgumentException("unknown currency '" + raw + "' (expected an ISO 4217 code such as EUR)");
+                }
+                yield currency.getCurrencyCode();
+            }
+            case COUNTRY -> {
+                String code = raw.toUpperCase(Locale.ROOT);
+                if (!COUNTRIES.contains(code)) {
+                    throw new IllegalArgumentException("unknown country '" + raw + "' (expected an ISO 3166 code such as FR)");
+                }
+                yield code;
+            }
+        };
+    }
+
+    private static BigDecimal amount(ImportField field, String raw) {
+        BigDecimal value = Values.amount(raw).setScale(2, RoundingMode.HALF_UP);
+        if (value.abs().compareTo(LARGEST) > 0) {
+            throw new IllegalArgumentException("'" + raw + "' is too large an amount");
+        }
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("negative amount not allowed for " + field.name()
+                    + (field.name().equals("amount") ? " (import credit notes as kind credit-notes)" : ""));
+        }
+        if (value.signum() == 0 && field.type() == FieldType.POSITIVE_AMOUNT) {
+            throw new IllegalArgumentException(field.name() + " must be above zero");
+        }
+        return value;
+    }
+
+    private static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.arbiter.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How cells written by French and English ERPs are read, and how a CSV file's encoding and separator are found. */
+class ImportValuesTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void amounts_are_read_with_a_decimal_comma_or_point_and_any_thousands_separator() {
+        assertThat(Values.amount("1234.56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1234,56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1 234,56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1\u00a0234,56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1\u202f234,56 €")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1.234,56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1,234.56")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1.234.567")).isEqualByComparingTo("1234567");
+        assertThat(Values.amount("-12,50")).isEqualByComparingTo("-12.50");
+        assertThat(Values.amount("12,50-")).isEqualByComparingTo("-12.50");
+        assertThat(Values.amount("250 EUR")).isEqualByComparingTo(new BigDecimal("250"));
+        assertThatThrownBy(() -> Values.amount("douze")).isInstanceOf(NumberFormatException.class).hasMessageContaining("douze");
+        assertThatThrownBy(() -> Values.amount("12#50")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void french_and_iso_dates_are_read() {
+        LocalDate expected = LocalDate.of(2026, 4, 30);
+        for (String date : List.of("30/04/2026", "30.04.2026", "30-04-2026", "2026-04-30", "2026-04-30T00:00:00", "300426",
+                "30/04/26", "20260430")) {
+            assertThat(Values.date(date)).as(date).isEqualTo(expected);
+        }
+        assertThat(Values.date("1/4/2026")).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThatThrownBy(() -> Values.date("31/02/2026")).isInstanceOf(DateTimeException.class).hasMessageContaining("31/02/2026");
+        assertThatThrownBy(() -> Values.date("tomorrow")).isInstanceOf(DateTimeException.class);
+    }
+
+    @Test
+    void a_windows_1252_file_with_semicolons_is_read_as_such() throws IOException {
+        Path file = directory.resolve("export.csv");
+        Files.write(file, "Société;Montant TTC\r\nDupré;1 234,56\r\n".getBytes(Charset.forName("windows-1252")));
+
+        try (Table table = Table.open(file)) {
+            assertThat(table.description()).contains("windows-1252", "';'");
+            assertThat(table.header()).containsExactly("Société", "Montant TTC");
+            assertThat(table.next().cells()).containsExactly("Dupré", "1 234,56");
+            assertThat(table.next()).isNull();
+        }
+    }
+
+    @Test
+    void utf8_with_a_byte_order_mark_and_tabs_or_pipes_are_recognised() throws IOException {
+        Path tabs = directory.resolve("tabs.txt");
+        Files.write(tabs, ("\uFEFFCode client\tRaison sociale\r\nC1\t\"Société, \"\"Générale\"\"\"\n").getBytes(StandardCharsets.UTF_8));
+        try (Table table = Table.open(tabs)) {
+            assertThat(table.description()).contains("UTF-8", "'\\t'");
+            assertThat(table.header()).containsExactly("Code client", "Raison sociale");
+            assertThat(table.next().cells()).containsExactly("C1", "Société, \"Générale\"");
+        }
+        Path pipes = directory.resolve("pipes.txt");
+        Files.writeString(pipes, "a|b|c\n1|2,5|3\n4|5|6\n");
+        try (Table table = Table.open(pipes)) {
+            assertThat(table.description()).contains("'|'");
+            assertThat(table.next().cells()).containsExactly("1", "2,5", "3");
+        }
+    }
+
+    @Test
+    void the_separator_is_the_one_that_splits_every_line_alike() {
+        assertThat(CsvTable.separatorOf("a;b;c\n1,5;2,5;3\n")).isEqualTo(';');
+        assertThat(CsvTable.separatorOf("a,b,c\n\"1;5\",2,3\n")).isEqualTo(',');
+        assertThat(CsvTable.separatorOf("a,b;c\n1,2;3\n")).isEqualTo(';');
+    }
+
+    @Test
+    void french_headers_are_matched_without_accents_case_or_punctuation() {
+        ColumnMapping mapping = MappingSuggester.suggest(ImportKind.INVOICES, List.of("N° FACTURE", "Date d'échéance",
+                "Tiers", "Intitulé", "Site", "Date pièce", "Montant", "Solde dû", "Code devise", "N° TVA intracom"));
+
+        assertThat(mapping.columns()).containsEntry("number", "N° FACTURE").containsEntry("dueDate", "Date d'échéance")
+                .containsEntry("account", "Tiers").containsEntry("customerName", "Intitulé").containsEntry("entity", "Site")
+                .containsEntry("issueDate", "Date pièce").containsEntry("amount", "Montant")
+                .containsEntry("openAmount", "Solde dû").containsEntry("currency", "Code devise")
+                .containsEntry("registrationNumber", "N° TVA intracom");
+    }
+}

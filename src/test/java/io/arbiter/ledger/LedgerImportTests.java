@@ -1,0 +1,338 @@
+package io.arbiter.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Imports over HTTP into the real PostgreSQL: the same invoices from a SAGE X3-style export, an English CSV and an XLSX
+ * workbook; dry runs; idempotent re-imports; snapshots; payments; saved mappings.
+ */
+class LedgerImportTests extends LedgerImportApiTest {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final String SAGE_HEADER = "Société;Code client;Raison sociale;SIREN;Représentant;N° facture;Date facture;"
+            + "Date échéance;Montant TTC;Reste à payer;Devise";
+
+    private String entity;
+    private String dupre;
+    private String outillage;
+
+    @BeforeEach
+    void uniqueCodes() {
+        entity = LedgerFixtures.unique("FR");
+        dupre = LedgerFixtures.unique("C");
+        outillage = LedgerFixtures.unique("C");
+    }
+
+    /** A SAGE X3-style aged balance: Windows-1252, ';', decimal comma and thousands separators, dd/MM/yyyy. */
+    private byte[] sageExport(String... extraRows) {
+        StringBuilder csv = new StringBuilder(SAGE_HEADER).append("\r\n")
+                .append(sageRow("FA-001", dupre, "01/03/2026", "30/04/2026", "1 234,56", "1 234,56", "EUR"))
+                .append(sageRow("FA-002", dupre, "15/03/2026", "14/05/2026", "2.500,00", "500,00", "EUR"))
+                .append(sageRow("FA-003", outillage, "20/03/2026", "19/05/2026", "980,40", "980,40", "EUR"));
+        for (String row : extraRows) {
+            csv.append(row).append("\r\n");
+        }
+        return csv.toString().getBytes(WINDOWS_1252);
+    }
+
+    private String sageRow(String number, String account, String issued, String due, String amount, String open, String currency) {
+        String name = account.equals(dupre) ? "Établissements Dupré & Fils" : "Société Générale d'Outillage";
+        String siren = account.equals(dupre) ? "552100554" : "987654324";
+        return String.join(";", entity, account, name, siren, "Hélène Martin", number, issued, due, amount, open, currency) + "\r\n";
+    }
+
+    /** The same invoices, laid out differently: ',' separated UTF-8, ISO dates, English headers in another order. */
+    private byte[] englishExport() {
+        return ("""
+                Invoice Number,Customer Account,Customer Name,Company Code,Invoice Date,Due Date,Amount,Balance,Currency
+                FA-001,%2$s,"Établissements Dupré & Fils",%1$s,2026-03-01,2026-04-30,1234.56,1234.56,EUR
+                FA-002,%2$s,"Établissements Dupré & Fils",%1$s,2026-03-15,2026-05-14,2500.00,500.00,EUR
+                FA-003,%3$s,"Société Générale d'Outillage",%1$s,2026-03-20,2026-05-19,980.40,980.40,EUR
+                """).formatted(entity, dupre, outillage).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same invoices again, as an XLSX workbook with real date and number cells. */
+    private byte[] workbookExport() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Open items");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            String[] header = {"Entity", "Account", "Name", "Invoice", "Issue date", "Due date", "Amount", "Open amount", "Currency"};
+            Row first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            Object[][] rows = {
+                    {dupre, "Établissements Dupré & Fils", "FA-001", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), 1234.56, 1234.56},
+                    {dupre, "Établissements Dupré & Fils", "FA-002", LocalDate.of(2026, 3, 15), LocalDate.of(2026, 5, 14), 2500.0, 500.0},
+                    {outillage, "Société Générale d'Outillage", "FA-003", LocalDate.of(2026, 3, 20), LocalDate.of(2026, 5, 19), 980.4, 980.4}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                row.createCell(0).setCellValue(entity);
+                row.createCell(1).setCellValue((String) rows[r][0]);
+                row.createCell(2).setCellValue((String) rows[r][1]);
+                row.createCell(3).setCellValue((String) rows[r][2]);
+                for (int d = 0; d < 2; d++) {
+                    row.createCell(4 + d).setCellValue((LocalDate) rows[r][3 + d]);
+                    row.getCell(4 + d).setCellStyle(date);
+                }
+                row.createCell(6).setCellValue((Double) rows[r][5]);
+                row.createCell(7).setCellValue((Double) rows[r][6]);
+                row.createCell(8).setCellValue("EUR");
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Map<String, Object>> invoices() {
+        return jdbc.sql("""
+                        select i.number, c.account, i.issue_date, i.due_date, i.amount, i.open_amount, i.currency, i.status,
+                               i.paid_on
+                        from ledger_invoice i join ledger_customer c on c.id = i.customer_id
+                        where i.entity_code = ? order by i.number""")
+                .param(entity).query().listOfRows();
+    }
+
+    private static String query(String kind, String source, String mode) {
+        return "kind=" + kind + "&source=" + source + "&mode=" + mode;
+    }
+
+    @Test
+    void a_sage_x3_export_an_english_csv_and_a_workbook_import_the_same_invoices() {
+        JsonNode sage = importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "BALANCE.csv", sageExport());
+
+        assertThat(sage.get("state").asString()).as(sage.toString()).isEqualTo("SUCCEEDED");
+        assertThat(sage.get("rowsRead").asLong()).isEqualTo(3);
+        assertThat(sage.get("imported").asLong()).isEqualTo(3);
+        assertThat(sage.get("customersCreated").asLong()).isEqualTo(2);
+        assertThat(sage.get("message").asString()).contains("windows-1252", "';'");
+        List<Map<String, Object>> imported = invoices();
+        assertThat(imported).hasSize(3);
+        assertThat(imported.get(0)).containsEntry("account", dupre).containsEntry("issue_date", java.sql.Date.valueOf("2026-03-01"))
+                .containsEntry("due_date", java.sql.Date.valueOf("2026-04-30")).containsEntry("status", "OPEN");
+        assertThat(imported.get(0).get("amount").toString()).isEqualTo("1234.56");
+        assertThat(imported.get(1).get("amount").toString()).isEqualTo("2500.00");
+        assertThat(imported.get(1).get("open_amount").toString()).isEqualTo("500.00");
+        assertThat(jdbc.sql("select name || '|' || registration_number || '|' || salesperson from ledger_customer where account = ?")
+                .param(dupre).query(String.class).single()).isEqualTo("Établissements Dupré & Fils|552100554|Hélène Martin");
+
+        JsonNode english = importFile(query("invoices", LedgerFixtures.unique("erp-en"), "delta"), "open-items.csv", englishExport());
+        assertThat(english.get("state").asString()).as(english.toString()).isEqualTo("SUCCEEDED");
+        assertThat(english.get("message").asString()).contains("UTF-8", "','");
+        assertThat(english.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(english.get("imported").asLong() + english.get("updated").asLong()).isZero();
+
+        JsonNode workbook = importFile(query("invoices", LedgerFixtures.unique("xlsx"), "delta"), "open-items.xlsx", workbookExport());
+        assertThat(workbook.get("state").asString()).as(workbook.toString()).isEqualTo("SUCCEEDED");
+        assertThat(workbook.get("message").asString()).contains("XLSX");
+        assertThat(workbook.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(workbook.get("customersUpdated").asLong()).isZero();
+        assertThat(invoices()).isEqualTo(imported);
+    }
+
+    @Test
+    void a_dry_run_previews_the_rows_and_lists_errors_without_writing() {
+        String before = ledgerDigest();
+
+        JsonNode valid = importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta") + "&dryRun=true", "b.csv", sageExport());
+        assertThat(valid.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(valid.get("dryRun").asBoolean()).isTrue();
+        assertThat(valid.get("message").asString()).contains("Dry run");
+        assertThat(valid.get("preview")).hasSize(3);
+        assertThat(valid.get("preview").get(1).get("row").asLong()).isEqualTo(3);
+        assertThat(valid.get("preview").get(1).get("values").get("amount").asString()).isEqualTo("2500.00");
+        assertThat(valid.get("preview").get(1).get("values").get("dueDate").asString()).isEqualTo("2026-05-14");
+        assertThat(valid.get("mapping").get("columns").get("number").asString()).isEqualTo("N° facture");
+
+        JsonNode invalid = importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta") + "&dryRun=true", "b.csv",
+                sageExport(sageRow("FA-004", dupre, "32/03/2026", "30/04/2026", "10,00", "10,00", "EUR")));
+        assertThat(invalid.get("state").asString()).isEqualTo("FAILED");
+        assertThat(invalid.get("preview")).hasSize(4);
+        assertThat(invalid.get("errors").get(0).get("row").asLong()).isEqualTo(5);
+        assertThat(invalid.get("errors").get(0).get("column").asString()).isEqualTo("Date facture");
+        assertThat(invalid.get("errors").get(0).get("value").asString()).isEqualTo("32/03/2026");
+
+        assertThat(ledgerDigest()).isEqualTo(before);
+    }
+
+    @Test
+    void importing_the_same_file_twice_changes_nothing_and_a_changed_row_updates() {
+        String source = LedgerFixtures.unique("sage-x3");
+        importFile(query("invoices", source, "delta"), "a.csv", sageExport());
+        List<Map<String, Object>> first = invoices();
+        Timestamp touched = jdbc.sql("select max(updated_at) from ledger_invoice where entity_code = ?").param(entity)
+                .query(Timestamp.class).single();
+        String before = ledgerDigest();
+
+        JsonNode again = importFile(query("invoices", source, "delta"), "a.csv", sageExport());
+
+        assertThat(again.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(again.get("imported").asLong() + again.get("updated").asLong() + again.get("customersUpdated").asLong()
+                + again.get("customersCreated").asLong()).isZero();
+        assertThat(ledgerDigest()).isEqualTo(before);
+        assertThat(jdbc.sql("select max(updated_at) from ledger_invoice where entity_code = ?").param(entity)
+                .query(Timestamp.class).single()).isEqualTo(touched);
+
+        byte[] changed = new String(sageExport(), WINDOWS_1252).replace("980,40;980,40", "1 080,40;1 080,40").getBytes(WINDOWS_1252);
+        JsonNode update = importFile(query("invoices", source, "delta"), "a.csv", changed);
+
+        assertThat(update.get("updated").asLong()).isEqualTo(1);
+        assertThat(update.get("unchanged").asLong()).isEqualTo(2);
+        List<Map<String, Object>> after = invoices();
+        assertThat(after.get(2).get("amount").toString()).isEqualTo("1080.40");
+        assertThat(after.subList(0, 2)).isEqualTo(first.subList(0, 2));
+    }
+
+    @Test
+    void a_snapshot_settles_the_open_invoices_it_no_longer_lists() {
+        String source = LedgerFixtures.unique("sage-x3");
+        importFile(query("invoices", source, "snapshot"), "a.csv", sageExport());
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        long otherSources = ledger.openInvoice(entity, ledger.customer("552100554"), LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 4, 2), "75.00", "EUR");
+        String withoutSecond = new String(sageExport(), WINDOWS_1252).lines().filter(line -> !line.contains("FA-002"))
+                .reduce("", (a, b) -> a + b + "\r\n");
+
+        JsonNode snapshot = importFile(query("invoices", source, "snapshot"), "a.csv", withoutSecond.getBytes(WINDOWS_1252));
+
+        assertThat(snapshot.get("settled").asLong()).isEqualTo(1);
+        assertThat(snapshot.get("unchanged").asLong()).isEqualTo(2);
+        Map<String, Object> second = invoices().get(1);
+        assertThat(second).containsEntry("number", "FA-002").containsEntry("status", "SETTLED");
+        assertThat(second.get("open_amount").toString()).isEqualTo("0.00");
+        assertThat(second.get("paid_on")).isNotNull();
+        assertThat(jdbc.sql("select status from ledger_invoice where id = ?").param(otherSources).query(String.class).single())
+                .isEqualTo("OPEN");
+
+        JsonNode delta = importFile(query("invoices", source, "delta"), "a.csv", sageExport());
+        assertThat(delta.get("updated").asLong()).as("a settled invoice listed again is open again").isEqualTo(1);
+        assertThat(invoices().get(1)).containsEntry("status", "OPEN");
+    }
+
+    @Test
+    void payments_are_allocated_to_their_invoices_and_close_those_paid_in_full() {
+        importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
+        byte[] payments = ("Société;N° règlement;Date règlement;Montant;Devise;N° facture\r\n"
+                + entity + ";R-1;10/04/2026;1 234,56;EUR;FA-001\r\n"
+                + entity + ";R-2;12/04/2026;200,00;EUR;FA-002\r\n"
+                + entity + ";R-3;13/04/2026;50,00;EUR;FA-002\r\n").getBytes(WINDOWS_1252);
+        String source = LedgerFixtures.unique("bank");
+
+        JsonNode job = importFile(query("payments", source, "delta"), "reglements.csv", payments);
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("imported").asLong()).isEqualTo(3);
+        assertThat(job.get("settled").asLong()).as("invoices closed").isEqualTo(1);
+        List<Map<String, Object>> invoices = invoices();
+        assertThat(invoices.get(0)).containsEntry("status", "PAID").containsEntry("paid_on", java.sql.Date.valueOf("2026-04-10"));
+        assertThat(invoices.get(0).get("open_amount").toString()).isEqualTo("0.00");
+        assertThat(invoices.get(1)).containsEntry("status", "OPEN");
+        assertThat(invoices.get(1).get("open_amount").toString()).isEqualTo("250.00");
+        assertThat(jdbc.sql("""
+                        select count(*) from ledger_allocation a join ledger_payment p on p.id = a.payment_id
+                        where p.entity_code = ?""").param(entity).query(Long.class).single()).isEqualTo(3);
+
+        String before = ledgerDigest();
+        JsonNode again = importFile(query("payments", source, "delta"), "reglements.csv", payments);
+        assertThat(again.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(ledgerDigest()).isEqualTo(before);
+    }
+
+    @Test
+    void credit_notes_reduce_their_invoice_and_open_orders_join_the_backlog() {
+        importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
+
+        JsonNode credit = importFile(query("credit-notes", LedgerFixtures.unique("avoirs"), "delta"), "avoirs.csv",
+                ("Société;N° avoir;Date avoir;Montant TTC;Devise;Facture d'origine\n" + entity
+                        + ";AV-1;05/04/2026;980,40;EUR;FA-003\n").getBytes(WINDOWS_1252));
+        assertThat(credit.get("state").asString()).as(credit.toString()).isEqualTo("SUCCEEDED");
+        assertThat(invoices().get(2)).containsEntry("status", "PAID").containsEntry("paid_on", java.sql.Date.valueOf("2026-04-05"));
+
+        String source = LedgerFixtures.unique("carnet");
+        String orders = "Société;N° commande;Code client;Date commande;Montant TTC;Devise\n"
+                + entity + ";CMD-1;" + dupre + ";02/04/2026;5 000,00;EUR\n"
+                + entity + ";CMD-2;" + outillage + ";03/04/2026;1 500,00;EUR\n";
+        JsonNode backlog = importFile(query("open-orders", source, "snapshot"), "carnet.csv", orders.getBytes(WINDOWS_1252));
+        assertThat(backlog.get("imported").asLong()).as(backlog.toString()).isEqualTo(2);
+
+        JsonNode invoicedSince = importFile(query("open-orders", source, "snapshot"), "carnet.csv",
+                orders.lines().filter(line -> !line.contains("CMD-1")).reduce("", (a, b) -> a + b + "\n").getBytes(WINDOWS_1252));
+        assertThat(invoicedSince.get("settled").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("select reference from ledger_open_order where entity_code = ?").param(entity)
+                .query(String.class).list()).containsExactly("CMD-2");
+    }
+
+    @Test
+    void a_mapping_is_suggested_from_french_headers_saved_and_reused_for_any_layout() {
+        Response suggested = multipart("/api/v1/ledger/mappings/suggestion?kind=invoices", "BALANCE.csv", sageExport(), ANALYST);
+        assertThat(suggested.status()).as(suggested.text()).isEqualTo(200);
+        JsonNode columns = suggested.body().get("mapping").get("columns");
+        assertThat(columns.get("entity").asString()).isEqualTo("Société");
+        assertThat(columns.get("account").asString()).isEqualTo("Code client");
+        assertThat(columns.get("customerName").asString()).isEqualTo("Raison sociale");
+        assertThat(columns.get("registrationNumber").asString()).isEqualTo("SIREN");
+        assertThat(columns.get("salesperson").asString()).isEqualTo("Représentant");
+        assertThat(columns.get("number").asString()).isEqualTo("N° facture");
+        assertThat(columns.get("issueDate").asString()).isEqualTo("Date facture");
+        assertThat(columns.get("dueDate").asString()).isEqualTo("Date échéance");
+        assertThat(columns.get("amount").asString()).isEqualTo("Montant TTC");
+        assertThat(columns.get("openAmount").asString()).isEqualTo("Reste à payer");
+        assertThat(columns.get("currency").asString()).isEqualTo("Devise");
+        assertThat(suggested.body().get("missingMandatory")).isEmpty();
+
+        String source = LedgerFixtures.unique("agency");
+        Response saved = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/ledger/mappings/" + source))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"kind": "invoices",
+                         "columns": {"number": "Doc", "account": "Tiers", "customerName": "Qui", "issueDate": "Emise",
+                                     "dueDate": "Payable", "amount": "Brut"},
+                         "defaults": {"entity": "%s", "currency": "EUR"}}""".formatted(entity))), MANAGER);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        assertThat(get("/api/v1/ledger/mappings/" + source, ANALYST).body().get("defaults").get("entity").asString()).isEqualTo(entity);
+
+        JsonNode job = importFile("source=" + source, "relances.txt", ("Brut|Payable|Doc|Emise|Tiers|Qui\n"
+                + "1 200,00|15.05.26|X-1|15.04.26|" + dupre + "|Dupré\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("kind").asString()).isEqualTo("invoices");
+        assertThat(invoices()).singleElement().satisfies(invoice -> {
+            assertThat(invoice).containsEntry("number", "X-1").containsEntry("due_date", java.sql.Date.valueOf("2026-05-15"));
+            assertThat(invoice.get("amount").toString()).isEqualTo("1200.00");
+        });
+
+        Response invalid = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/ledger/mappings/" + source))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"kind": "invoices", "columns": {"number": "Doc", "colour": "Couleur"}}""")), MANAGER);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.text()).contains("columns.colour", "columns.dueDate");
+    }
+
+    @Test
+    void only_finance_staff_may_import() {
+        assertThat(upload(query("invoices", "x", "delta"), "a.csv", sageExport(), ORDER_SYSTEM).status()).isEqualTo(403);
+        assertThat(upload(query("invoices", "x", "delta"), "a.csv", sageExport(), DUNNING_ENGINE).status()).isEqualTo(403);
+        assertThat(get("/api/v1/ledger/mappings", null).status()).isEqualTo(401);
+    }
+}
