@@ -24,6 +24,8 @@ import io.arbiter.bureau.SolvencyService;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
+import io.arbiter.pool.PoolSignal;
+import io.arbiter.pool.PoolSignals;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
@@ -52,9 +54,10 @@ public class CreditDecisionService {
     private final StoredJson stored;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final PoolSignals pool;
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
-            StoredJson stored, Clock clock, MeterRegistry meters) {
+            StoredJson stored, Clock clock, MeterRegistry meters, PoolSignals pool) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -62,6 +65,7 @@ public class CreditDecisionService {
         this.stored = stored;
         this.clock = clock;
         this.meters = meters;
+        this.pool = pool;
     }
 
     public Result decide(CreditDecisionRequest request) {
@@ -78,9 +82,10 @@ public class CreditDecisionService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         SolvencyLookup solvency = bureau.lookup(company.company(), request.customer().country());
-        Applicant applicant = applicant(request, company, solvency, today);
+        PoolSignal poolSignal = pool.signalFor(request.customer().country(), company.registrationNumber());
+        Applicant applicant = applicant(request, company, solvency, today, poolSignal);
         PolicyEvaluation evaluation = policy.evaluate(applicant);
-        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now);
+        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, poolSignal);
 
         String response = json.writeValueAsString(decision);
         if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
@@ -110,7 +115,7 @@ public class CreditDecisionService {
     }
 
     private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, LocalDate today) {
+            SolvencyLookup solvency, LocalDate today, PoolSignal poolSignal) {
         CreditDecisionRequest.Customer customer = request.customer();
         LocalDate asOf = request.order().date() == null ? today : request.order().date();
         int seniority = customer.customerSince() == null ? 0
@@ -141,11 +146,15 @@ public class CreditDecisionService {
                     Objects.requireNonNullElse(request.exposure().overdue(), BigDecimal.ZERO),
                     Objects.requireNonNullElse(request.exposure().ordersBacklog(), BigDecimal.ZERO));
         }
+        if (poolSignal.available()) {
+            applicant.pool(poolSignal.lateSharePercent(), poolSignal.medianDaysBeyondTermsBand(), poolSignal.trend3Months());
+        }
         return applicant.build();
     }
 
     private static CreditDecision decision(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now) {
+            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now,
+            PoolSignal poolSignal) {
         var exposure = new CreditDecision.DecisionExposure(Money.of(applicant.openReceivables(), currency),
                 Money.of(applicant.overdueAmount(), currency), Money.of(applicant.ordersBacklog(), currency),
                 Money.of(applicant.orderAmount(), currency), evaluation.exposure());
@@ -160,7 +169,14 @@ public class CreditDecisionService {
                 company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
                 evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
-                evaluation.policyVersion(), bureauData);
+                evaluation.policyVersion(), bureauData, poolData(poolSignal));
+    }
+
+    private static CreditDecision.PoolData poolData(PoolSignal signal) {
+        return new CreditDecision.PoolData(signal.status(), signal.available()
+                ? new CreditDecision.PoolSignalData(signal.lateSharePercent(), signal.medianDaysBeyondTermsBand(),
+                        signal.trend3Months(), signal.trend12Months())
+                : null, signal.contributorsBand(), signal.detail());
     }
 
     private Currency currencyOf(String code) {

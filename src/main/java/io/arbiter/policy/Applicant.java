@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param insurerCover the credit insurer's cover on this customer, null when not insured
  * @param averageDaysLate weighted average days beyond terms over the customer's paid invoices
  * @param overduePercent share of open receivables that is overdue, in whole percent (derived)
+ * @param poolSignalAvailable whether the community pool gave a signal (at least k other suppliers reported)
+ * @param poolLateSharePercent share of other suppliers' experiences paid beyond terms, whole percent; 0 without signal
+ * @param poolDaysLateBand median days-beyond-terms band at the pool ({@code ON_TIME}, {@code 1_15}...), "" without
+ * @param poolTrend late share of the last 3 months against the 3 before: {@code IMPROVING}, {@code STABLE},
+ *                  {@code WORSENING}, {@code UNKNOWN}; "" without signal
  */
 public record Applicant(
         String registrationNumber,
@@ -40,7 +45,11 @@ public record Applicant(
         BigDecimal overdueAmount,
         BigDecimal ordersBacklog,
         BigDecimal orderAmount,
-        int overduePercent) {
+        int overduePercent,
+        boolean poolSignalAvailable,
+        int poolLateSharePercent,
+        String poolDaysLateBand,
+        String poolTrend) {
 
     public Applicant {
         Objects.requireNonNull(registrationNumber, "registrationNumber");
@@ -50,6 +59,8 @@ public record Applicant(
         overdueAmount = Objects.requireNonNullElse(overdueAmount, BigDecimal.ZERO);
         ordersBacklog = Objects.requireNonNullElse(ordersBacklog, BigDecimal.ZERO);
         orderAmount = Objects.requireNonNullElse(orderAmount, BigDecimal.ZERO);
+        poolDaysLateBand = Objects.requireNonNullElse(poolDaysLateBand, "");
+        poolTrend = Objects.requireNonNullElse(poolTrend, "");
         overduePercent = openReceivables.signum() <= 0 ? 0
                 : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
     }
@@ -60,7 +71,8 @@ public record Applicant(
     public Applicant reassessed(int grade, @Nullable BigDecimal limit, int remarks, String status, long newTurnover) {
         return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, grade,
                 status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
-                paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0);
+                paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0,
+                poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend);
     }
 
     public static Builder builder() {
@@ -89,6 +101,10 @@ public record Applicant(
         private BigDecimal overdueAmount = BigDecimal.ZERO;
         private BigDecimal ordersBacklog = BigDecimal.ZERO;
         private BigDecimal orderAmount = BigDecimal.ZERO;
+        private boolean poolSignalAvailable;
+        private int poolLateSharePercent;
+        private String poolDaysLateBand = "";
+        private String poolTrend = "";
 
         private Builder() {
         }
@@ -129,11 +145,21 @@ public record Applicant(
             return this;
         }
 
+        /** The community pool's signal on this customer. */
+        public Builder pool(int lateSharePercent, String daysLateBand, String trend) {
+            poolSignalAvailable = true;
+            poolLateSharePercent = lateSharePercent;
+            poolDaysLateBand = daysLateBand;
+            poolTrend = trend;
+            return this;
+        }
+
         public Applicant build() {
             return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover,
                     bureauDataAvailable, bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit,
                     insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
-                    openReceivables, overdueAmount, ordersBacklog, orderAmount, 0);
+                    openReceivables, overdueAmount, ordersBacklog, orderAmount, 0,
+                    poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend);
         }
     }
 }

@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
                         .anyRequest().denyAll())
                 .build();
     }
