@@ -28,8 +28,9 @@ import io.arbiter.ArbiterApplication;
  * schema of its own holding 1,000,000 experiences over 100,000 pseudonyms from 20 members over 24 months; each lookup
  * is {@link PoolServer#signal} for a random pseudonym as a member that shares (give-to-get check, the other members'
  * rows, the signal maths), the baseline is {@code pool_experience} by its full primary key through the same
- * {@link JdbcClient} and connection pool. Both run on {@code bench.threads} threads, alternating in
- * {@code bench.rounds} rounds, and the p99 of each is compared: the target is at most 3×.
+ * {@link JdbcClient} and connection pool. Each of {@code bench.threads} threads alternates the two, call by call, so
+ * that both meet the same load and the same stalls of a shared machine; the p99 of each is compared, per round of
+ * {@code bench.rounds}: the target is at most 3×.
  *
  * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.pool.skip=false} (README, Benchmarks);
  * settings: {@code bench.threads} (8), {@code bench.measured} (20000 per kind and round), {@code bench.rounds} (3),
@@ -85,15 +86,15 @@ public final class PoolSignalBenchmark {
                         + " and amount_band = ? and days_band = ?").params(key).query(Integer.class).single();
             };
             ExecutorService executor = Executors.newFixedThreadPool(threads);
-            measure(executor, threads, measured / 2, signal);
-            measure(executor, threads, measured / 2, primaryKey);
+            measure(executor, threads, measured / 2, signal, primaryKey);
             List<String> lines = new ArrayList<>();
             lines.add(String.format(Locale.ROOT, "Pool signal lookup vs primary-key lookup, %d threads, %,d calls each per round",
                     threads, measured));
             double worst = 0;
             for (int round = 1; round <= rounds; round++) {
-                long[] signals = measure(executor, threads, measured, signal);
-                long[] lookups = measure(executor, threads, measured, primaryKey);
+                long[][] both = measure(executor, threads, measured, signal, primaryKey);
+                long[] signals = both[0];
+                long[] lookups = both[1];
                 double ratio = (double) percentile(signals, 99) / percentile(lookups, 99);
                 worst = Math.max(worst, ratio);
                 lines.add(String.format(Locale.ROOT,
@@ -142,17 +143,21 @@ public final class PoolSignalBenchmark {
         jdbc.sql("analyze pool_contribution").update();
     }
 
-    /** {@code count} calls spread over the threads; the latency of each, in nanoseconds. */
-    private static long[] measure(ExecutorService executor, int threads, int count, IntConsumer call) throws Exception {
-        long[] latencies = new long[count];
+    /** {@code count} calls of each kind spread over the threads, alternating; the latency of each, in nanoseconds. */
+    private static long[][] measure(ExecutorService executor, int threads, int count, IntConsumer first,
+            IntConsumer second) throws Exception {
+        long[][] latencies = new long[2][count];
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             running.add(executor.submit(() -> {
                 for (int i = thread; i < count; i += threads) {
                     long started = System.nanoTime();
-                    call.accept(i);
-                    latencies[i] = System.nanoTime() - started;
+                    first.accept(i);
+                    long between = System.nanoTime();
+                    second.accept(i);
+                    latencies[0][i] = between - started;
+                    latencies[1][i] = System.nanoTime() - between;
                 }
             }));
         }

@@ -1,6 +1,7 @@
 package io.arbiter.pool;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,6 +14,9 @@ import java.util.Set;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.arbiter.shared.ProblemException;
 
@@ -30,6 +34,12 @@ class PoolServer {
     private final PoolExperiences experiences;
     private final PoolProperties.Server settings;
     private final Clock clock;
+    /**
+     * Members known to have shared lately, for a minute: a signal then costs one query. Only "has shared" is kept, so a
+     * new contributor is served at once, and one whose last contribution just grew too old at most a minute longer.
+     */
+    private final Cache<String, Boolean> sharing = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(10_000).build();
 
     PoolServer(PoolExperiences experiences, PoolProperties properties, Clock clock) {
         this.experiences = experiences;
@@ -77,8 +87,11 @@ class PoolServer {
             throw invalid("subject", "the subject must be a pseudonym: 64 lower-case hex digits (HMAC-SHA256)");
         }
         Instant now = clock.instant();
-        if (!experiences.sharedSince(member, now.atOffset(ZoneOffset.UTC).minusMonths(settings.giveToGetMonths()).toInstant())) {
-            return Contribution.Signal.without("CONTRIBUTE_FIRST");
+        if (sharing.getIfPresent(member) == null) {
+            if (!experiences.sharedSince(member, now.atOffset(ZoneOffset.UTC).minusMonths(settings.giveToGetMonths()).toInstant())) {
+                return Contribution.Signal.without("CONTRIBUTE_FIRST");
+            }
+            sharing.put(member, Boolean.TRUE);
         }
         YearMonth current = YearMonth.now(clock);
         return Signals.of(experiences.othersOn(subject, member, current.minusMonths(OLDEST_MONTH)), current,
