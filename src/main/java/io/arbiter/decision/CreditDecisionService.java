@@ -29,6 +29,8 @@ import io.arbiter.ledger.Exposures;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
+import io.arbiter.pool.PoolSignal;
+import io.arbiter.pool.PoolSignals;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
@@ -59,6 +61,7 @@ public class CreditDecisionService {
     private final MeterRegistry meters;
     private final Exposures exposures;
     private final PaymentBehaviours behaviours;
+    private final PoolSignals pool;
 
     /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
     private record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
@@ -69,7 +72,8 @@ public class CreditDecisionService {
     }
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
-            StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours) {
+            StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours,
+            PoolSignals pool) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -79,6 +83,7 @@ public class CreditDecisionService {
         this.meters = meters;
         this.exposures = exposures;
         this.behaviours = behaviours;
+        this.pool = pool;
     }
 
     public Result decide(CreditDecisionRequest request) {
@@ -100,9 +105,11 @@ public class CreditDecisionService {
         Ledger ledger = new Ledger(
                 request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
                 request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
-        Applicant applicant = applicant(request, company, solvency, today, ledger, currency);
+        PoolSignal poolSignal = pool.signalFor(country, number);
+        Applicant applicant = applicant(request, company, solvency, today, ledger, currency, poolSignal);
         PolicyEvaluation evaluation = policy.evaluate(applicant);
-        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger);
+        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger,
+                poolSignal);
 
         String response = json.writeValueAsString(decision);
         if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
@@ -132,7 +139,8 @@ public class CreditDecisionService {
     }
 
     private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, LocalDate today, Ledger ledger, Currency currency) {
+            SolvencyLookup solvency, LocalDate today, Ledger ledger, Currency currency,
+            PoolSignal poolSignal) {
         CreditDecisionRequest.Customer customer = request.customer();
         LocalDate asOf = request.order().date() == null ? today : request.order().date();
         int seniority = customer.customerSince() == null ? 0
@@ -171,12 +179,15 @@ public class CreditDecisionService {
             ledger.exposure().flatMap(e -> e.forLimit(currency)).ifPresent(e -> applicant.exposure(
                     e.openReceivables().amount(), e.overdue().amount(), e.ordersBacklog().amount()));
         }
+        if (poolSignal.available()) {
+            applicant.pool(poolSignal.lateSharePercent(), poolSignal.medianDaysBeyondTermsBand(), poolSignal.trend3Months());
+        }
         return applicant.build();
     }
 
     private static CreditDecision decision(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
             SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now,
-            Ledger ledger) {
+            Ledger ledger, PoolSignal poolSignal) {
         String source = request.exposure() != null ? "REQUEST" : ledger.exposure().isPresent() ? "LEDGER" : "NONE";
         CreditDecision.LedgerSource ledgerSource = ledger.exposure().map(e -> new CreditDecision.LedgerSource(
                 e.accounts(), e.groups(), e.forLimit().stream().filter(c -> !c.currency().equals(currency))
@@ -196,7 +207,14 @@ public class CreditDecisionService {
                 company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
                 evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
-                evaluation.policyVersion(), bureauData);
+                evaluation.policyVersion(), bureauData, poolData(poolSignal));
+    }
+
+    private static CreditDecision.PoolData poolData(PoolSignal signal) {
+        return new CreditDecision.PoolData(signal.status(), signal.available()
+                ? new CreditDecision.PoolSignalData(signal.lateSharePercent(), signal.medianDaysBeyondTermsBand(),
+                        signal.trend3Months(), signal.trend12Months())
+                : null, signal.contributorsBand(), signal.detail());
     }
 
     private static int whole(@Nullable BigDecimal value) {

@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param paymentTrend {@code IMPROVING}, {@code STABLE} or {@code WORSENING} (last 3 months' days late against the last
  *                     12 months'), {@code UNKNOWN} without enough history
  * @param brokenPromises promises to pay broken in the last 12 months
+ * @param poolSignalAvailable whether the community pool gave a signal (at least k other suppliers reported)
+ * @param poolLateSharePercent share of other suppliers' experiences paid beyond terms, whole percent; 0 without signal
+ * @param poolDaysLateBand median days-beyond-terms band at the pool ({@code ON_TIME}, {@code 1_15}...), "" without
+ * @param poolTrend late share of the last 3 months against the 3 before: {@code IMPROVING}, {@code STABLE},
+ *                  {@code WORSENING}, {@code UNKNOWN}; "" without signal
  */
 public record Applicant(
         String registrationNumber,
@@ -47,7 +52,11 @@ public record Applicant(
         int overduePercent,
         int latePaymentSharePercent,
         String paymentTrend,
-        int brokenPromises) {
+        int brokenPromises,
+        boolean poolSignalAvailable,
+        int poolLateSharePercent,
+        String poolDaysLateBand,
+        String poolTrend) {
 
     public Applicant {
         Objects.requireNonNull(registrationNumber, "registrationNumber");
@@ -58,6 +67,8 @@ public record Applicant(
         ordersBacklog = Objects.requireNonNullElse(ordersBacklog, BigDecimal.ZERO);
         orderAmount = Objects.requireNonNullElse(orderAmount, BigDecimal.ZERO);
         paymentTrend = Objects.requireNonNullElse(paymentTrend, "UNKNOWN");
+        poolDaysLateBand = Objects.requireNonNullElse(poolDaysLateBand, "");
+        poolTrend = Objects.requireNonNullElse(poolTrend, "");
         overduePercent = openReceivables.signum() <= 0 ? 0
                 : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
     }
@@ -69,7 +80,8 @@ public record Applicant(
         return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, grade,
                 status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
                 paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0,
-                latePaymentSharePercent, paymentTrend, brokenPromises);
+                latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
+                poolDaysLateBand, poolTrend);
     }
 
     /** The same customer with today's exposure and no order: how a portfolio replay assesses it as it stands. */
@@ -77,7 +89,8 @@ public record Applicant(
         return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover, bureauDataAvailable,
                 bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable,
                 averageDaysLate, openDisputes, paymentTermsDays, receivables, overdue, backlog, BigDecimal.ZERO, 0,
-                latePaymentSharePercent, paymentTrend, brokenPromises);
+                latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
+                poolDaysLateBand, poolTrend);
     }
 
     public static Builder builder() {
@@ -109,6 +122,10 @@ public record Applicant(
         private int latePaymentSharePercent;
         private String paymentTrend = "UNKNOWN";
         private int brokenPromises;
+        private boolean poolSignalAvailable;
+        private int poolLateSharePercent;
+        private String poolDaysLateBand = "";
+        private String poolTrend = "";
 
         private Builder() {
         }
@@ -158,12 +175,21 @@ public record Applicant(
             return this;
         }
 
+        /** The community pool's signal on this customer. */
+        public Builder pool(int lateSharePercent, String daysLateBand, String trend) {
+            poolSignalAvailable = true;
+            poolLateSharePercent = lateSharePercent;
+            poolDaysLateBand = daysLateBand;
+            poolTrend = trend;
+            return this;
+        }
+
         public Applicant build() {
             return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover,
                     bureauDataAvailable, bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit,
                     insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
                     openReceivables, overdueAmount, ordersBacklog, orderAmount, 0, latePaymentSharePercent, paymentTrend,
-                    brokenPromises);
+                    brokenPromises, poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend);
         }
     }
 }

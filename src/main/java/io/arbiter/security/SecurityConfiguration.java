@@ -78,6 +78,7 @@ class SecurityConfiguration {
                                 "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE)
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
                                 "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
                         .anyRequest().denyAll())
                 .build();
     }

@@ -18,6 +18,7 @@ final class GeneratedApplicants {
             50_000_001L, 200_000_000L};
     private static final int[] GRADE_EDGES = {0, 19, 20, 39, 40, 59, 60, 79, 80, 100};
     private static final int[] DAYS_LATE_EDGES = {0, 4, 5, 14, 15, 29, 30, 59, 60, 120};
+    private static final int[] POOL_LATE_SHARE_EDGES = {0, 9, 10, 29, 30, 59, 60, 100};
 
     private GeneratedApplicants() {
     }
@@ -61,6 +62,11 @@ final class GeneratedApplicants {
         }
 
         builder.insurerCover(random.nextBoolean() ? null : amount(random, 400_000, round));
+
+        if (random.nextInt(3) == 0) {
+            int lateShare = random.nextInt(3) == 0 ? pick(random, POOL_LATE_SHARE_EDGES) : random.nextInt(101);
+            builder.pool(lateShare, "ON_TIME", new String[] {"IMPROVING", "STABLE", "WORSENING", "UNKNOWN"}[random.nextInt(4)]);
+        }
 
         BigDecimal open = random.nextInt(5) == 0 ? BigDecimal.ZERO : amount(random, 300_000, round);
         BigDecimal overdue = switch (random.nextInt(20)) {

@@ -134,6 +134,20 @@ final class HandWrittenPolicy {
         } else {
             total += score(points, fired, "PaymentRemarks_56", "PAYMENT_REMARKS", 5);
         }
+        if (a.poolSignalAvailable()) {
+            int lateShare = a.poolLateSharePercent();
+            if (lateShare >= 60) {
+                total += score(points, fired, "PoolSignal_66", "POOL_SIGNAL", -20);
+            } else if (lateShare >= 30) {
+                total += score(points, fired, "PoolSignal_65", "POOL_SIGNAL", -10);
+            } else if (lateShare >= 10) {
+                total += score(points, fired, "PoolSignal_64", "POOL_SIGNAL", 0);
+            } else if (lateShare >= 0) {
+                total += score(points, fired, "PoolSignal_63", "POOL_SIGNAL", 5);
+            }
+        } else {
+            total += score(points, fired, "PoolSignal_67", "POOL_SIGNAL", 0);
+        }
         total = Math.clamp(total, 0, 100);
 
         // risk-classes.drl.csv

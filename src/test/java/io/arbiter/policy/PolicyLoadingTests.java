@@ -29,7 +29,7 @@ class PolicyLoadingTests {
 
         assertThat(loaded.policy().files()).extracting(PolicyFileSummary::name).containsExactly("credit-limits.drl.xlsx",
                 "hard-stops.drl", "risk-classes.drl.csv", "scoring.drl.xlsx", "segmentation.drl.xlsx");
-        assertThat(loaded.scenarios()).hasSize(22).allMatch(ScenarioResult::passed);
+        assertThat(loaded.scenarios()).hasSize(25).allMatch(ScenarioResult::passed);
         assertThat(loaded.scenarios()).extracting(ScenarioResult::file).contains("segmentation.drl.xlsx",
                 "scoring.drl.xlsx", "credit-limits.drl.xlsx");
     }
