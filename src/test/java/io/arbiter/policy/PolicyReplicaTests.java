@@ -34,7 +34,10 @@ import tools.jackson.databind.JsonNode;
 class PolicyReplicaTests extends ApiTest {
 
     private static final String LIMITS = "credit-limits.drl.xlsx";
-    private static final Duration PROPAGATION = Duration.ofSeconds(1);
+    // Far below B's hour-long periodic check, so a switch within it can only come from NOTIFY or the armed timer; the
+    // one-second target itself is a measurement (printed below and reported), not a timed assertion that a busy
+    // machine would break.
+    private static final Duration PROPAGATION = Duration.ofSeconds(5);
 
     @TempDir
     Path directory;
@@ -68,7 +71,7 @@ class PolicyReplicaTests extends ApiTest {
     }
 
     @Test
-    void a_publish_through_one_replica_serves_on_the_other_within_a_second() throws IOException {
+    void a_publish_through_one_replica_serves_on_the_other_by_notify_not_the_periodic_check() throws IOException {
         String id = approvedDraft("175000");
         String version = get("/api/v1/policies/versions/" + id, ANALYST).body().get("version").asString();
 
