@@ -80,6 +80,11 @@ public class PolicyEngine {
         return snapshot.timer().record(() -> Pipeline.evaluate(snapshot.policy(), applicant, Given.NOTHING));
     }
 
+    /** The active escalation table's rows for a dunning case (DESIGN.md §3, the dunning table family). */
+    public Escalation escalation(DunningCase dunningCase) {
+        return Pipeline.escalate(active.get().policy(), dunningCase);
+    }
+
     public ActivePolicy active() {
         return active.get().active();
     }
