@@ -72,6 +72,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dunning/customers/*/agency-case")
+                                .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/dunning/next-actions", "/api/v1/dunning/outcomes", "/api/v1/dunning/agenda")
+                                .hasAnyRole(Role.DUNNING_ENGINE.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
+                                        Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }
