@@ -49,10 +49,10 @@ import io.arbiter.ledger.Collections;
 import io.arbiter.ledger.OpenItems;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.DunningCase;
+import io.arbiter.policy.DunningProfile;
 import io.arbiter.policy.Escalation;
 import io.arbiter.policy.EscalationStep;
 import io.arbiter.policy.PolicyEngine;
-import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
@@ -275,10 +275,10 @@ public class DunningService {
         String version = policy.active().version();
         List<Reason> problems = new ArrayList<>();
         if (plan == null || riskClass == null) {
-            PolicyEvaluation evaluation = policy.evaluate(applicant(customerCase, asOf, open, overdue, disputes));
-            plan = plan == null ? evaluation.segment().dunningPlan() : plan;
-            riskClass = riskClass == null ? Objects.requireNonNullElse(evaluation.riskClass(), "") : riskClass;
-            version = evaluation.policyVersion();
+            DunningProfile profile = policy.dunningProfile(applicant(customerCase, asOf, open, overdue, disputes));
+            plan = plan == null ? profile.dunningPlan() : plan;
+            riskClass = riskClass == null ? profile.riskClass() : riskClass;
+            version = profile.policyVersion();
         }
         if (customerCase.insolvencyPublishedOn() != null) {
             return new Assessment(plan, riskClass, version, claim(customerCase, done), List.of(), List.of(), problems);

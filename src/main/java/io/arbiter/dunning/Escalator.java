@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,8 @@ final class Escalator {
             LocalDate asOf, int graceDays) {
         List<Item> disputed = new ArrayList<>();
         List<Paused> paused = new ArrayList<>();
-        Map<EscalationStep, List<Item>> due = new LinkedHashMap<>();
+        // By the step's position in the plan: records holding reasons hash slowly, and this runs for every customer.
+        Map<Integer, List<Item>> due = new TreeMap<>();
         TreeSet<Integer> stepNumbers = new TreeSet<>();
         steps.forEach(step -> stepNumbers.add(step.step()));
         Map<String, List<Done>> doneByInvoice = new LinkedHashMap<>();
@@ -97,15 +99,16 @@ final class Escalator {
             if (reached != null && stepNow < reached) {
                 continue;
             }
-            for (EscalationStep step : steps) {
+            for (int i = 0; i < steps.size(); i++) {
+                EscalationStep step = steps.get(i);
                 if (step.step() == stepNow && itemDone.stream().noneMatch(d -> Objects.equals(d.step(), step.step())
                         && d.action().equals(step.action()))) {
-                    due.computeIfAbsent(step, s -> new ArrayList<>()).add(item);
+                    due.computeIfAbsent(i, s -> new ArrayList<>()).add(item);
                 }
             }
         }
         List<Proposal> proposals = new ArrayList<>();
-        due.forEach((step, invoices) -> proposals.add(new Proposal(step, List.copyOf(invoices))));
+        due.forEach((index, invoices) -> proposals.add(new Proposal(steps.get(index), List.copyOf(invoices))));
         proposals.sort(Comparator.comparingInt((Proposal p) -> p.step().step())
                 .thenComparing(p -> p.step().reason().row() == null ? 0 : p.step().reason().row()));
         return new Result(proposals, disputed, paused);

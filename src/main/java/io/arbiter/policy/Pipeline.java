@@ -69,6 +69,18 @@ final class Pipeline {
                 limit.granted().minus(existing), List.copyOf(reasons), summary(outcome, stops, policyGap, exposure, limit));
     }
 
+    /** Segmentation, scoring and rating only: the plan and risk class dunning escalates by. */
+    static DunningProfile profile(CompiledPolicy policy, Applicant applicant) {
+        List<Reason> reasons = new ArrayList<>();
+        SegmentationResult segmentation = run(policy, Stage.SEGMENTATION, reasons, applicant);
+        Segment segment = new Segment(segmentation.segment() == null ? "UNSEGMENTED" : segmentation.segment(),
+                segmentation.dunningPlan() == null ? "" : segmentation.dunningPlan());
+        ScoreCard scoreCard = run(policy, Stage.SCORING, reasons, applicant, segment);
+        Score score = scoreCard.toScore();
+        RatingResult rating = run(policy, Stage.RATING, reasons, applicant, segment, score);
+        return new DunningProfile(policy.version(), segment.dunningPlan(), rating.riskClass() == null ? "" : rating.riskClass());
+    }
+
     /** The escalation rows that apply to a dunning case, ordered by step then spreadsheet row. */
     static Escalation escalate(CompiledPolicy policy, DunningCase dunningCase) {
         List<Reason> fired = new ArrayList<>();
