@@ -158,8 +158,8 @@ public final class DunningAgendaBenchmark {
                         select 'BENCH', 'I' || g, c.first + (g % ?), d.due - 30, d.due, a.amount, a.amount, 'EUR', 'OPEN'
                         from generate_series(1, ?) g
                         cross join (select min(id) as first from ledger_customer) c
-                        cross join lateral (select cast(? as date) + 30 - ((g * 7919) % 151)::int as due) d
-                        cross join lateral (select (100 + (g * 37) % 9000)::numeric(15,2) as amount) a""")
+                        cross join lateral (select cast(? as date) + 30 - ((g::bigint * 7919) % 151)::int as due) d
+                        cross join lateral (select (100 + (g::bigint * 37) % 9000)::numeric(15,2) as amount) a""")
                 .params(customers, invoices, DAY).update();
         jdbc.sql("""
                         with disputed as (

@@ -4,6 +4,7 @@
  * fired row comes back as a {@link io.arbiter.policy.Reason} naming its file, sheet and row. The workbooks' {@code Tests}
  * sheets are scenarios run against each snapshot before it may serve decisions. Versions are stored with their exact
  * files and go through a life cycle (draft, approved by someone other than its author, published, superseded); the
- * published one is swapped in atomically, without a restart.
+ * published one is swapped in atomically, without a restart. Escalation tables ({@code RuleSet arbiter.escalation}) are a
+ * fifth table family in the same life cycle, evaluated on their own for dunning ({@link io.arbiter.policy.DunningCase}).
  */
 package io.arbiter.policy;
