@@ -106,6 +106,12 @@ public final class DunningAgendaBenchmark {
             }
             double scan = median(scans);
             double agenda = median(agendas);
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                ratios.add(agendas.get(i) / scans.get(i));
+            }
+            // Each round's two timings share the machine's load of that moment: the ratio is taken per round.
+            double ratio = median(ratios);
             long start = System.nanoTime();
             HttpResponse<byte[]> http = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/v1/dunning/agenda?date=" + DAY))
@@ -114,8 +120,8 @@ public final class DunningAgendaBenchmark {
             if (http.statusCode() != 200) {
                 throw new AssertionError("GET agenda answered " + http.statusCode());
             }
-            report.add(String.format(Locale.ROOT, "median of %d: sql-scan %.2f s, agenda %.2f s: ratio %.2f× (target ≤ 5×: %s)",
-                    rounds, scan, agenda, agenda / scan, agenda / scan <= 5 ? "met" : "NOT met"));
+            report.add(String.format(Locale.ROOT, "median of %d rounds: sql-scan %.2f s, agenda %.2f s; median ratio %.2f× "
+                    + "(target ≤ 5×: %s)", rounds, scan, agenda, ratio, ratio <= 5 ? "met" : "NOT met"));
             report.add(String.format(Locale.ROOT, "agenda-http (one GET, %,d bytes of JSON): %.2f s", http.body().length, overHttp));
             report.forEach(System.out::println);
             write(report);
