@@ -14,6 +14,8 @@ COPY --from=build /src/target/arbiter-*.jar app.jar
 # The shipped default policy; mount your own over these folders.
 COPY decision-tables decision-tables
 COPY rules rules
+# The dunning message templates (arbiter.dunning.templates-directory); mount your own over this folder too.
+COPY templates templates
 USER arbiter
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

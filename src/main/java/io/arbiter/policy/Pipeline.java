@@ -69,6 +69,36 @@ final class Pipeline {
                 limit.granted().minus(existing), List.copyOf(reasons), summary(outcome, stops, policyGap, exposure, limit));
     }
 
+    /** Segmentation, scoring and rating only: the plan and risk class dunning escalates by. */
+    static DunningProfile profile(CompiledPolicy policy, Applicant applicant) {
+        List<Reason> reasons = new ArrayList<>();
+        SegmentationResult segmentation = run(policy, Stage.SEGMENTATION, reasons, applicant);
+        Segment segment = new Segment(segmentation.segment() == null ? "UNSEGMENTED" : segmentation.segment(),
+                segmentation.dunningPlan() == null ? "" : segmentation.dunningPlan());
+        ScoreCard scoreCard = run(policy, Stage.SCORING, reasons, applicant, segment);
+        Score score = scoreCard.toScore();
+        RatingResult rating = run(policy, Stage.RATING, reasons, applicant, segment, score);
+        return new DunningProfile(policy.version(), segment.dunningPlan(), rating.riskClass() == null ? "" : rating.riskClass());
+    }
+
+    /** The escalation rows that apply to a dunning case, ordered by step then spreadsheet row. */
+    static Escalation escalate(CompiledPolicy policy, DunningCase dunningCase) {
+        List<Reason> fired = new ArrayList<>();
+        EscalationResult result = run(policy, Stage.ESCALATION, fired, dunningCase);
+        List<Reason> problems = new ArrayList<>(fired.stream().filter(reason -> POLICY.equals(reason.table())).toList());
+        if (result.firedRules().isEmpty()) {
+            problems.add(new Reason(POLICY, null, null, "NO_ESCALATION", "No escalation row matches plan '"
+                    + dunningCase.dunningPlan() + "' and risk class '" + dunningCase.riskClass() + "'."));
+        }
+        List<EscalationStep> steps = result.rows().stream()
+                .map(row -> new EscalationStep(row.step(), row.afterDueDays(), row.action(), row.channel(), row.template(),
+                        row.confirm(), row.assignee(), policy.reasonOf(row.ruleKey())))
+                .sorted(java.util.Comparator.comparingInt(EscalationStep::step)
+                        .thenComparing(step -> step.reason().row() == null ? 0 : step.reason().row()))
+                .toList();
+        return new Escalation(policy.version(), dunningCase, steps, problems);
+    }
+
     @SuppressWarnings("unchecked")
     private static <R extends StageResult> R run(CompiledPolicy policy, Stage stage, List<Reason> reasons, Object... facts) {
         R result = (R) stage.newResult();

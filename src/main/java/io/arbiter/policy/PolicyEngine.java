@@ -81,6 +81,16 @@ public class PolicyEngine {
         return snapshot.timer().record(() -> Pipeline.evaluate(snapshot.policy(), applicant, Given.NOTHING));
     }
 
+    /** The dunning plan and risk class the active policy gives this customer (segmentation, scoring, rating). */
+    public DunningProfile dunningProfile(Applicant applicant) {
+        return Pipeline.profile(active.get().policy(), applicant);
+    }
+
+    /** The active escalation table's rows for a dunning case (DESIGN.md §3, the dunning table family). */
+    public Escalation escalation(DunningCase dunningCase) {
+        return Pipeline.escalate(active.get().policy(), dunningCase);
+    }
+
     public ActivePolicy active() {
         return active.get().active();
     }

@@ -118,6 +118,9 @@ final class Scenarios {
     }
 
     static ScenarioResult run(CompiledPolicy policy, Scenario scenario) {
+        if (EscalationScenarios.isEscalation(scenario)) {
+            return EscalationScenarios.run(policy, scenario);
+        }
         Given given = new Given(scenario.inputs().get("segment"), upper(scenario.inputs().get("riskclass")));
         PolicyEvaluation evaluation = Pipeline.evaluate(policy, applicant(scenario), given);
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
@@ -209,7 +212,7 @@ final class Scenarios {
     }
 
     private static boolean isKnown(String name) {
-        return INPUTS.containsKey(name) || name.equals("segment") || name.equals("riskclass")
+        return INPUTS.containsKey(name) || name.equals("segment") || name.equals("riskclass") || EscalationScenarios.isKnown(name)
                 || name.startsWith(EXPECTED) && OUTPUTS.containsKey(name.substring(EXPECTED.length()));
     }
 

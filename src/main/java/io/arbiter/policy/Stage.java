@@ -11,7 +11,9 @@ enum Stage {
     SCORING("arbiter.scoring", "score", ScoreCard::new),
     RATING("arbiter.rating", "rating", RatingResult::new),
     CREDIT_LIMIT("arbiter.creditlimit", "limit", LimitResult::new),
-    HARD_STOPS("arbiter.hardstops", "stops", HardStopResult::new);
+    HARD_STOPS("arbiter.hardstops", "stops", HardStopResult::new),
+    /** Not part of the credit pipeline: the dunning plans, evaluated on their own for a {@link DunningCase}. */
+    ESCALATION("arbiter.escalation", "escalation", EscalationResult::new);
 
     private final String ruleSet;
     private final String global;

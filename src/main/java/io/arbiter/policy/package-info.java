@@ -5,6 +5,7 @@
  * sheets are scenarios run against each snapshot before it may serve decisions; each table is analysed for gaps,
  * conflicting overlaps and unreachable rows, located by cell range. Versions are stored with their exact
  * files and go through a life cycle (draft, approved by someone other than its author, published, superseded); the
- * published one is swapped in atomically, without a restart.
+ * published one is swapped in atomically, without a restart. Escalation tables ({@code RuleSet arbiter.escalation}) are a
+ * fifth table family in the same life cycle, evaluated on their own for dunning ({@link io.arbiter.policy.DunningCase}).
  */
 package io.arbiter.policy;

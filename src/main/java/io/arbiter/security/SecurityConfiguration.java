@@ -79,6 +79,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
                                 "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dunning/customers/*/agency-case")
+                                .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/dunning/next-actions", "/api/v1/dunning/outcomes", "/api/v1/dunning/agenda")
+                                .hasAnyRole(Role.DUNNING_ENGINE.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
+                                        Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

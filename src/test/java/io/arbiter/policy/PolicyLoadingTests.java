@@ -28,10 +28,10 @@ class PolicyLoadingTests {
         PolicyEngine.Loaded loaded = load(PolicyFixtures.copyOfShippedPolicy(directory));
 
         assertThat(loaded.policy().files()).extracting(PolicyFileSummary::name).containsExactly("credit-limits.drl.xlsx",
-                "hard-stops.drl", "risk-classes.drl.csv", "scoring.drl.xlsx", "segmentation.drl.xlsx");
-        assertThat(loaded.scenarios()).hasSize(25).allMatch(ScenarioResult::passed);
+                "escalation.drl.xlsx", "hard-stops.drl", "risk-classes.drl.csv", "scoring.drl.xlsx", "segmentation.drl.xlsx");
+        assertThat(loaded.scenarios()).hasSize(40).allMatch(ScenarioResult::passed);
         assertThat(loaded.scenarios()).extracting(ScenarioResult::file).contains("segmentation.drl.xlsx",
-                "scoring.drl.xlsx", "credit-limits.drl.xlsx");
+                "scoring.drl.xlsx", "credit-limits.drl.xlsx", "escalation.drl.xlsx");
     }
 
     @Test

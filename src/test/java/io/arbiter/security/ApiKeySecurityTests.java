@@ -49,7 +49,7 @@ class ApiKeySecurityTests extends ApiTest {
         assertThat(get("/api/v1/policies/active", ORDER_SYSTEM).status()).isEqualTo(403);
         Response active = get("/api/v1/policies/active", ANALYST);
         assertThat(active.status()).isEqualTo(200);
-        assertThat(active.body().get("files").size()).isEqualTo(5);
+        assertThat(active.body().get("files").size()).isEqualTo(6);
     }
 
     @Test

@@ -1,0 +1,130 @@
+package io.arbiter.dunning;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import io.arbiter.policy.Reason;
+import io.arbiter.shared.Money;
+
+/** The requests and answers of the dunning API. */
+public final class DunningApi {
+
+    private DunningApi() {
+    }
+
+    /**
+     * Next actions for one customer. Without {@code openItems} the customer is read from the ledger by account;
+     * with them, an external dunning engine sends the open items itself and the ledger is not read.
+     *
+     * @param asOf the day to compute for; today when absent
+     * @param dunningPlan the plan to follow instead of the one segmentation gives
+     * @param riskClass the risk class to use instead of the one the policy gives
+     */
+    public record NextActionsRequest(String customer, @Nullable LocalDate asOf, @Nullable String dunningPlan,
+            @Nullable String riskClass, @Nullable InlineCustomer customerDetails, @Nullable String entity,
+            @Nullable List<InlineInvoice> openItems, @Nullable LocalDate insolvencyPublishedOn) {
+    }
+
+    /** Who the customer is, for open items sent inline. */
+    public record InlineCustomer(@Nullable String name, @Nullable String registrationNumber, @Nullable String country,
+            @Nullable Boolean publicSector, @Nullable String salesperson, @Nullable LocalDate customerSince) {
+    }
+
+    /** An open item sent inline; {@code disputeReason} isolates it from dunning. */
+    public record InlineInvoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal openAmount,
+            String currency, @Nullable String disputeReason) {
+    }
+
+    public record NextActions(String customer, String customerName, LocalDate asOf, String dunningPlan, String riskClass,
+            String policyVersion, List<Action> actions, List<SetAside> disputed, List<SetAside> paused,
+            List<Cancelled> cancelled, @Nullable Insolvency insolvency, List<Reason> problems) {
+    }
+
+    /**
+     * One action due: what to do, through which channel, with which template, on which invoices.
+     *
+     * @param level the step of the plan; null for {@code DECLARE_CLAIM}, which the law requires whatever the plan
+     * @param deadline the last day to act, when the law sets one
+     * @param preview the rendered message by language ({@code fr}, {@code en})
+     */
+    public record Action(UUID id, @Nullable Integer level, String action, String channel, String template,
+            boolean requiresConfirmation, String assignee, @Nullable LocalDate deadline, List<InvoiceDue> invoices,
+            Totals totals, @Nullable Reason reason, Map<String, String> preview) {
+    }
+
+    /** An invoice with what the customer owes on it as of the date: the open amount, late interest and indemnity. */
+    public record InvoiceDue(String number, @Nullable String entity, LocalDate issueDate, LocalDate dueDate, long daysLate,
+            Money openAmount, Money interest, @Nullable Money indemnity) {
+    }
+
+    public record Totals(Money open, Money interest, Money indemnity, Money claim) {
+    }
+
+    /** An invoice kept out of dunning: disputed (with the reason) or under a promise to pay (until the date given). */
+    public record SetAside(String number, LocalDate dueDate, Money openAmount, String why, @Nullable LocalDate until) {
+    }
+
+    /** An action proposed earlier that is no longer due because its invoices were paid. */
+    public record Cancelled(UUID id, String action, @Nullable Integer level, List<String> invoices, String why) {
+    }
+
+    public record Insolvency(LocalDate publishedOn, LocalDate claimDeadline) {
+    }
+
+    /**
+     * What happened with an action.
+     *
+     * @param date the day it happened; today when absent
+     * @param agent who did it (in-house collector or outsourced agent)
+     * @param confirmedBy the person confirming an action that requires confirmation
+     * @param message the text as the person edited it before sending
+     */
+    public record OutcomeRequest(UUID actionId, String customer, OutcomeKind kind, @Nullable LocalDate date,
+            @Nullable String agent, @Nullable String confirmedBy, @Nullable String note, @Nullable PromiseToPay promise,
+            @Nullable DisputeRaised dispute, @Nullable Message message) {
+    }
+
+    public record PromiseToPay(LocalDate date, BigDecimal amount) {
+    }
+
+    /** A dispute on some of the action's invoices, by number. */
+    public record DisputeRaised(String reason, List<String> invoices) {
+    }
+
+    public record Message(String language, String text) {
+    }
+
+    public record OutcomeRecorded(long id, UUID actionId, String customer, OutcomeKind kind, LocalDate date,
+            @Nullable Long promiseId, @Nullable Long disputeId) {
+    }
+
+    public record Agenda(LocalDate date, String policyVersion, int customers, int actions, List<AssigneeActions> groups) {
+    }
+
+    public record AssigneeActions(String assignee, List<AgendaEntry> actions) {
+    }
+
+    public record AgendaEntry(UUID actionId, String customer, String customerName, @Nullable Integer level, String action,
+            String channel, String template, boolean requiresConfirmation, @Nullable LocalDate deadline,
+            List<String> invoices, Money openAmount) {
+    }
+
+    /** The case file a collection agency needs. */
+    public record AgencyCase(LocalDate asOf, Debtor debtor, List<InvoiceDue> invoices, Totals totals,
+            List<HistoryEntry> history) {
+    }
+
+    public record Debtor(String account, String name, @Nullable String registrationNumber, String country,
+            @Nullable String salesperson) {
+    }
+
+    /** A proposed action and, when something came of it, the outcome. */
+    public record HistoryEntry(LocalDate date, UUID actionId, String action, String channel, @Nullable Integer level,
+            List<String> invoices, @Nullable OutcomeKind outcome, @Nullable String agent, @Nullable String note) {
+    }
+}

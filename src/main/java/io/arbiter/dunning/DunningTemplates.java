@@ -1,0 +1,95 @@
+package io.arbiter.dunning;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The message templates finance staff edit: plain UTF-8 text files {@code <language>/<template>.txt} under
+ * {@code arbiter.dunning.templates-directory}, read again at each rendering so that an edit applies at once. A template
+ * holds {@code {{variable}}} placeholders and nothing else that is evaluated: substitution is plain text, so a
+ * template can never run code. Every placeholder must be one of {@link #VARIABLES}; a template naming another one stops
+ * the application at start-up with the file and line.
+ */
+@Component
+class DunningTemplates {
+
+    static final List<String> LANGUAGES = List.of("fr", "en");
+    /** The placeholders a template may use (documented in the README). */
+    static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
+            "supplier.name", "date", "invoices", "invoices.count", "total.open", "total.interest", "total.indemnity",
+            "total.claim", "promise.date", "promise.amount", "claim.deadline", "action.channel");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
+
+    private final Path directory;
+
+    DunningTemplates(DunningProperties properties) {
+        this.directory = properties.templatesDirectory();
+        List<String> problems = check();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Dunning templates in " + directory.toAbsolutePath() + " cannot be used:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** The template rendered with these values, or null when the file does not exist. */
+    @Nullable String render(String language, String template, Map<String, String> values) {
+        Path file = directory.resolve(language).resolve(template + ".txt");
+        if (!template.matches("[a-z0-9-]+") || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                String value = values.get(matcher.group(1));
+                matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+            }
+            matcher.appendTail(out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> check() {
+        List<String> problems = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Path folder = directory.resolve(language);
+            if (!Files.isDirectory(folder)) {
+                problems.add(folder + " is missing");
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        Matcher matcher = PLACEHOLDER.matcher(lines.get(i));
+                        while (matcher.find()) {
+                            if (!VARIABLES.contains(matcher.group(1))) {
+                                problems.add(language + "/" + file.getFileName() + " line " + (i + 1) + ": {{" + matcher.group(1)
+                                        + "}} is not a template variable; use one of " + String.join(", ", VARIABLES.stream().sorted().toList()));
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(folder + " cannot be read: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+}

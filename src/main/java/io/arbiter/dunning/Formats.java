@@ -1,0 +1,53 @@
+package io.arbiter.dunning;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.arbiter.dunning.DunningApi.InvoiceDue;
+import io.arbiter.shared.Money;
+
+/** How amounts, dates and the invoices table read in each language of the templates. */
+record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
+
+    static Formats of(String language) {
+        return language.equals("fr")
+                ? new Formats(Locale.FRANCE, DateTimeFormatter.ofPattern("dd/MM/yyyy"),
+                        new String[] {"Facture", "Date", "Échéance", "Jours de retard", "Restant dû", "Pénalités", "Indemnité"})
+                : new Formats(Locale.UK, DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK),
+                        new String[] {"Invoice", "Date", "Due", "Days late", "Outstanding", "Interest", "Indemnity"});
+    }
+
+    String date(LocalDate date) {
+        return dates.format(date);
+    }
+
+    /** {@code 1 234,56 €} in French, {@code €1,234.56} in English; other currencies by their code. */
+    String money(Money money) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        if (locale.equals(Locale.FRANCE)) {
+            symbols.setGroupingSeparator(' ');
+        }
+        String amount = new DecimalFormat("#,##0.00", symbols).format(money.amount());
+        String code = money.currency().getCurrencyCode();
+        boolean euro = code.equals("EUR");
+        if (locale.equals(Locale.FRANCE)) {
+            return amount + " " + (euro ? "€" : code);
+        }
+        return (euro ? "€" : code + " ") + amount;
+    }
+
+    /** One line per invoice, columns separated by {@code |}: what a letter or an email shows as a table. */
+    String invoiceTable(List<InvoiceDue> invoices) {
+        StringBuilder table = new StringBuilder(String.join(" | ", headers));
+        for (InvoiceDue invoice : invoices) {
+            table.append('\n').append(String.join(" | ", invoice.number(), date(invoice.issueDate()), date(invoice.dueDate()),
+                    String.valueOf(invoice.daysLate()), money(invoice.openAmount()), money(invoice.interest()),
+                    invoice.indemnity() == null ? "-" : money(invoice.indemnity())));
+        }
+        return table.toString();
+    }
+}

@@ -1,0 +1,383 @@
+package io.arbiter.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.arbiter.ApiTest;
+import io.arbiter.bureau.InsolvencyReported;
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import tools.jackson.databind.JsonNode;
+
+/** The dunning flow over HTTP against the ledger in PostgreSQL: next actions, outcomes, agenda, agency case file. */
+class DunningApiTests extends ApiTest {
+
+    private static final LocalDate DUE = LocalDate.of(2026, 3, 2);
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    private LedgerFixtures ledger;
+    private String entity;
+
+    private record Customer(String account, long id, String registrationNumber) {
+    }
+
+    private Customer customer(boolean publicSector) {
+        ledger = new LedgerFixtures(jdbc);
+        entity = entity == null ? ledger.entity("EUR") : entity;
+        String registration = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+        NewCustomer template = NewCustomer.named(registration).soldBy("jdupont");
+        NewCustomer customer = new NewCustomer(template.account(), registration, "Atelier " + registration, "FR", null,
+                "jdupont", null, 30, LocalDate.of(2020, 1, 1), publicSector);
+        return new Customer(customer.account(), ledger.customer(customer), registration);
+    }
+
+    private long invoice(Customer customer, LocalDate due, String amount) {
+        return ledger.openInvoice(entity, customer.id(), due.minusDays(30), due, amount, "EUR");
+    }
+
+    private String number(long invoiceId) {
+        return jdbc.sql("select number from ledger_invoice where id = ?").param(invoiceId).query(String.class).single();
+    }
+
+    private JsonNode next(Customer customer, LocalDate asOf) {
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static List<String> actionsOf(JsonNode nextActions) {
+        List<String> names = new ArrayList<>();
+        nextActions.get("actions").forEach(action -> names.add(action.get("action").asString()));
+        return names;
+    }
+
+    private static JsonNode action(JsonNode nextActions, String name) {
+        for (JsonNode action : nextActions.get("actions")) {
+            if (action.get("action").asString().equals(name)) {
+                return action;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + nextActions);
+    }
+
+    private Response outcome(Customer customer, JsonNode action, String kind, LocalDate date, String extra) {
+        return post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                {"actionId": "%s", "customer": "%s", "kind": "%s", "date": "%s", "agent": "Julie (collections)"%s}"""
+                .formatted(action.get("id").asString(), customer.account(), kind, date, extra));
+    }
+
+    private void done(Customer customer, JsonNode action, String kind, LocalDate date) {
+        Response response = outcome(customer, action, kind, date, "");
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    @Test
+    void a_customer_walks_the_sme_escalation_as_the_date_advances_and_the_formal_notice_needs_a_person() {
+        Customer customer = customer(false);
+        invoice(customer, DUE, "1200.00");
+
+        assertThat(actionsOf(next(customer, DUE.minusDays(6)))).isEmpty();
+        JsonNode preDue = next(customer, DUE.minusDays(5));
+        assertThat(actionsOf(preDue)).containsExactly("PRE_DUE_CHECK");
+        done(customer, action(preDue, "PRE_DUE_CHECK"), "SENT", DUE.minusDays(5));
+
+        JsonNode reminder = action(next(customer, DUE), "REMINDER");
+        assertThat(reminder.get("level").asInt()).isEqualTo(1);
+        assertThat(reminder.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(reminder.get("requiresConfirmation").asBoolean()).isFalse();
+        assertThat(reminder.get("reason").get("table").asString()).isEqualTo("escalation.drl.xlsx");
+        done(customer, reminder, "SENT", DUE);
+        assertThat(actionsOf(next(customer, DUE.plusDays(3)))).isEmpty();
+
+        JsonNode call = action(next(customer, DUE.plusDays(7)), "CALL");
+        assertThat(call.get("channel").asString()).isEqualTo("PHONE");
+        assertThat(call.get("assignee").asString()).isEqualTo("COLLECTOR");
+        done(customer, call, "CALL_NO_ANSWER", DUE.plusDays(7));
+
+        JsonNode confirmation = next(customer, DUE.plusDays(10));
+        assertThat(actionsOf(confirmation)).containsExactly("WRITTEN_CONFIRMATION");
+        done(customer, action(confirmation, "WRITTEN_CONFIRMATION"), "SENT", DUE.plusDays(10));
+
+        JsonNode firm = next(customer, DUE.plusDays(20));
+        assertThat(actionsOf(firm)).containsExactly("FIRM_REMINDER", "INTERNAL_ALERT");
+        assertThat(action(firm, "INTERNAL_ALERT").get("assignee").asString()).isEqualTo("salesperson:jdupont");
+        done(customer, action(firm, "FIRM_REMINDER"), "SENT", DUE.plusDays(20));
+        done(customer, action(firm, "INTERNAL_ALERT"), "SENT", DUE.plusDays(20));
+
+        JsonNode formalNotice = action(next(customer, DUE.plusDays(30)), "FORMAL_NOTICE");
+        assertThat(formalNotice.get("channel").asString()).isEqualTo("REGISTERED_LETTER");
+        assertThat(formalNotice.get("requiresConfirmation").asBoolean()).isTrue();
+        Response unconfirmed = outcome(customer, formalNotice, "SENT", DUE.plusDays(30), "");
+        assertThat(unconfirmed.status()).isEqualTo(422);
+        assertThat(unconfirmed.body().get("detail").asString()).contains("confirmedBy");
+        assertThat(actionsOf(next(customer, DUE.plusDays(31)))).containsExactly("FORMAL_NOTICE");
+
+        Response confirmed = outcome(customer, formalNotice, "SENT", DUE.plusDays(30),
+                ", \"confirmedBy\": \"M. Martin, credit manager\", \"message\": {\"language\": \"fr\", \"text\": \"Mise en demeure revue\"}");
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(201);
+        assertThat(actionsOf(next(customer, DUE.plusDays(31)))).isEmpty();
+        assertThat(jdbc.sql("select personalised_text from dunning_outcome where id = ?")
+                .param(confirmed.body().get("id").asLong()).query(String.class).single()).isEqualTo("Mise en demeure revue");
+    }
+
+    @Test
+    void an_action_done_is_not_proposed_again_and_a_neglected_invoice_catches_up_at_its_level() {
+        Customer customer = customer(false);
+        invoice(customer, DUE, "800.00");
+
+        JsonNode reminder = action(next(customer, DUE), "REMINDER");
+        assertThat(actionsOf(next(customer, DUE))).containsExactly("REMINDER");
+        done(customer, reminder, "SENT", DUE);
+
+        assertThat(actionsOf(next(customer, DUE))).isEmpty();
+        assertThat(actionsOf(next(customer, DUE.plusDays(22)))).containsExactly("FIRM_REMINDER", "INTERNAL_ALERT");
+    }
+
+    @Test
+    void a_disputed_invoice_is_left_out_and_listed_apart() {
+        Customer customer = customer(false);
+        long disputed = invoice(customer, DUE, "500.00");
+        long undisputed = invoice(customer, DUE, "700.00");
+        ledger.dispute(customer.id(), "goods damaged on delivery", DUE.minusDays(2), null, List.of(disputed));
+
+        JsonNode next = next(customer, DUE);
+
+        JsonNode reminder = action(next, "REMINDER");
+        assertThat(reminder.get("invoices")).hasSize(1);
+        assertThat(reminder.get("invoices").get(0).get("number").asString()).isEqualTo(number(undisputed));
+        assertThat(next.get("disputed")).hasSize(1);
+        assertThat(next.get("disputed").get(0).get("number").asString()).isEqualTo(number(disputed));
+        assertThat(next.get("disputed").get(0).get("why").asString()).contains("goods damaged on delivery");
+    }
+
+    @Test
+    void a_dispute_reported_by_an_agent_isolates_its_invoice_from_the_next_actions() {
+        Customer customer = customer(false);
+        long first = invoice(customer, DUE, "500.00");
+        invoice(customer, DUE, "700.00");
+        JsonNode reminder = action(next(customer, DUE), "REMINDER");
+        int disputesBefore = count("select count(*) from ledger_dispute where customer_id = " + customer.id());
+
+        Response response = outcome(customer, reminder, "DISPUTE", DUE.plusDays(1),
+                ", \"dispute\": {\"reason\": \"price differs from the quote\", \"invoices\": [\"%s\"]}".formatted(number(first)));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(count("select count(*) from ledger_dispute where customer_id = " + customer.id())).isEqualTo(disputesBefore + 1);
+        JsonNode after = next(customer, DUE.plusDays(8));
+        assertThat(after.get("disputed").get(0).get("number").asString()).isEqualTo(number(first));
+        assertThat(action(after, "CALL").get("invoices")).hasSize(1);
+    }
+
+    @Test
+    void a_promise_pauses_escalation_until_its_date_plus_grace_and_a_broken_one_resumes_one_step_higher() {
+        Customer customer = customer(false);
+        invoice(customer, DUE, "1500.00");
+        done(customer, action(next(customer, DUE), "REMINDER"), "SENT", DUE);
+        JsonNode call = action(next(customer, DUE.plusDays(7)), "CALL");
+
+        Response promise = outcome(customer, call, "PROMISE_TO_PAY", DUE.plusDays(7),
+                ", \"promise\": {\"date\": \"%s\", \"amount\": 1500.00}".formatted(DUE.plusDays(14)));
+        assertThat(promise.status()).as(promise.text()).isEqualTo(201);
+        assertThat(jdbc.sql("select status from ledger_promise where id = ?").param(promise.body().get("promiseId").asLong())
+                .query(String.class).single()).isEqualTo("PENDING");
+
+        JsonNode paused = next(customer, DUE.plusDays(12));
+        assertThat(actionsOf(paused)).isEmpty();
+        assertThat(paused.get("paused").get(0).get("until").asString()).isEqualTo(DUE.plusDays(17).toString());
+        assertThat(actionsOf(next(customer, DUE.plusDays(17)))).isEmpty();
+
+        // The day after the grace period the days call for step 3 (written confirmation); the broken promise makes it 4.
+        JsonNode resumed = next(customer, DUE.plusDays(18));
+        assertThat(actionsOf(resumed)).containsExactly("FIRM_REMINDER", "INTERNAL_ALERT");
+        assertThat(resumed.get("actions").get(0).get("level").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void a_customer_in_insolvency_proceedings_gets_only_the_claim_declaration_with_its_deadline() {
+        Customer customer = customer(false);
+        long disputed = invoice(customer, DUE, "900.00");
+        invoice(customer, DUE.plusDays(10), "400.00");
+        ledger.dispute(customer.id(), "quantity", DUE, null, List.of(disputed));
+        events.publishEvent(new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", LocalDate.of(2026, 3, 10)));
+
+        JsonNode next = next(customer, DUE.plusDays(40));
+
+        assertThat(actionsOf(next)).containsExactly("DECLARE_CLAIM");
+        JsonNode claim = next.get("actions").get(0);
+        assertThat(claim.get("deadline").asString()).isEqualTo("2026-05-10");
+        assertThat(claim.get("invoices")).hasSize(2);
+        assertThat(claim.get("preview").get("fr").asString()).contains("10/05/2026");
+        assertThat(next.get("insolvency").get("claimDeadline").asString()).isEqualTo("2026-05-10");
+
+        done(customer, claim, "CLAIM_DECLARED", DUE.plusDays(41));
+        assertThat(actionsOf(next(customer, DUE.plusDays(60)))).isEmpty();
+    }
+
+    @Test
+    void a_payment_received_cancels_the_pending_actions() {
+        Customer customer = customer(false);
+        long invoice = invoice(customer, DUE, "650.00");
+        JsonNode reminder = action(next(customer, DUE), "REMINDER");
+
+        jdbc.sql("update ledger_invoice set open_amount = 0, status = 'PAID', paid_on = ? where id = ?")
+                .params(DUE.plusDays(1), invoice).update();
+        JsonNode after = next(customer, DUE.plusDays(8));
+
+        assertThat(actionsOf(after)).isEmpty();
+        assertThat(after.get("cancelled").get(0).get("id").asString()).isEqualTo(reminder.get("id").asString());
+        assertThat(after.get("cancelled").get(0).get("why").asString()).isEqualTo("paid");
+    }
+
+    @Test
+    void the_preview_shows_late_interest_to_the_cent_and_the_40_euro_indemnity_per_late_invoice() {
+        Customer customer = customer(false);
+        // The law package's worked example: 10,000 € due 30 Sept 2024, 30 days late at ECB 4.25 % + 10 = 14.25 %: 117.12 €.
+        invoice(customer, LocalDate.of(2024, 9, 30), "10000.00");
+
+        JsonNode next = next(customer, LocalDate.of(2024, 10, 30));
+
+        JsonNode formalNotice = action(next, "FORMAL_NOTICE");
+        JsonNode line = formalNotice.get("invoices").get(0);
+        assertThat(line.get("daysLate").asInt()).isEqualTo(30);
+        assertThat(line.get("interest").get("amount").decimalValue()).isEqualByComparingTo("117.12");
+        assertThat(line.get("indemnity").get("amount").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(formalNotice.get("totals").get("claim").get("amount").decimalValue()).isEqualByComparingTo("10157.12");
+        assertThat(formalNotice.get("preview").get("fr").asString()).contains("117,12 €", "40,00 €", "10 157,12 €",
+                "mise en demeure", "Atelier " + customer.registrationNumber());
+        assertThat(formalNotice.get("preview").get("en").asString()).contains("€117.12", "€40.00", "€10,157.12",
+                "formal notice");
+    }
+
+    @Test
+    void an_external_engine_sends_open_items_inline_and_segmentation_picks_the_plan() {
+        String account = LedgerFixtures.unique("EXT");
+        String request = """
+                {"customer": "%s", "asOf": "2026-03-17",
+                 "customerDetails": {"name": "Mairie de Lyon", "registrationNumber": "216901231", "publicSector": true,
+                                     "customerSince": "2019-05-01"},
+                 "openItems": [
+                   {"number": "F-1001", "issueDate": "2026-01-31", "dueDate": "2026-03-02", "openAmount": 2400.00, "currency": "EUR"},
+                   {"number": "F-1002", "issueDate": "2026-02-15", "dueDate": "2026-03-17", "openAmount": 600.00, "currency": "EUR"},
+                   {"number": "F-1003", "issueDate": "2026-02-15", "dueDate": "2026-03-17", "openAmount": 300.00, "currency": "EUR",
+                    "disputeReason": "not ordered"}]}""".formatted(account);
+
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, request);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode next = response.body();
+        assertThat(next.get("dunningPlan").asString()).isEqualTo("PUBLIC");
+        assertThat(actionsOf(next)).containsExactly("REMINDER", "CALL");
+        assertThat(action(next, "CALL").get("invoices").get(0).get("number").asString()).isEqualTo("F-1001");
+        assertThat(action(next, "REMINDER").get("channel").asString()).isEqualTo("LETTER");
+        assertThat(next.get("disputed").get(0).get("number").asString()).isEqualTo("F-1003");
+
+        Response promise = post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "2026-03-17",
+                 "promise": {"date": "2026-03-31", "amount": 2400.00}}""".formatted(action(next, "CALL").get("id").asString(), account));
+        assertThat(promise.status()).as(promise.text()).isEqualTo(201);
+        JsonNode after = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, request.replace("2026-03-17\",\n", "2026-03-18\",\n")).body();
+        assertThat(after.get("paused").get(0).get("number").asString()).isEqualTo("F-1001");
+    }
+
+    @Test
+    void the_agenda_lists_the_day_s_actions_of_every_customer_grouped_by_assignee() {
+        LocalDate day = LocalDate.of(2026, 4, 20);
+        Customer dueToday = customer(true);
+        invoice(dueToday, day, "300.00");
+        Customer fifteenDaysLate = customer(true);
+        invoice(fifteenDaysLate, day.minusDays(15), "450.00");
+        Customer notYetDue = customer(true);
+        invoice(notYetDue, day.plusDays(20), "100.00");
+
+        Response response = get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(entries(response.body(), "AUTO", dueToday.account())).containsExactly("REMINDER");
+        assertThat(entries(response.body(), "COLLECTOR", fifteenDaysLate.account())).containsExactly("CALL");
+        for (JsonNode group : response.body().get("groups")) {
+            for (JsonNode entry : group.get("actions")) {
+                assertThat(entry.get("customer").asString()).isNotEqualTo(notYetDue.account());
+            }
+        }
+        assertThat(response.body().get("customers").asInt()).isGreaterThanOrEqualTo(3);
+    }
+
+    private static List<String> entries(JsonNode agenda, String assignee, String account) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode group : agenda.get("groups")) {
+            for (JsonNode entry : group.get("actions")) {
+                if (entry.get("customer").asString().equals(account)) {
+                    assertThat(group.get("assignee").asString()).isEqualTo(assignee);
+                    found.add(entry.get("action").asString());
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void an_action_listed_by_the_agenda_takes_an_outcome_without_asking_next_actions_first() {
+        LocalDate day = LocalDate.of(2026, 4, 21);
+        Customer customer = customer(true);
+        invoice(customer, day, "300.00");
+        JsonNode entry = null;
+        for (JsonNode group : get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE).body().get("groups")) {
+            for (JsonNode candidate : group.get("actions")) {
+                if (candidate.get("customer").asString().equals(customer.account())) {
+                    entry = candidate;
+                }
+            }
+        }
+        assertThat(entry).isNotNull();
+
+        Response response = post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                .formatted(entry.get("actionId").asString(), customer.account(), day));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    @Test
+    void the_agency_case_file_has_the_debtor_invoices_interest_and_history_in_json_and_csv() {
+        Customer customer = customer(false);
+        invoice(customer, LocalDate.of(2024, 9, 30), "10000.00");
+        LocalDate asOf = LocalDate.of(2024, 10, 30);
+        JsonNode formalNotice = action(next(customer, asOf), "FORMAL_NOTICE");
+        Response sent = outcome(customer, formalNotice, "SENT", asOf, ", \"confirmedBy\": \"M. Martin\", \"note\": \"AR 1A 234\"");
+        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+
+        Response json = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?date=" + asOf, MANAGER);
+        Response csv = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?format=csv&date=" + asOf, MANAGER);
+
+        assertThat(json.status()).as(json.text()).isEqualTo(200);
+        assertThat(json.body().get("debtor").get("registrationNumber").asString()).isEqualTo(customer.registrationNumber());
+        assertThat(json.body().get("invoices").get(0).get("interest").get("amount").decimalValue()).isEqualByComparingTo("117.12");
+        assertThat(json.body().get("totals").get("claim").get("amount").decimalValue()).isEqualByComparingTo("10157.12");
+        JsonNode history = json.body().get("history").get(0);
+        assertThat(history.get("action").asString()).isEqualTo("FORMAL_NOTICE");
+        assertThat(history.get("outcome").asString()).isEqualTo("SENT");
+        assertThat(history.get("note").asString()).isEqualTo("AR 1A 234");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.text().lines().toList()).first().isEqualTo("record,date,reference,description,amount,interest,indemnity,currency");
+        assertThat(csv.text()).contains("DEBTOR,2024-10-30," + customer.account(), "INVOICE,2024-09-30,",
+                ",10000.00,117.12,40.00,EUR", "HISTORY,2024-10-30,", "FORMAL_NOTICE by REGISTERED_LETTER: SENT (Julie (collections)) - AR 1A 234",
+                "TOTAL,2024-10-30,,claim,10157.12,117.12,40.00,EUR");
+        assertThat(get("/api/v1/dunning/customers/" + customer.account() + "/agency-case", DUNNING_ENGINE).status()).isEqualTo(403);
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+}
