@@ -139,6 +139,7 @@ final class DecisionTableReader {
         private final Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
         private final @Nullable String sheet;
         private final AtomicReference<String> sheetBeingParsed;
+        private @Nullable TreeMap<Integer, List<Integer>> descriptionColumns;
 
         CapturingListener(@Nullable String sheet, AtomicReference<String> sheetBeingParsed) {
             this.sheet = sheet;
@@ -183,31 +184,46 @@ final class DecisionTableReader {
         /** The DESCRIPTION cell of the rule on this spreadsheet row (1-based), found under its RuleTable's header. */
         String descriptionOf(int spreadsheetRow) {
             int rowIndex = spreadsheetRow - 1;
-            Integer tableRow = null;
-            int tableColumn = 0;
-            for (var row : cells.entrySet()) {
-                if (row.getKey() >= rowIndex) {
-                    break;
-                }
-                for (var cell : row.getValue().entrySet()) {
-                    if (isRuleTable(cell.getValue())) {
-                        tableRow = row.getKey();
-                        tableColumn = cell.getKey();
-                    }
-                }
-            }
-            if (tableRow != null) {
-                Map<Integer, String> header = cells.getOrDefault(tableRow + 1, Map.of());
-                for (var cell : header.entrySet()) {
-                    if (cell.getKey() >= tableColumn && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
-                        String description = cells.getOrDefault(rowIndex, Map.of()).get(cell.getKey());
-                        if (description != null) {
-                            return description;
-                        }
+            var table = descriptionColumns().lowerEntry(rowIndex);
+            if (table != null) {
+                Map<Integer, String> cells = this.cells.getOrDefault(rowIndex, Map.of());
+                for (int column : table.getValue()) {
+                    String description = cells.get(column);
+                    if (description != null) {
+                        return description;
                     }
                 }
             }
             return "row " + spreadsheetRow;
+        }
+
+        /**
+         * By the row of each RuleTable cell (the last one when a row has several), the DESCRIPTION columns of its header
+         * from its column on, in order. Built once, after parsing: looking the table up anew for every rule made reading a
+         * 10,000-row table quadratic.
+         */
+        private TreeMap<Integer, List<Integer>> descriptionColumns() {
+            if (descriptionColumns == null) {
+                descriptionColumns = new TreeMap<>();
+                for (var row : cells.entrySet()) {
+                    Integer tableColumn = null;
+                    for (var cell : row.getValue().entrySet()) {
+                        if (isRuleTable(cell.getValue())) {
+                            tableColumn = cell.getKey();
+                        }
+                    }
+                    if (tableColumn != null) {
+                        List<Integer> columns = new ArrayList<>();
+                        for (var cell : cells.getOrDefault(row.getKey() + 1, Map.of()).entrySet()) {
+                            if (cell.getKey() >= tableColumn && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
+                                columns.add(cell.getKey());
+                            }
+                        }
+                        descriptionColumns.put(row.getKey(), columns);
+                    }
+                }
+            }
+            return descriptionColumns;
         }
 
         private static boolean isRuleTable(String value) {
