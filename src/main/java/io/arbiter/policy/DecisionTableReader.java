@@ -137,11 +137,9 @@ final class DecisionTableReader {
     private static final class CapturingListener extends DefaultRuleSheetListener {
 
         private final Map<Integer, Map<Integer, String>> cells = new TreeMap<>();
-        // Row → column of each RuleTable header, so a rule finds its table in log n: a 10,000-row table would
-        // otherwise rescan every earlier cell for each of its rules.
-        private final TreeMap<Integer, Integer> ruleTables = new TreeMap<>();
         private final @Nullable String sheet;
         private final AtomicReference<String> sheetBeingParsed;
+        private @Nullable TreeMap<Integer, List<Integer>> descriptionColumns;
 
         CapturingListener(@Nullable String sheet, AtomicReference<String> sheetBeingParsed) {
             this.sheet = sheet;
@@ -158,9 +156,6 @@ final class DecisionTableReader {
         public void newCell(int row, int column, String value, int mergedColStart) {
             if (value != null && !value.isBlank()) {
                 cells.computeIfAbsent(row, r -> new TreeMap<>()).put(column, value.trim());
-                if (isRuleTable(value.trim())) {
-                    ruleTables.put(row, column);
-                }
             }
             super.newCell(row, column, value, mergedColStart);
         }
@@ -172,7 +167,7 @@ final class DecisionTableReader {
         }
 
         boolean hasRuleTable() {
-            return !ruleTables.isEmpty();
+            return cells.values().stream().flatMap(r -> r.values().stream()).anyMatch(CapturingListener::isRuleTable);
         }
 
         @Nullable String cellRightOf(String keyword) {
@@ -189,19 +184,46 @@ final class DecisionTableReader {
         /** The DESCRIPTION cell of the rule on this spreadsheet row (1-based), found under its RuleTable's header. */
         String descriptionOf(int spreadsheetRow) {
             int rowIndex = spreadsheetRow - 1;
-            var table = ruleTables.lowerEntry(rowIndex);
+            var table = descriptionColumns().lowerEntry(rowIndex);
             if (table != null) {
-                Map<Integer, String> header = cells.getOrDefault(table.getKey() + 1, Map.of());
-                for (var cell : header.entrySet()) {
-                    if (cell.getKey() >= table.getValue() && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
-                        String description = cells.getOrDefault(rowIndex, Map.of()).get(cell.getKey());
-                        if (description != null) {
-                            return description;
-                        }
+                Map<Integer, String> cells = this.cells.getOrDefault(rowIndex, Map.of());
+                for (int column : table.getValue()) {
+                    String description = cells.get(column);
+                    if (description != null) {
+                        return description;
                     }
                 }
             }
             return "row " + spreadsheetRow;
+        }
+
+        /**
+         * By the row of each RuleTable cell (the last one when a row has several), the DESCRIPTION columns of its header
+         * from its column on, in order. Built once, after parsing: looking the table up anew for every rule made reading a
+         * 10,000-row table quadratic.
+         */
+        private TreeMap<Integer, List<Integer>> descriptionColumns() {
+            if (descriptionColumns == null) {
+                descriptionColumns = new TreeMap<>();
+                for (var row : cells.entrySet()) {
+                    Integer tableColumn = null;
+                    for (var cell : row.getValue().entrySet()) {
+                        if (isRuleTable(cell.getValue())) {
+                            tableColumn = cell.getKey();
+                        }
+                    }
+                    if (tableColumn != null) {
+                        List<Integer> columns = new ArrayList<>();
+                        for (var cell : cells.getOrDefault(row.getKey() + 1, Map.of()).entrySet()) {
+                            if (cell.getKey() >= tableColumn && cell.getValue().equalsIgnoreCase("DESCRIPTION")) {
+                                columns.add(cell.getKey());
+                            }
+                        }
+                        descriptionColumns.put(row.getKey(), columns);
+                    }
+                }
+            }
+            return descriptionColumns;
         }
 
         private static boolean isRuleTable(String value) {

@@ -121,7 +121,7 @@ class PolicyLifecycle {
             sync.sync();
             return scheduled.withAnalysis(analysis);
         }
-        PolicyEngine.Loaded loaded = PolicyEngine.compile(versions.files(id), engine.currency());
+        PolicyEngine.Loaded loaded = sync.compiled(id);
         PolicyVersion published = transactions.execute(status -> {
             checkPublishable(find(id, true));
             versions.publish(id, publisher, now);

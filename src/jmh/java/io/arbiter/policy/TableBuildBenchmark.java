@@ -1,0 +1,168 @@
+package io.arbiter.policy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+import org.kie.api.KieBase;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.utils.KieHelper;
+
+/**
+ * How long a policy whose credit-limit table has 10,000 rows ({@link LargeCreditLimitTable}) takes to go through
+ * Arbiter's upload validation ({@link PolicyEngine#compile}: what {@code PolicyLifecycle.draft} calls, i.e. the guards,
+ * the reading with cell references, any analysis of the tables, the per-stage KieBases and the scenarios) against
+ * Drools' own build of the same files ({@link SpreadsheetCompiler} to DRL for each table, the DRL files as they are,
+ * one {@link KieHelper} build: the "raw Drools build"). DESIGN.md §9: at most 1.5× the raw build.
+ *
+ * <p>Both run in one JVM, alternately and in rotated order, after a warm-up build of each; the median of the measured
+ * builds is compared. Settings (system properties): {@code bench.rows} (10000), {@code bench.rounds} (3),
+ * {@code bench.out} ({@code target/table-build.txt}). Run from the project directory with {@code ./mvnw -Pbench verify
+ * -Dbench.jmh.skip=true -Dbench.build.skip=false} (README, Benchmarks).
+ */
+public final class TableBuildBenchmark {
+
+    private static final double TARGET = 1.5;
+
+    private final int rows = Integer.getInteger("bench.rows", 10_000);
+    private final int rounds = Integer.getInteger("bench.rounds", 3);
+    private final Path out = Path.of(System.getProperty("bench.out", "target/table-build.txt"));
+
+    public static void main(String[] args) throws Exception {
+        int exit;
+        try {
+            new TableBuildBenchmark().run();
+            exit = 0;
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        Path tables = Path.of("decision-tables");
+        if (!Files.isDirectory(tables)) {
+            throw new IllegalStateException("Run the benchmark from the project directory: no " + tables.toAbsolutePath());
+        }
+        List<PolicyFile> files = LargeCreditLimitTable.policy(tables, Path.of("rules"), rows, 0);
+        PolicyFile big = files.stream().filter(f -> f.name().equals(LargeCreditLimitTable.FILE_NAME)).findFirst().orElseThrow();
+        log(rows + "-row " + big.name() + ": " + big.content().length + " bytes; policy of " + files.size() + " files");
+
+        log("warm-up: one build of each");
+        int arbiterRules = arbiter(files);
+        long rawRules = raw(files);
+        log("Arbiter compiled " + arbiterRules + " rules; the raw Drools build has " + rawRules + " rules");
+        check("both builds hold the same rules", arbiterRules == rawRules, arbiterRules + " vs " + rawRules);
+
+        long[] arbiterNanos = new long[rounds];
+        long[] rawNanos = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            boolean arbiterFirst = round % 2 == 0;
+            for (int turn = 0; turn < 2; turn++) {
+                boolean isArbiter = arbiterFirst == (turn == 0);
+                quiesce();
+                long start = System.nanoTime();
+                if (isArbiter) {
+                    arbiter(files);
+                } else {
+                    raw(files);
+                }
+                long elapsed = System.nanoTime() - start;
+                (isArbiter ? arbiterNanos : rawNanos)[round] = elapsed;
+                log("round " + (round + 1) + " " + (isArbiter ? "Arbiter" : "raw Drools") + ": " + seconds(elapsed) + " s");
+            }
+        }
+
+        // Where the time goes: reading the big table alone, both ways (not part of the ratio).
+        quiesce();
+        long start = System.nanoTime();
+        DecisionTableReader.read(big);
+        long arbiterRead = System.nanoTime() - start;
+        quiesce();
+        start = System.nanoTime();
+        new SpreadsheetCompiler().compile(new ByteArrayInputStream(big.content()), InputType.XLS);
+        long rawRead = System.nanoTime() - start;
+
+        double arbiter = median(arbiterNanos);
+        double raw = median(rawNanos);
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "Table build benchmark: policy with a %,d-row credit-limit table (%d files, "
+                + "%,d rules), %d measured builds each, %d CPUs, max heap %d MB%n%n", rows, files.size(), arbiterRules,
+                rounds, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20));
+        report.append(String.format(Locale.ROOT, "%-48s %8s %s%n", "", "median", "each (s)"));
+        report.append(String.format(Locale.ROOT, "%-48s %8s %s%n", "Arbiter upload validation (PolicyEngine.compile)",
+                seconds(arbiter), Arrays.stream(arbiterNanos).mapToObj(TableBuildBenchmark::seconds).toList()));
+        report.append(String.format(Locale.ROOT, "%-48s %8s %s%n", "raw Drools (SpreadsheetCompiler + KieHelper)",
+                seconds(raw), Arrays.stream(rawNanos).mapToObj(TableBuildBenchmark::seconds).toList()));
+        double ratio = arbiter / raw;
+        report.append(String.format(Locale.ROOT, "%nArbiter / raw Drools  %.2fx   target <= %.1fx: %s%n", ratio, TARGET,
+                ratio <= TARGET ? "met" : "MISSED"));
+        report.append(String.format(Locale.ROOT, "%nReading the %,d-row workbook alone: Arbiter (guards, cells, DRL) %s s,"
+                + " SpreadsheetCompiler %s s%n", rows, seconds(arbiterRead), seconds(rawRead)));
+        System.out.println(report);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        log("written to " + out);
+    }
+
+    /** Arbiter's upload validation; returns the number of rules compiled. */
+    private static int arbiter(List<PolicyFile> files) {
+        PolicyEngine.Loaded loaded = PolicyEngine.compile(files, Currency.getInstance("EUR"));
+        return loaded.policy().reasons().size();
+    }
+
+    /** Drools alone: each table to DRL with its own compiler, then one KieBase of everything. */
+    private static long raw(List<PolicyFile> files) {
+        KieHelper helper = new KieHelper();
+        List<String> drls = new ArrayList<>();
+        SpreadsheetCompiler compiler = new SpreadsheetCompiler();
+        for (PolicyFile file : files) {
+            if (file.isWorkbook()) {
+                drls.add(compiler.compile(new ByteArrayInputStream(file.content()), InputType.XLS));
+            } else if (file.isCsvTable()) {
+                drls.add(compiler.compile(new ByteArrayInputStream(file.content()), InputType.CSV));
+            } else {
+                drls.add(new String(file.content(), StandardCharsets.UTF_8));
+            }
+        }
+        drls.forEach(drl -> helper.addContent(drl, ResourceType.DRL));
+        KieBase kieBase = helper.build();
+        return kieBase.getKiePackages().stream().mapToLong(p -> p.getRules().size()).sum();
+    }
+
+    private static void quiesce() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
+    }
+
+    private static String seconds(double nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
+    }
+
+    private static void check(String what, boolean ok, String detail) {
+        if (!ok) {
+            throw new AssertionError(what + ": " + detail);
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[table-build] " + message);
+    }
+}
