@@ -347,19 +347,20 @@ public class DunningService {
         return role;
     }
 
-    /** Amounts per invoice (open, interest to the date, the indemnity once late) and the messages. */
-    private Action complete(Case customerCase, Proposed proposed, LocalDate asOf) {
-        InterestTerms terms = customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
+    private record Dues(List<InvoiceDue> invoices, Totals totals) {
+    }
+
+    /** What each invoice in {@code currency} owes on {@code asOf}: open amount, late interest, the indemnity once late. */
+    private Dues dues(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms) {
+        Money zero = Money.of(BigDecimal.ZERO, currency);
+        Money open = zero;
+        Money interestTotal = zero;
+        Money indemnityTotal = zero;
         List<InvoiceDue> invoices = new ArrayList<>();
-        Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
-        Money open = Money.of(BigDecimal.ZERO, currency);
-        Money interestTotal = open;
-        Money indemnityTotal = open;
-        for (Escalator.Item item : proposed.invoices()) {
-            Money amount = money(item);
+        for (Escalator.Item item : items) {
             long daysLate = Math.max(0, Escalator.days(item, asOf));
-            Money itemInterest = daysLate == 0 ? Money.of(BigDecimal.ZERO, currency)
-                    : interest.compute(amount, item.dueDate(), asOf, terms).total();
+            Money amount = money(item);
+            Money itemInterest = daysLate == 0 ? zero : interest.compute(amount, item.dueDate(), asOf, terms).total();
             Money indemnity = daysLate > 0 && currency.equals(EUR) ? RecoveryIndemnity.perLateInvoice() : null;
             invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate, amount,
                     itemInterest, indemnity));
@@ -367,7 +368,16 @@ public class DunningService {
             interestTotal = interestTotal.plus(itemInterest);
             indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);
         }
-        Totals totals = new Totals(open, interestTotal, indemnityTotal, open.plus(interestTotal).plus(indemnityTotal));
+        return new Dues(invoices, new Totals(open, interestTotal, indemnityTotal, open.plus(interestTotal).plus(indemnityTotal)));
+    }
+
+    /** Amounts per invoice (open, interest to the date, the indemnity once late) and the messages. */
+    private Action complete(Case customerCase, Proposed proposed, LocalDate asOf) {
+        InterestTerms terms = customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
+        Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
+        Dues dues = dues(proposed.invoices(), currency, asOf, terms);
+        List<InvoiceDue> invoices = dues.invoices();
+        Totals totals = dues.totals();
         Map<String, String> preview = new LinkedHashMap<>();
         for (String language : DunningTemplates.LANGUAGES) {
             String text = templates.render(language, proposed.template(),
@@ -571,25 +581,8 @@ public class DunningService {
         InterestTerms terms = customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
         Currency currency = customerCase.items().isEmpty() ? Currency.getInstance(policy.active().currency())
                 : Currency.getInstance(customerCase.items().getFirst().currency());
-        Money zero = Money.of(BigDecimal.ZERO, currency);
-        Money open = zero;
-        Money interestTotal = zero;
-        Money indemnityTotal = zero;
-        List<InvoiceDue> invoices = new ArrayList<>();
-        for (Escalator.Item item : customerCase.items()) {
-            if (!item.currency().equals(currency.getCurrencyCode())) {
-                continue;
-            }
-            long daysLate = Math.max(0, Escalator.days(item, asOf));
-            Money amount = money(item);
-            Money itemInterest = daysLate == 0 ? zero : interest.compute(amount, item.dueDate(), asOf, terms).total();
-            Money indemnity = daysLate > 0 && currency.equals(EUR) ? RecoveryIndemnity.perLateInvoice() : null;
-            invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate, amount,
-                    itemInterest, indemnity));
-            open = open.plus(amount);
-            interestTotal = interestTotal.plus(itemInterest);
-            indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);
-        }
+        Dues dues = dues(customerCase.items().stream().filter(item -> item.currency().equals(currency.getCurrencyCode()))
+                .toList(), currency, asOf, terms);
         Map<UUID, List<DunningActions.StoredOutcome>> outcomes = actions.outcomes(account);
         List<DunningApi.HistoryEntry> history = new ArrayList<>();
         for (DunningActions.StoredAction action : actions.ofCustomer(account)) {
@@ -605,8 +598,8 @@ public class DunningService {
         }
         history.sort(Comparator.comparing(DunningApi.HistoryEntry::date));
         return new DunningApi.AgencyCase(asOf, new DunningApi.Debtor(customerCase.account(), customerCase.name(),
-                customerCase.registrationNumber(), customerCase.country(), customerCase.salesperson()), invoices,
-                new Totals(open, interestTotal, indemnityTotal, open.plus(interestTotal).plus(indemnityTotal)), history);
+                customerCase.registrationNumber(), customerCase.country(), customerCase.salesperson()), dues.invoices(),
+                dues.totals(), history);
     }
 
     // ---------------------------------------------------------------- insolvency

@@ -68,7 +68,8 @@ public final class RegistrationNumbers {
         return (int) ((12 + 3 * (Long.parseLong(siren) % 97)) % 97);
     }
 
-    private static boolean luhn(String digits) {
+    /** Whether these digits pass the Luhn check that SIREN and SIRET numbers carry. */
+    public static boolean luhn(String digits) {
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {
             int digit = digits.charAt(digits.length() - 1 - i) - '0';

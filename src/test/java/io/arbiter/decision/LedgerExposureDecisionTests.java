@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.shared.RegistrationNumbers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,23 +28,11 @@ class LedgerExposureDecisionTests extends ApiTest {
     private static String moreauEstablishment() {
         String prefix = "402202006" + ThreadLocalRandom.current().nextInt(1000, 10000);
         for (int check = 0; check < 10; check++) {
-            if (luhn(prefix + check)) {
+            if (RegistrationNumbers.luhn(prefix + check)) {
                 return prefix + check;
             }
         }
         throw new IllegalStateException("no Luhn digit for " + prefix);
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
     }
 
     private static String order(String requestId, String siret, String amount) {
