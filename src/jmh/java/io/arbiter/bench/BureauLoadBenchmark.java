@@ -91,15 +91,8 @@ public final class BureauLoadBenchmark {
     private final Map<String, AtomicInteger> failureKinds = new ConcurrentHashMap<>();
     private String base;
 
-    public static void main(String[] args) throws Exception {
-        int exit;
-        try {
-            exit = new BureauLoadBenchmark().run() ? 0 : 1;
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        BenchmarkExit.after(new BureauLoadBenchmark()::run);
     }
 
     private boolean run() throws Exception {

@@ -47,16 +47,11 @@ public final class DunningAgendaBenchmark {
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Path out = Path.of(System.getProperty("bench.out", "target/dunning-agenda.txt"));
 
-    public static void main(String[] args) throws Exception {
-        int exit;
-        try {
+    public static void main(String[] args) {
+        BenchmarkExit.after(() -> {
             new DunningAgendaBenchmark().run();
-            exit = 0;
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+            return true;
+        });
     }
 
     private void run() throws Exception {

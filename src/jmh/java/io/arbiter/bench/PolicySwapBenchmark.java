@@ -78,15 +78,8 @@ public final class PolicySwapBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String base;
 
-    public static void main(String[] args) throws Exception {
-        int exit;
-        try {
-            exit = new PolicySwapBenchmark().run() ? 0 : 1;
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+    public static void main(String[] args) {
+        BenchmarkExit.after(new PolicySwapBenchmark()::run);
     }
 
     private boolean run() throws Exception {

@@ -54,14 +54,7 @@ public final class ReplayBenchmark {
     private static final String ANALYST = "bench-analyst";
 
     public static void main(String[] args) {
-        int exit;
-        try {
-            exit = new ReplayBenchmark().run() ? 0 : 1;
-        } catch (Throwable e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchmarkExit.after(new ReplayBenchmark()::run);
     }
 
     private boolean run() throws Exception {

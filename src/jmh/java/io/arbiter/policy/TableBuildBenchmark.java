@@ -16,6 +16,8 @@ import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.utils.KieHelper;
 
+import io.arbiter.bench.BenchmarkExit;
+
 /**
  * How long a policy whose credit-limit table has 10,000 rows ({@link LargeCreditLimitTable}) takes to go through
  * Arbiter's upload validation ({@link PolicyEngine#compile}: what {@code PolicyLifecycle.draft} calls, i.e. the guards,
@@ -36,16 +38,11 @@ public final class TableBuildBenchmark {
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final Path out = Path.of(System.getProperty("bench.out", "target/table-build.txt"));
 
-    public static void main(String[] args) throws Exception {
-        int exit;
-        try {
+    public static void main(String[] args) {
+        BenchmarkExit.after(() -> {
             new TableBuildBenchmark().run();
-            exit = 0;
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+            return true;
+        });
     }
 
     private void run() throws Exception {
