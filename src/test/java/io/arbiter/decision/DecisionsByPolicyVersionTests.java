@@ -18,18 +18,7 @@ class DecisionsByPolicyVersionTests extends ApiTest {
     void lists_exactly_the_decisions_made_with_a_version_most_recent_first_page_by_page() {
         String template = decide();
         String version = "audit-" + UUID.randomUUID();
-        List<String> stored = jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select id, 'audit-' || id, request_hash, registration_number, outcome, :version,
-                       decided, request, facts,
-                       jsonb_set(jsonb_set(response, '{decisionId}', to_jsonb(id::text)), '{policyVersion}', to_jsonb(:version))
-                from (select gen_random_uuid() as id, g, timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
-                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
-                      from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)) fresh
-                order by g desc
-                returning decision_id::text""")
-                .param("version", version).param("template", template).query(String.class).list();
+        List<String> stored = copies(template, version).stream().map(Copy::decisionId).toList();
 
         List<String> listed = new ArrayList<>();
         String path = "/api/v1/credit-decisions?policyVersion=" + version + "&limit=2";
@@ -54,20 +43,9 @@ class DecisionsByPolicyVersionTests extends ApiTest {
     void narrows_a_version_to_the_days_asked_both_included() {
         String template = decide();
         String version = "audit-" + UUID.randomUUID();
-        List<String> onThoseDays = jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select id, 'audit-' || id, request_hash, registration_number, outcome, :version,
-                       decided, request, facts,
-                       jsonb_set(response, '{decisionId}', to_jsonb(id::text))
-                from (select gen_random_uuid() as id, g, timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
-                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
-                      from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)) fresh
-                returning decision_id::text, decided_at""")
-                .param("version", version).param("template", template)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getTimestamp(2).toInstant().toString()}).list()
-                .stream().filter(row -> row[1].startsWith("2001-01-03") || row[1].startsWith("2001-01-04"))
-                .map(row -> row[0]).toList();
+        List<String> onThoseDays = copies(template, version).stream()
+                .filter(copy -> copy.decidedAt().startsWith("2001-01-03") || copy.decidedAt().startsWith("2001-01-04"))
+                .map(Copy::decisionId).toList();
 
         Response page = get("/api/v1/credit-decisions?policyVersion=" + version + "&from=2001-01-03&to=2001-01-04",
                 ORDER_SYSTEM);
@@ -113,5 +91,28 @@ class DecisionsByPolicyVersionTests extends ApiTest {
         Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, smeOrder(newRequestId()));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body().get("decisionId").asString();
+    }
+
+    private record Copy(String decisionId, String decidedAt) {
+    }
+
+    /**
+     * Five copies of the template decision made with {@code version}, one a day from 2001-01-02 to 2001-01-06, as the
+     * database returns them: most recent first.
+     */
+    private List<Copy> copies(String template, String version) {
+        return jdbc.sql("""
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
+                                             policy_version, decided_at, request, facts, response)
+                select id, 'audit-' || id, request_hash, registration_number, outcome, :version,
+                       decided, request, facts,
+                       jsonb_set(jsonb_set(response, '{decisionId}', to_jsonb(id::text)), '{policyVersion}', to_jsonb(:version))
+                from (select gen_random_uuid() as id, g, timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
+                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
+                      from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)) fresh
+                order by g desc
+                returning decision_id::text, decided_at""")
+                .param("version", version).param("template", template)
+                .query((rs, n) -> new Copy(rs.getString(1), rs.getTimestamp(2).toInstant().toString())).list();
     }
 }
