@@ -79,6 +79,15 @@ public enum ImportKind {
         return fields;
     }
 
+    /** The field that, within an entity (or alone, for customers), names one row of the ledger: a file may hold it once. */
+    String keyField() {
+        return switch (this) {
+            case CUSTOMERS -> "account";
+            case INVOICES, CREDIT_NOTES -> "number";
+            case PAYMENTS, OPEN_ORDERS -> "reference";
+        };
+    }
+
     Optional<ImportField> field(String name) {
         return fields.stream().filter(field -> field.name().equals(name)).findFirst();
     }

@@ -139,7 +139,7 @@ class LedgerImporter {
         }
         long staged = System.nanoTime();
         if (!errors.any()) {
-            writes.check(plan, errors, properties.maxReportedErrors());
+            writes.check(plan, errors, properties.maxReportedErrors(), converter.keysMayRepeat());
         }
         long checked = System.nanoTime();
         if (errors.any()) {

@@ -19,10 +19,6 @@ class LedgerWrites {
     record Counts(long imported, long updated, long settled, long customersCreated, long customersUpdated) {
     }
 
-    /** What an invoice's row hash covers: every imported value but its keys (entity, number). */
-    private static final String INVOICE_HASH =
-            "md5(concat_ws('|', s.account, s.issue_date, s.due_date, s.amount, s.open_amount, s.currency))";
-
     private final JdbcClient jdbc;
 
     LedgerWrites(JdbcClient jdbc) {
@@ -34,28 +30,33 @@ class LedgerWrites {
         jdbc.sql("set local work_mem = '128MB'").update();
         jdbc.sql("create temp table ledger_stage (row bigint not null, " + plan.fields().stream()
                 .map(field -> field.column() + " " + field.type().sqlType).collect(Collectors.joining(", "))
-                + ") on commit drop").update();
+                + (plan.kind() == ImportKind.INVOICES ? ", row_hash text not null" : "") + ") on commit drop").update();
     }
 
+    /** The COPY that fills the staging table with {@link RowConverter}'s lines (for invoices, the row hash last). */
     String copyCommand(ImportPlan plan) {
         return "copy ledger_stage (row, " + plan.fields().stream().map(ImportField::column).collect(Collectors.joining(", "))
-                + ") from stdin";
+                + (plan.kind() == ImportKind.INVOICES ? ", row_hash" : "") + ") from stdin";
     }
 
-    void check(ImportPlan plan, RowErrors errors, int limit) {
+    /** @param keysMayRepeat false when the file is known to hold each natural key once ({@link RepeatedKeys}) */
+    void check(ImportPlan plan, RowErrors errors, int limit, boolean keysMayRepeat) {
         jdbc.sql("analyze ledger_stage").update();
+        String what = switch (plan.kind()) {
+            case CUSTOMERS -> "customer account";
+            case INVOICES -> "invoice";
+            case OPEN_ORDERS -> "order";
+            case PAYMENTS -> "payment";
+            case CREDIT_NOTES -> "credit note";
+        };
+        if (keysMayRepeat) {
+            duplicates(plan, errors, limit, plan.kind().keyField(), what);
+        }
         switch (plan.kind()) {
-            case CUSTOMERS -> duplicates(plan, errors, limit, "account", "customer account");
-            case INVOICES -> {
-                duplicates(plan, errors, limit, "number", "invoice");
-                unknownCustomers(plan, errors, limit, true);
-            }
-            case OPEN_ORDERS -> {
-                duplicates(plan, errors, limit, "reference", "order");
-                unknownCustomers(plan, errors, limit, false);
-            }
-            case PAYMENTS -> settlementChecks(plan, errors, limit, "reference", "payment");
-            case CREDIT_NOTES -> settlementChecks(plan, errors, limit, "number", "credit note");
+            case CUSTOMERS -> { }
+            case INVOICES -> unknownCustomers(plan, errors, limit, true);
+            case OPEN_ORDERS -> unknownCustomers(plan, errors, limit, false);
+            case PAYMENTS, CREDIT_NOTES -> settlementChecks(plan, errors, limit, what);
         }
     }
 
@@ -96,8 +97,7 @@ class LedgerWrites {
                 mayCreate ? "s.customer_name is null and" : ""));
     }
 
-    private void settlementChecks(ImportPlan plan, RowErrors errors, int limit, String key, String what) {
-        duplicates(plan, errors, limit, key, what);
+    private void settlementChecks(ImportPlan plan, RowErrors errors, int limit, String what) {
         report(errors, plan.columnOf("entity"), limit, """
                 select s.row, s.entity, 'unknown entity ' || s.entity || ': import its invoices first', count(*) over ()
                 from ledger_stage s where not exists (select 1 from ledger_entity e where e.code = s.entity) order by s.row""");
@@ -202,8 +202,11 @@ class LedgerWrites {
         // Without an open-amount column, what was already paid stays paid when the amount changes.
         String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
                 : "greatest(s.amount - (i.amount - i.open_amount), 0)";
-        // An UPDATE of the changed rows, then an INSERT of the new ones, rather than INSERT ... ON CONFLICT, which locks
-        // (and so rewrites) every existing row it meets even when nothing changed: a re-import would write the ledger.
+        // An UPDATE of the changed rows, then an INSERT of the new ones, rather than INSERT ... ON CONFLICT DO UPDATE,
+        // which locks (and so rewrites) every existing row it meets even when nothing changed: a re-import would write
+        // the ledger. The INSERT's ON CONFLICT DO NOTHING skips the rows that exist (the UPDATE has seen to them) by a
+        // probe of the unique index, where an anti-join with the table being inserted into was planned from its
+        // statistics before the insert, which on a first import say it is empty.
         long updated = jdbc.sql("""
                 update ledger_invoice i set
                     customer_id = c.id, issue_date = s.issue_date, due_date = s.due_date, amount = s.amount,
@@ -211,19 +214,19 @@ class LedgerWrites {
                     status = case when %1$s = 0 then 'PAID' else 'OPEN' end,
                     paid_on = case when %1$s = 0 then coalesce(i.paid_on, :today) end,
                     row_hash = s.row_hash, source = :source, updated_at = now()
-                from (select s.*, %2$s as row_hash from ledger_stage s) s
+                from ledger_stage s
                 join ledger_customer c on c.account = s.account
                 where i.entity_code = s.entity and i.number = s.number
-                  and (i.row_hash is distinct from s.row_hash or i.status = 'SETTLED')""".formatted(newOpen, INVOICE_HASH))
+                  and (i.row_hash is distinct from s.row_hash or i.status = 'SETTLED')""".formatted(newOpen))
                 .param("today", today).param("source", request.source()).update();
         long inserted = jdbc.sql("""
                 insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
                                             currency, status, paid_on, row_hash, source)
                 select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
                        s.currency, case when coalesce(s.open_amount, s.amount) = 0 then 'PAID' else 'OPEN' end,
-                       case when coalesce(s.open_amount, s.amount) = 0 then :today end, %s, :source
+                       case when coalesce(s.open_amount, s.amount) = 0 then :today end, s.row_hash, :source
                 from ledger_stage s join ledger_customer c on c.account = s.account
-                where not exists (select 1 from ledger_invoice i where i.entity_code = s.entity and i.number = s.number)""".formatted(INVOICE_HASH))
+                on conflict (entity_code, number) do nothing""")
                 .param("today", today).param("source", request.source()).update();
         long[] merged = {inserted, updated};
         analyzeIfLarge("ledger_invoice", merged[0]);

@@ -2,18 +2,26 @@ package io.arbiter.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns one row of the file into one line of PostgreSQL COPY text for the staging table, checking every cell against
- * its field: a row with any error is reported cell by cell and not staged.
+ * its field: a row with any error is reported cell by cell and not staged. It also screens the rows' natural keys for
+ * repeats ({@link RepeatedKeys}) and, for invoices, appends the row's hash, both computed here on the client's core
+ * rather than over the whole staging table in the database, where they cost more than the staging.
  */
 final class RowConverter {
 
@@ -29,6 +37,13 @@ final class RowConverter {
     private final int due;
     private final int amount;
     private final int open;
+    private final int entity;
+    private final int key;
+    private final RepeatedKeys keys = new RepeatedKeys();
+    /** For invoices, the positions of the values their row hash covers; null for other kinds. */
+    private final int @Nullable [] hashed;
+    private final @Nullable MessageDigest md5;
+    private final StringBuilder hashInput = new StringBuilder(128);
 
     RowConverter(ImportPlan plan, RowErrors errors) {
         this.plan = plan;
@@ -39,6 +54,20 @@ final class RowConverter {
         this.due = invoices ? plan.position("dueDate") : -1;
         this.amount = invoices ? plan.position("amount") : -1;
         this.open = invoices ? plan.position("openAmount") : -1;
+        this.entity = plan.kind() == ImportKind.CUSTOMERS ? -1 : plan.position("entity");
+        this.key = plan.position(plan.kind().keyField());
+        this.hashed = invoices ? new int[] {plan.position("account"), issue, due, amount, open, plan.position("currency")}
+                : null;
+        try {
+            this.md5 = invoices ? MessageDigest.getInstance("MD5") : null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    /** Whether two converted rows may have the same natural key (if not, none has). */
+    boolean keysMayRepeat() {
+        return keys.anyMayRepeat();
     }
 
     /** Appends the row's COPY line to {@code out} and returns true, or reports its errors and returns false. */
@@ -74,6 +103,7 @@ final class RowConverter {
         if (errors.count() > before) {
             return false;
         }
+        keys.add(entity < 0 ? "" : (String) values[entity], (String) values[key]);
         out.append(row.number());
         for (Object value : values) {
             out.append('\t');
@@ -81,14 +111,37 @@ final class RowConverter {
                 out.append("\\N");
             } else if (value instanceof String text) {
                 escape(text, out);
-            } else if (value instanceof BigDecimal number) {
-                out.append(number.toPlainString());
             } else {
-                out.append(value);
+                out.append(text(value));
             }
+        }
+        if (hashed != null && md5 != null) {
+            out.append('\t').append(rowHash(hashed, md5));
         }
         out.append('\n');
         return true;
+    }
+
+    /**
+     * What an invoice's row hash covers: every imported value but its keys (entity, number). The text hashed is
+     * PostgreSQL's {@code concat_ws('|', account, issue_date, due_date, amount, open_amount, currency)} of the stored
+     * values, so that hashes stored by earlier versions, which computed it in SQL, still match.
+     */
+    private String rowHash(int[] hashed, MessageDigest md5) {
+        hashInput.setLength(0);
+        for (int position : hashed) {
+            if (values[position] != null) {
+                if (!hashInput.isEmpty()) {
+                    hashInput.append('|');
+                }
+                hashInput.append(text(values[position]));
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest(hashInput.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(Object value) {
+        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
     }
 
     /** The values of the row just converted, for the dry run's preview. */
