@@ -202,11 +202,16 @@ class LedgerWrites {
         // Without an open-amount column, what was already paid stays paid when the amount changes.
         String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
                 : "greatest(s.amount - (i.amount - i.open_amount), 0)";
-        // An UPDATE of the changed rows, then an INSERT of the new ones, rather than INSERT ... ON CONFLICT DO UPDATE,
-        // which locks (and so rewrites) every existing row it meets even when nothing changed: a re-import would write
-        // the ledger. The INSERT's ON CONFLICT DO NOTHING skips the rows that exist (the UPDATE has seen to them) by a
-        // probe of the unique index, where an anti-join with the table being inserted into was planned from its
-        // statistics before the insert, which on a first import say it is empty.
+        // The staged rows the ledger already has, found once by a join with the table before anything is written,
+        // then an UPDATE of those that changed and a plain INSERT of the others. INSERT ... ON CONFLICT DO UPDATE would
+        // lock (and so rewrite) every existing row it meets even when nothing changed, and DO NOTHING costs a
+        // speculative insertion per row; an anti-join with the table being inserted into is planned from statistics
+        // taken before the insert (empty, on a first import), and a nested loop over a growing table rescans it.
+        long existing = jdbc.sql("""
+                create temp table ledger_stage_existing on commit drop as
+                select s.row, i.id, i.row_hash is distinct from s.row_hash or i.status = 'SETTLED' as changed
+                from ledger_stage s join ledger_invoice i on i.entity_code = s.entity and i.number = s.number""").update();
+        analyzeIfLarge("ledger_stage_existing", existing);
         long updated = jdbc.sql("""
                 update ledger_invoice i set
                     customer_id = c.id, issue_date = s.issue_date, due_date = s.due_date, amount = s.amount,
@@ -214,11 +219,22 @@ class LedgerWrites {
                     status = case when %1$s = 0 then 'PAID' else 'OPEN' end,
                     paid_on = case when %1$s = 0 then coalesce(i.paid_on, :today) end,
                     row_hash = s.row_hash, source = :source, updated_at = now()
-                from ledger_stage s
+                from ledger_stage_existing e
+                join ledger_stage s on s.row = e.row
                 join ledger_customer c on c.account = s.account
-                where i.entity_code = s.entity and i.number = s.number
-                  and (i.row_hash is distinct from s.row_hash or i.status = 'SETTLED')""".formatted(newOpen))
+                where i.id = e.id and e.changed""".formatted(newOpen))
                 .param("today", today).param("source", request.source()).update();
+        // Before the INSERT, so that it looks through what the ledger held before this file (on a first import, nothing)
+        // and matches by id the invoices the file still lists.
+        long settled = 0;
+        if (request.mode() == ImportMode.SNAPSHOT) {
+            settled = jdbc.sql("""
+                    update ledger_invoice i set status = 'SETTLED', open_amount = 0, paid_on = :today, updated_at = now()
+                    where i.status = 'OPEN' and i.source = :source
+                      and i.entity_code in (select distinct entity from ledger_stage)
+                      and not exists (select 1 from ledger_stage_existing e where e.id = i.id)""")
+                    .param("today", today).param("source", request.source()).update();
+        }
         long inserted = jdbc.sql("""
                 insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
                                             currency, status, paid_on, row_hash, source)
@@ -226,20 +242,10 @@ class LedgerWrites {
                        s.currency, case when coalesce(s.open_amount, s.amount) = 0 then 'PAID' else 'OPEN' end,
                        case when coalesce(s.open_amount, s.amount) = 0 then :today end, s.row_hash, :source
                 from ledger_stage s join ledger_customer c on c.account = s.account
-                on conflict (entity_code, number) do nothing""")
+                where not exists (select 1 from ledger_stage_existing e where e.row = s.row)""")
                 .param("today", today).param("source", request.source()).update();
-        long[] merged = {inserted, updated};
-        analyzeIfLarge("ledger_invoice", merged[0]);
-        long settled = 0;
-        if (request.mode() == ImportMode.SNAPSHOT) {
-            settled = jdbc.sql("""
-                    update ledger_invoice i set status = 'SETTLED', open_amount = 0, paid_on = :today, updated_at = now()
-                    where i.status = 'OPEN' and i.source = :source
-                      and i.entity_code in (select distinct entity from ledger_stage)
-                      and not exists (select 1 from ledger_stage s where s.entity = i.entity_code and s.number = i.number)""")
-                    .param("today", today).param("source", request.source()).update();
-        }
-        return new Counts(merged[0], merged[1], settled, customers[0], customers[1]);
+        analyzeIfLarge("ledger_invoice", inserted);
+        return new Counts(inserted, updated, settled, customers[0], customers[1]);
     }
 
     private Counts openOrders(ImportRequest request) {
