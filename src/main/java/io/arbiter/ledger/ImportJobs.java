@@ -3,7 +3,9 @@ package io.arbiter.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,28 @@ class ImportJobs {
                 .params(id, request.kind().label(), request.source(), request.mode().name(), request.dryRun(),
                         request.fileName(), request.requestedBy())
                 .update();
+    }
+
+    /** Marks the jobs this instance has queued or running as alive. */
+    void beat(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set heartbeat_at = now() where id = any(?)")
+                    .param(ids.toArray(UUID[]::new)).update());
+        }
+    }
+
+    /**
+     * Fails the jobs still QUEUED or RUNNING that no instance has marked alive for {@code silence}: the instance that
+     * had them stopped. An import commits all or nothing, so such a job wrote nothing.
+     */
+    List<UUID> failAbandoned(Duration silence) {
+        return own.execute(status -> jdbc.sql("""
+                        update ledger_import_job set state = 'FAILED', finished_at = now(),
+                            message = 'Arbiter stopped while this import was ' || lower(state) || '; nothing was written. '
+                                      || 'Send the file again.'
+                        where state in ('QUEUED', 'RUNNING') and heartbeat_at < now() - make_interval(secs => ?)
+                        returning id""")
+                .param(silence.toMillis() / 1000.0).query(UUID.class).list());
     }
 
     void start(UUID id) {

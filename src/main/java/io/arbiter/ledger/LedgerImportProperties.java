@@ -20,11 +20,14 @@ import org.springframework.util.unit.DataSize;
  * @param watchInterval how often the folder is polled
  * @param settleTime a file is taken only once it has not changed for this long (the ERP may still be writing it)
  * @param watchedFiles which file names are imported how; a file matching none is left where it is
+ * @param heartbeat how often an instance marks the jobs it has queued or running as alive; a job not marked for four
+ *        heartbeats was left by an instance that stopped, and is marked FAILED
  */
 @ConfigurationProperties("arbiter.ledger.import")
 public record LedgerImportProperties(@DefaultValue("1GB") DataSize maxUploadSize, @DefaultValue("200") int maxReportedErrors,
         @DefaultValue("10") int previewRows, @Nullable Path watchDirectory, @DefaultValue("10s") Duration watchInterval,
-        @DefaultValue("2s") Duration settleTime, @DefaultValue List<WatchedFile> watchedFiles) {
+        @DefaultValue("2s") Duration settleTime, @DefaultValue List<WatchedFile> watchedFiles,
+        @DefaultValue("15s") Duration heartbeat) {
 
     /**
      * @param pattern a glob on the file name, e.g. {@code balance_*.csv}

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.shared.ProblemException;
@@ -36,13 +39,18 @@ public class LedgerImportService {
     private final LedgerImporter importer;
     private final ImportJobs jobs;
     private final ImportMappings mappings;
+    private final LedgerImportProperties properties;
+    /** The jobs this instance has queued or running, which its heartbeat keeps alive. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ledger-import").daemon().factory());
 
-    LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings) {
+    LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings,
+            LedgerImportProperties properties) {
         this.importer = importer;
         this.jobs = jobs;
         this.mappings = mappings;
+        this.properties = properties;
     }
 
     /**
@@ -143,8 +151,18 @@ public class LedgerImportService {
 
     private UUID queue(ImportRequest request) {
         UUID id = UUID.randomUUID();
+        active.add(id);
         jobs.queue(id, request);
         return id;
+    }
+
+    /** Keeps this instance's jobs alive and fails those an instance that stopped left behind. */
+    @Scheduled(fixedDelayString = "${arbiter.ledger.import.heartbeat:15s}")
+    void heartbeat() {
+        jobs.beat(Set.copyOf(active));
+        for (UUID abandoned : jobs.failAbandoned(properties.heartbeat().multipliedBy(4))) {
+            log.warn("Ledger import {} was left unfinished by an instance that stopped: marked FAILED", abandoned);
+        }
     }
 
     private void run(UUID id, Path file, ImportRequest request, boolean deleteFile) {
@@ -166,6 +184,7 @@ public class LedgerImportService {
                     + " if it persists.", 0, 0, 0,
                     0, 0, 0, 0, 0, List.of(), List.of(), null));
         } finally {
+            active.remove(id);
             if (deleteFile) {
                 try {
                     Files.deleteIfExists(file);

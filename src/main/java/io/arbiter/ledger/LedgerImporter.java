@@ -150,7 +150,7 @@ class LedgerImporter {
             return new ImportResult(true, "Dry run: the file is valid (" + table.description() + "); nothing was written.",
                     rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping);
         }
-        LedgerWrites.Counts counts = writes.merge(plan, request, LocalDate.now(clock));
+        LedgerWrites.Counts counts = writes.merge(plan, request, rows, LocalDate.now(clock));
         log.info("Ledger import of {} rows from {}: read and staged in {} ms, checked in {} ms, merged in {} ms", rows,
                 request.source(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);

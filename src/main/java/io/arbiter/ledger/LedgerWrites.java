@@ -60,13 +60,14 @@ class LedgerWrites {
         }
     }
 
-    Counts merge(ImportPlan plan, ImportRequest request, LocalDate today) {
+    /** @param staged how many rows the staging table holds (every row of the file: a merge follows no error) */
+    Counts merge(ImportPlan plan, ImportRequest request, long staged, LocalDate today) {
         return switch (plan.kind()) {
             case CUSTOMERS -> {
                 long[] customers = customers();
                 yield new Counts(customers[0], customers[1], 0, customers[0], customers[1]);
             }
-            case INVOICES -> invoices(plan, request, today);
+            case INVOICES -> invoices(plan, request, staged, today);
             case OPEN_ORDERS -> openOrders(request);
             case PAYMENTS -> settlements("ledger_payment", "reference", "received_on", "payment_id");
             case CREDIT_NOTES -> settlements("ledger_credit_note", "number", "issued_on", "credit_note_id");
@@ -196,7 +197,7 @@ class LedgerWrites {
                 on conflict (code) do nothing""").update();
     }
 
-    private Counts invoices(ImportPlan plan, ImportRequest request, LocalDate today) {
+    private Counts invoices(ImportPlan plan, ImportRequest request, long staged, LocalDate today) {
         entities();
         long[] customers = customers();
         // Without an open-amount column, what was already paid stays paid when the amount changes.
@@ -235,7 +236,8 @@ class LedgerWrites {
                       and not exists (select 1 from ledger_stage_existing e where e.id = i.id)""")
                     .param("today", today).param("source", request.source()).update();
         }
-        long inserted = jdbc.sql("""
+        // A file the ledger already has in full (a re-import) has nothing to insert: the anti-join is skipped.
+        long inserted = existing == staged ? 0 : jdbc.sql("""
                 insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
                                             currency, status, paid_on, row_hash, source)
                 select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
