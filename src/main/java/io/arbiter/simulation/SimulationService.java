@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.decision.DecisionHistory;
@@ -91,6 +94,8 @@ public class SimulationService {
     private final StoredJson stored;
     private final Clock clock;
     private final ExecutorService jobs;
+    /** The simulations this instance runs (or has queued), which its heartbeat keeps alive. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
 
     SimulationService(PolicyCandidates candidates, DecisionHistory decisions, Portfolio portfolio,
@@ -115,6 +120,15 @@ public class SimulationService {
         workers.shutdownNow();
     }
 
+    /** Keeps this instance's simulations alive and fails those an instance that stopped left running. */
+    @Scheduled(fixedDelayString = "${arbiter.simulation.heartbeat:15s}")
+    void heartbeat() {
+        simulations.beat(Set.copyOf(active));
+        for (UUID abandoned : simulations.failAbandoned(properties.heartbeat().multipliedBy(4), clock.instant())) {
+            log.warn("Simulation {} was left running by an instance that stopped: marked FAILED", abandoned);
+        }
+    }
+
     /** Starts a simulation of this version over this population; it runs in the background. */
     public SimulationView start(UUID versionId, SimulationRequest request, String requestedBy) {
         String version = candidates.version(versionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
@@ -123,9 +137,16 @@ public class SimulationService {
         Candidate baseline = candidates.active();
         UUID id = UUID.randomUUID();
         simulations.prune(properties.keptJobs());
+        active.add(id);
         simulations.insert(id, versionId, version, baseline.version(), baseline.currency(),
                 json.writeValueAsString(population), requestedBy, clock.instant());
-        jobs.submit(() -> run(id, versionId, request, baseline));
+        jobs.submit(() -> {
+            try {
+                run(id, versionId, request, baseline);
+            } finally {
+                active.remove(id);
+            }
+        });
         log.info("Simulation {} of policy version {} ({}) against {} over {} started by {}", id, versionId, version,
                 baseline.version(), population, requestedBy);
         return find(versionId, id);

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -133,6 +135,24 @@ class Simulations {
                        updated_at = :at, finished_at = :at
                 where id = :id""").param("id", id).param("state", state.name()).param("summary", summary)
                 .param("error", error).param("at", Timestamp.from(at)).update());
+    }
+
+    /** Marks the simulations this instance is running as alive. */
+    void beat(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            own.executeWithoutResult(status -> jdbc.sql("update policy_simulation set heartbeat_at = now() where id in (:ids)")
+                    .param("ids", ids).update());
+        }
+    }
+
+    /** Fails the simulations still RUNNING that no instance has marked alive for {@code silence}: their instance stopped. */
+    List<UUID> failAbandoned(Duration silence, Instant at) {
+        return own.execute(status -> jdbc.sql("""
+                update policy_simulation set state = 'FAILED', updated_at = :at, finished_at = :at,
+                       error = 'Arbiter stopped while this simulation ran; start it again.'
+                where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :silence)
+                returning id""").param("at", Timestamp.from(at)).param("silence", silence.toMillis() / 1000.0)
+                .query(UUID.class).list());
     }
 
     /** Asks a running job to stop at its next batch; false when it is not running. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
@@ -34,6 +35,9 @@ class PolicySimulationTests extends ApiTest {
 
     @TempDir
     Path directory;
+
+    @Autowired
+    SimulationService service;
 
     @Test
     void simulation_of_the_last_decisions_shows_the_orders_a_lower_limit_would_send_to_review() {
@@ -150,6 +154,27 @@ class PolicySimulationTests extends ApiTest {
         assertThat(get(started.location() + "/changes.csv", ANALYST).text().lines().count() - 1)
                 .isEqualTo(stopped.get("changed").asLong());
         assertThat(send(HttpRequest.newBuilder(uri(started.location())).DELETE(), ANALYST).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_simulation_left_running_by_an_instance_that_stopped_ends_failed_and_says_to_start_it_again() {
+        String draft = draft();
+        UUID abandoned = UUID.randomUUID();
+        jdbc.sql("""
+                insert into policy_simulation (id, version_id, candidate, baseline, currency, population, requested_by,
+                                               state, total, processed, started_at, updated_at, heartbeat_at)
+                values (?, cast(? as uuid), 'candidate', 'baseline', 'EUR', '{"last": 3}', 'analyst', 'RUNNING', 3, 1,
+                        now() - interval '6 minutes', now() - interval '5 minutes', now() - interval '5 minutes')""")
+                .params(abandoned, draft).update();
+        assertThat(get(simulations(draft) + "/" + abandoned, ANALYST).body().get("state").asString()).isEqualTo("RUNNING");
+
+        service.heartbeat();
+
+        JsonNode failed = get(simulations(draft) + "/" + abandoned, ANALYST).body();
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).isEqualTo("Arbiter stopped while this simulation ran; start it again.");
+        assertThat(send(HttpRequest.newBuilder(uri(simulations(draft) + "/" + abandoned)).DELETE(), ANALYST).status())
+                .isEqualTo(409);
     }
 
     @Test
