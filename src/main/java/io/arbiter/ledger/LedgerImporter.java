@@ -49,16 +49,18 @@ class LedgerImporter {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final LedgerWrites writes;
+    private final PromiseKeeping promises;
     private final ImportMappings mappings;
     private final LedgerImportProperties properties;
     private final Clock clock;
 
     LedgerImporter(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc, LedgerWrites writes,
-            ImportMappings mappings, LedgerImportProperties properties, Clock clock) {
+            PromiseKeeping promises, ImportMappings mappings, LedgerImportProperties properties, Clock clock) {
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.writes = writes;
+        this.promises = promises;
         this.mappings = mappings;
         this.properties = properties;
         this.clock = clock;
@@ -151,6 +153,8 @@ class LedgerImporter {
                     rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping);
         }
         LedgerWrites.Counts counts = writes.merge(plan, request, rows, LocalDate.now(clock));
+        // Payments, credit notes and settled invoices may keep promises: judged in the same transaction.
+        promises.judge(LocalDate.now(clock));
         log.info("Ledger import of {} rows from {}: read and staged in {} ms, checked in {} ms, merged in {} ms", rows,
                 request.source(), (staged - started) / 1_000_000, (checked - staged) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);
