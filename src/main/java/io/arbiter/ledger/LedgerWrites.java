@@ -60,14 +60,17 @@ class LedgerWrites {
         }
     }
 
-    /** @param staged how many rows the staging table holds (every row of the file: a merge follows no error) */
-    Counts merge(ImportPlan plan, ImportRequest request, long staged, LocalDate today) {
+    /**
+     * @param staged how many rows the staging table holds (every row of the file: a merge follows no error)
+     * @param customerRows for files that carry customers, the row of each account's last appearance
+     */
+    Counts merge(ImportPlan plan, ImportRequest request, long staged, long[] customerRows, LocalDate today) {
         return switch (plan.kind()) {
             case CUSTOMERS -> {
-                long[] customers = customers();
+                long[] customers = customers(customerRows);
                 yield new Counts(customers[0], customers[1], 0, customers[0], customers[1]);
             }
-            case INVOICES -> invoices(plan, request, staged, today);
+            case INVOICES -> invoices(plan, request, staged, customerRows, today);
             case OPEN_ORDERS -> openOrders(request);
             case PAYMENTS -> settlements("ledger_payment", "reference", "received_on", "payment_id");
             case CREDIT_NOTES -> settlements("ledger_credit_note", "number", "issued_on", "credit_note_id");
@@ -136,17 +139,21 @@ class LedgerWrites {
         }
     }
 
-    /** Customers of the staged rows, the last row of each account winning; only the columns the file has change. */
-    private long[] customers() {
+    /**
+     * Customers of the staged rows, the last row of each account winning; only the columns the file has change. The
+     * reader found those rows ({@code rows}), which a join picks out of the staging table: finding them in SQL meant
+     * sorting every staged row by account.
+     */
+    private long[] customers(long[] rows) {
         jdbc.sql("""
                 insert into ledger_customer_group (code, name)
                 select distinct group_code, group_code from ledger_stage where group_code is not null
                 on conflict (code) do nothing""").update();
         jdbc.sql("""
                 create temp table ledger_stage_customer on commit drop as
-                select distinct on (account) account, customer_name, registration_number, country, group_code, salesperson,
-                       activity, payment_terms_days, customer_since
-                from ledger_stage order by account, row desc""").update();
+                select s.account, s.customer_name, s.registration_number, s.country, s.group_code, s.salesperson,
+                       s.activity, s.payment_terms_days, s.customer_since
+                from ledger_stage s join unnest(?) as last(row) on last.row = s.row""").param(rows).update();
         long updated = jdbc.sql("""
                 update ledger_customer c set
                     name = coalesce(s.customer_name, c.name),
@@ -197,9 +204,9 @@ class LedgerWrites {
                 on conflict (code) do nothing""").update();
     }
 
-    private Counts invoices(ImportPlan plan, ImportRequest request, long staged, LocalDate today) {
+    private Counts invoices(ImportPlan plan, ImportRequest request, long staged, long[] customerRows, LocalDate today) {
         entities();
-        long[] customers = customers();
+        long[] customers = customers(customerRows);
         // Without an open-amount column, what was already paid stays paid when the amount changes.
         String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
                 : "greatest(s.amount - (i.amount - i.open_amount), 0)";

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,10 @@ final class RowConverter {
     private final int open;
     private final int entity;
     private final int key;
+    private final int account;
     private final RepeatedKeys keys = new RepeatedKeys();
+    /** For files that carry customers (customers, invoices): each account's last row, whose customer columns win. */
+    private final @Nullable Map<String, Long> lastRowOfAccount;
     /** For invoices, the positions of the values their row hash covers; null for other kinds. */
     private final int @Nullable [] hashed;
     private final @Nullable MessageDigest md5;
@@ -56,13 +60,21 @@ final class RowConverter {
         this.open = invoices ? plan.position("openAmount") : -1;
         this.entity = plan.kind() == ImportKind.CUSTOMERS ? -1 : plan.position("entity");
         this.key = plan.position(plan.kind().keyField());
-        this.hashed = invoices ? new int[] {plan.position("account"), issue, due, amount, open, plan.position("currency")}
+        this.lastRowOfAccount = plan.kind() == ImportKind.CUSTOMERS || invoices ? new HashMap<>() : null;
+        this.account = plan.position("account");
+        this.hashed = invoices ? new int[] {account, issue, due, amount, open, plan.position("currency")}
                 : null;
         try {
             this.md5 = invoices ? MessageDigest.getInstance("MD5") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has MD5", e);
         }
+    }
+
+    /** The row of each account's last appearance in the file (its customer columns win); empty for other kinds. */
+    long[] lastRowOfEachAccount() {
+        return lastRowOfAccount == null ? new long[0]
+                : lastRowOfAccount.values().stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** Whether two converted rows may have the same natural key (if not, none has). */
@@ -104,6 +116,9 @@ final class RowConverter {
             return false;
         }
         keys.add(entity < 0 ? "" : (String) values[entity], (String) values[key]);
+        if (lastRowOfAccount != null) {
+            lastRowOfAccount.put((String) values[plan.kind() == ImportKind.CUSTOMERS ? key : account], row.number());
+        }
         out.append(row.number());
         for (Object value : values) {
             out.append('\t');
