@@ -226,10 +226,11 @@ class LedgerImportTests extends LedgerImportApiTest {
 
         importFile(query("invoices", LedgerFixtures.unique("erp"), "delta"), "b.csv", ("""
                 Invoice Number,Customer Account,Customer Name,Company Code,Invoice Date,Due Date,Amount,Currency
-                FA-004,%2$s,Dupré et Fils,%1$s,2026-04-01,2026-05-31,100.00,EUR
+                FA-004,%2$s,"Dupré \\ Fils\tSA",%1$s,2026-04-01,2026-05-31,100.00,EUR
                 """).formatted(entity, dupre).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(customer(dupre)).containsEntry("name", "Dupré et Fils").containsEntry("salesperson", "Hélène Martin");
+        // A backslash and a tab in a cell reach the ledger as they were (the staging COPY escapes them).
+        assertThat(customer(dupre)).containsEntry("name", "Dupré \\ Fils\tSA").containsEntry("salesperson", "Hélène Martin");
     }
 
     private Map<String, Object> customer(String account) {
