@@ -95,7 +95,8 @@ class PolicyReplicaTests extends ApiTest {
     void an_effective_dated_publish_is_scheduled_then_serves_on_both_replicas_at_its_date() throws IOException {
         String id = approvedDraft("160000");
         String version = get("/api/v1/policies/versions/" + id, ANALYST).body().get("version").asString();
-        Instant effectiveFrom = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        // Far enough ahead that, on a loaded machine, the checks below still run before it.
+        Instant effectiveFrom = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
 
         Response scheduled = post("/api/v1/policies/versions/" + id + "/publish?effectiveFrom=" + effectiveFrom, MANAGER, "");
         assertThat(scheduled.status()).as(scheduled.text()).isEqualTo(200);
@@ -107,7 +108,7 @@ class PolicyReplicaTests extends ApiTest {
         assertThat(get("/api/v1/policies/versions/" + shippedId, ANALYST).body().get("state").asString())
                 .isEqualTo("PUBLISHED");
 
-        awaitOn(port, active -> active.get("id").asString().equals(id), Duration.ofSeconds(10));
+        awaitOn(port, active -> active.get("id").asString().equals(id), Duration.ofSeconds(15));
         Instant onA = Instant.now();
         awaitOn(portB, active -> active.get("id").asString().equals(id), Duration.ofSeconds(5));
         Instant onB = Instant.now();
