@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * a few hundred thousand rows (PostgreSQL's default cost threshold turns it on for every such statement); and the
  * cost of reading a page out of order as that of reading the next one ({@code random_page_cost} 1.1, the usual value
  * for SSDs and cached data): with the default 4 the planner reads all 1,000,000 invoices to join the 60,000
- * allocations of a quarter rather than look up their 60,000 invoices by key, and takes 4 times as long.
+ * allocations of a quarter rather than look up their 60,000 invoices by key, and takes 3 times as long.
  */
 final class AnalyticSettings {
 

@@ -196,10 +196,10 @@ class Kpis {
      *
      * <p>Each invoice's settlement day is worked out once, in a subquery that {@code offset 0} keeps from being merged
      * into the aggregate (which would copy the expression, and its lookup in the allocations, into each of the 7
-     * balance columns), and no number is computed per invoice: choosing the amount or the open amount costs far less
+     * balance columns), and no balance is computed per invoice: choosing the amount or the open amount costs far less
      * than adding numerics, and the sums are the same (open + (amount − open) is amount). The subquery also keeps the
-     * plan serial, which on two cores costs little: the partial sums of parallel workers are dear to combine
-     * (by customer, 25 numeric states for each of 100,000 customers).
+     * plan serial, which cost little on the benchmark's busy 2 cores: the partial sums of parallel workers are dear to
+     * combine (by customer, 25 numeric states for each of 100,000 customers).
      */
     static String invoiceSql(Query q) {
         String asOf = literal(q.asOf());
