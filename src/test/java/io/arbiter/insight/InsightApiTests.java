@@ -149,6 +149,45 @@ class InsightApiTests extends ApiTest {
         assertThat(get("/api/v1/kpis?asOf=2026-06-30&by=customer&format=csv", ANALYST).contentType()).startsWith("text/csv");
     }
 
+    /**
+     * One customer in two currencies, as of 2026-06-30 (from 2026-04-01): P, EUR 1,000 issued 03-15 due 04-14 (77 days
+     * past due), paid by two allocations, 400 on 05-20 and 600 on 07-10, after the as-of day; Q, XTS 2,000 issued
+     * 05-01 due 05-31 (30 days past due), settled outside Arbiter with no payment day after the as-of day (the ledger
+     * changed it today).
+     */
+    @Test
+    void kpis_by_customer_give_a_row_per_currency_with_balances_rewound_by_allocation_or_settlement() {
+        String entity = ledger.entity("EUR");
+        String registration = registration();
+        long customer = ledger.customer(registration);
+        long p = ledger.invoice(entity, customer, day("2026-03-15"), day("2026-04-14"), "1000", "0", "EUR", "PAID", day("2026-07-10"));
+        ledger.paymentAllocated(entity, customer, p, day("2026-05-20"), "400", "EUR");
+        ledger.paymentAllocated(entity, customer, p, day("2026-07-10"), "600", "EUR");
+        ledger.invoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "2000", "0", "XTS", "SETTLED", null);
+        String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
+
+        JsonNode report = get("/api/v1/kpis?asOf=2026-06-30&by=customer", ANALYST).body();
+
+        List<JsonNode> rows = StreamSupport.stream(report.get("rows").spliterator(), false)
+                .filter(r -> account.equals(r.get("key").asString())).toList();
+        assertThat(rows).extracting(r -> r.get("currency").asString()).containsExactly("EUR", "XTS");
+        assertThat(rows).extracting(r -> r.get("name").asString()).containsOnly("Customer " + registration);
+        JsonNode eur = rows.get(0);
+        assertThat(eur.get("beginningReceivables").decimalValue()).isEqualByComparingTo("1000"); // nothing allocated by 04-01
+        assertThat(eur.get("openReceivables").decimalValue()).isEqualByComparingTo("600");       // 600 allocated after 06-30
+        assertThat(eur.get("creditSales").decimalValue()).isEqualByComparingTo("0");
+        assertThat(StreamSupport.stream(eur.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("0"), bd("0"), bd("0"), bd("600"), bd("0"), bd("0"));
+        JsonNode xts = rows.get(1);
+        assertThat(xts.get("openReceivables").decimalValue()).isEqualByComparingTo("2000");      // settled after 06-30
+        assertThat(xts.get("overdue").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(xts.get("creditSales").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(StreamSupport.stream(xts.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("0"), bd("2000"), bd("0"), bd("0"), bd("0"), bd("0"));
+    }
+
     @Test
     void kpi_questions_that_make_no_sense_are_refused_by_field() {
         assertThat(get("/api/v1/kpis?by=planet", ANALYST).body().get("errors").get(0).get("field").asString()).isEqualTo("by");
