@@ -102,9 +102,10 @@ class PolicyCompilations implements DisposableBean {
         kept.keySet().retainAll(ids);
     }
 
+    /** Lets a compilation queued finish (its thread is a daemon): interrupting it would leave its waiter waiting. */
     @Override
     public void destroy() {
-        compiler.shutdownNow();
+        compiler.shutdown();
     }
 
     private static PolicyEngine.Loaded join(CompletableFuture<PolicyEngine.Loaded> compilation) {
