@@ -22,8 +22,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Where policy versions are compiled once the application runs: on one background thread, whoever asks (an upload, an
  * approval or a publish heard through NOTIFY, a publish, a simulation). A compilation then takes at most one core from
  * the decisions, and whoever waits for it (a request's virtual thread) parks instead of keeping one of the few carrier
- * threads busy for seconds; on 2 cores a compilation on a request's thread left the decisions one carrier, and two
- * left them none.
+ * threads busy for seconds (a virtual thread is not preempted: on 2 cores, one compiling on a request's thread leaves
+ * the decisions one carrier, two leave them none).
  * <p>
  * Also holds the compilations that make publishing a swap: the versions {@link PolicySync} keeps compiled in advance
  * (approved, scheduled) and the last drafts uploaded here, so that approving one of them soon after takes the
