@@ -45,10 +45,12 @@ public class PolicyCandidates {
 
     private final PolicyEngine engine;
     private final PolicyVersions versions;
+    private final PolicyCompilations compilations;
 
-    PolicyCandidates(PolicyEngine engine, PolicyVersions versions) {
+    PolicyCandidates(PolicyEngine engine, PolicyVersions versions, PolicyCompilations compilations) {
         this.engine = engine;
         this.versions = versions;
+        this.compilations = compilations;
     }
 
     /** The version serving decisions now, as it is in memory (no compilation). */
@@ -56,14 +58,17 @@ public class PolicyCandidates {
         return new Candidate(engine.active().id(), engine.compiled());
     }
 
-    /** Compiles a stored version; 404 problem when there is none with this id. */
+    /**
+     * A stored version compiled: the compilation kept for its publish if there is one, else compiled on the compiler
+     * thread; 404 problem when there is none with this id.
+     */
     public Candidate compile(UUID versionId) {
         PolicyVersion version = versions.find(versionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "policy-version-not-found", "Policy version not found", "No policy version has id " + versionId));
         if (version.id().equals(engine.active().id())) {
             return active();
         }
-        return new Candidate(versionId, PolicyEngine.compile(versions.files(versionId), engine.currency()).policy());
+        return new Candidate(versionId, compilations.compiled(versionId).policy());
     }
 
     /** The content version of a stored version, without compiling it; empty when there is none with this id. */

@@ -18,8 +18,10 @@ import org.drools.io.ByteArrayResource;
 import org.kie.api.KieBase;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.conf.ParallelRulesBuildThresholdOption;
 
 import io.arbiter.shared.Sha256;
 
@@ -96,8 +98,15 @@ final class PolicyCompiler {
         return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons), analysis);
     }
 
+    /**
+     * One KieBase, built on the calling thread only: Drools otherwise compiles a package of more than 10 rules on a
+     * pool of one thread per core, and a compilation (on {@link PolicyCompilations}' single thread) would take every
+     * core from the decisions served meanwhile.
+     */
     private static KieBase build(List<RuleSource> sources, List<PolicyProblem> problems) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        configuration.setOption(ParallelRulesBuildThresholdOption.get(-1));
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         Map<String, RuleSource> byPath = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String path = "arbiter/" + sources.get(i).stage().name().toLowerCase() + "/source" + i + ".drl";

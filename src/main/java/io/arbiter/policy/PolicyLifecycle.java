@@ -46,11 +46,13 @@ class PolicyLifecycle {
     private final PolicyProperties properties;
     private final Clock clock;
     private final PolicySync sync;
+    private final PolicyCompilations compilations;
     private final Cache<String, List<PolicyProblem>> analyses = Caffeine.newBuilder().maximumSize(64).build();
 
     PolicyLifecycle(PolicyEngine engine, PolicyVersions versions, TransactionTemplate transactions,
-            PolicyProperties properties, Clock clock, PolicySync sync) {
+            PolicyProperties properties, Clock clock, PolicySync sync, PolicyCompilations compilations) {
         this.sync = sync;
+        this.compilations = compilations;
         this.engine = engine;
         this.versions = versions;
         this.transactions = transactions;
@@ -67,7 +69,7 @@ class PolicyLifecycle {
         List<PolicyFile> draft = new ArrayList<>(files.values());
         PolicyEngine.Loaded loaded;
         try {
-            loaded = PolicyEngine.compile(draft, engine.currency());
+            loaded = compilations.compile(draft);
         } catch (PolicyLoadException e) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", "Invalid policy",
                     e.problems().size() + " problem(s) in the uploaded policy; nothing was stored",
@@ -76,6 +78,7 @@ class PolicyLifecycle {
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> versions.insert(id, loaded.policy().version(),
                 PolicyVersion.State.DRAFT, author, comment, clock.instant(), draft, loaded.scenarios()));
+        compilations.draftCompiled(id, loaded);
         log.info("Policy draft {} (version {}) uploaded by {}", id, loaded.policy().version(), author);
         analyses.put(loaded.policy().version(), loaded.policy().analysis());
         return versions.find(id).orElseThrow().withAnalysis(loaded.policy().analysis());
@@ -93,17 +96,19 @@ class PolicyLifecycle {
             }
             List<PolicyProblem> analysis = requireNoAnalysisErrors(version, "approved");
             versions.approve(id, approver, clock.instant());
-            versions.notifyReplicas(id); // each replica compiles it in advance
+            versions.notifyReplicas(id); // each replica compiles it in advance; this one already has its draft's
             log.info("Policy version {} ({}) approved by {}", id, version.version(), approver);
             return versions.find(id).orElseThrow().withAnalysis(analysis);
         });
     }
 
     /**
-     * Publishes an approved version, or an earlier superseded one (rollback). It is compiled here, off the decisions'
-     * path, and swapped in once stored as published; every other replica is notified and loads it. With an effective
-     * date in the future the version is only scheduled: it becomes published at that instant, by whichever replica
-     * sees that instant first, and replaces any version scheduled until then. A date in the past, or none, is now.
+     * Publishes an approved version, or an earlier superseded one (rollback). It is a swap of the compilation kept since
+     * the version was uploaded here or approved (compiled then, off the decisions' path); a rollback, or a version
+     * beyond those kept, is compiled now on the compiler thread. It is swapped in once stored as published, and every
+     * other replica is notified to do the same with its own. With an effective date in the future the version is only
+     * scheduled: it becomes published at that instant, by whichever replica sees that instant first, and replaces any
+     * version scheduled until then. A date in the past, or none, is now.
      */
     synchronized PolicyVersion publish(UUID id, String publisher, @Nullable Instant effectiveFrom) {
         PolicyVersion candidate = find(id, false);
@@ -121,7 +126,7 @@ class PolicyLifecycle {
             sync.sync();
             return scheduled.withAnalysis(analysis);
         }
-        PolicyEngine.Loaded loaded = sync.compiled(id);
+        PolicyEngine.Loaded loaded = compilations.kept(id);
         PolicyVersion published = transactions.execute(status -> {
             checkPublishable(find(id, true));
             versions.publish(id, publisher, now);

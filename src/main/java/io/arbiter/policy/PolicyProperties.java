@@ -16,9 +16,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxUploadSize per file uploaded to a draft
  * @param refreshInterval how often each replica compares its active version with the database's and publishes a
  *        scheduled version whose date has come, should a notification have been missed
+ * @param compiledInAdvance how many approved versions, the last approved first, each replica keeps compiled so that
+ *        publishing one is a swap; each holds a compiled policy in memory, and one beyond them is compiled when published
  */
 @ConfigurationProperties("arbiter.policy")
 public record PolicyProperties(@DefaultValue("decision-tables") Path tablesDirectory, @DefaultValue("rules") Path rulesDirectory,
         @DefaultValue("EUR") Currency currency, @DefaultValue("10MB") DataSize maxUploadSize,
-        @DefaultValue("10s") Duration refreshInterval) {
+        @DefaultValue("10s") Duration refreshInterval, @DefaultValue("10") int compiledInAdvance) {
 }

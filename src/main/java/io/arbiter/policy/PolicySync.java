@@ -6,8 +6,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whichever replica first sees its effective date come (a timer armed at that instant, and the periodic check); the
  * periodic check ({@code arbiter.policy.refresh-interval}) also catches up on a notification missed while the
  * listening connection was down. The swap is the engine's atomic one: readiness stays up throughout.
+ * <p>
+ * Nothing is compiled here, nor while the lock is held: the approved and scheduled versions are compiled in advance on
+ * {@link PolicyCompilations}' thread, and a published version not compiled yet is activated once its compilation is
+ * done, the previous one serving until then. A publish through this replica, or a notification, never waits for a
+ * compilation of another version.
  */
 @Component
 class PolicySync implements SmartLifecycle {
@@ -44,10 +49,12 @@ class PolicySync implements SmartLifecycle {
 
     private final PolicyEngine engine;
     private final PolicyVersions versions;
+    private final PolicyCompilations compilations;
     private final TransactionTemplate transactions;
     private final DataSource dataSource;
     private final Clock clock;
     private final Duration refreshInterval;
+    private final int compiledInAdvance;
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile boolean running;
@@ -57,20 +64,17 @@ class PolicySync implements SmartLifecycle {
     private @Nullable ScheduledFuture<?> armed;
     private @Nullable UUID armedId;
     private @Nullable Instant armedAt;
-    /**
-     * The scheduled version and the last approved one, compiled in advance, so that this replica switches to them
-     * when they are published without compiling then.
-     */
-    private final Map<UUID, PolicyEngine.Loaded> precompiled = new HashMap<>();
 
-    PolicySync(PolicyEngine engine, PolicyVersions versions, TransactionTemplate transactions, DataSource dataSource,
-            Clock clock, PolicyProperties properties) {
+    PolicySync(PolicyEngine engine, PolicyVersions versions, PolicyCompilations compilations,
+            TransactionTemplate transactions, DataSource dataSource, Clock clock, PolicyProperties properties) {
         this.engine = engine;
         this.versions = versions;
+        this.compilations = compilations;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.clock = clock;
         this.refreshInterval = properties.refreshInterval();
+        this.compiledInAdvance = properties.compiledInAdvance();
     }
 
     @Override
@@ -123,49 +127,51 @@ class PolicySync implements SmartLifecycle {
     }
 
     /**
-     * A version compiled, by this replica's approval listener when it already did (waiting for it while it does) or now:
-     * publishing then does not compile a second copy beside the one compiled in advance, which doubled the CPU taken
-     * from decisions during a swap.
+     * Publishes the scheduled version if its date has come, arms the timer for it, activates what is published once it
+     * is compiled, and has the scheduled version and the {@code arbiter.policy.compiled-in-advance} last approved ones
+     * compiled in advance, letting go of any other compilation kept.
      */
-    PolicyEngine.Loaded compiled(UUID id) {
+    void sync() {
         lock.lock();
         try {
-            PolicyEngine.Loaded loaded = precompiled.get(id);
-            if (loaded == null) {
-                loaded = PolicyEngine.compile(versions.files(id), engine.currency());
-                precompiled.put(id, loaded); // so that the listener, told of the approval meanwhile, does not compile it again
+            publishDue();
+            Optional<PolicyVersion> scheduled = versions.findScheduled();
+            arm(scheduled);
+            List<UUID> inAdvance = new ArrayList<>(versions.lastApproved(compiledInAdvance));
+            scheduled.ifPresent(version -> inAdvance.add(version.id()));
+            Optional<PolicyVersion> published = versions.findPublished();
+            if (published.isPresent() && !published.get().id().equals(engine.active().id())) {
+                inAdvance.add(published.get().id());
             }
-            return loaded;
+            compilations.retainOnly(inAdvance);
+            inAdvance.forEach(compilations::keep);
+            published.ifPresent(this::activateWhenCompiled);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Publishes the scheduled version if its date has come, arms the timer for it, and loads what is published. */
-    void sync() {
-        lock.lock();
-        try {
-            publishDue();
-            arm(versions.findScheduled());
-            Optional<PolicyVersion> published = versions.findPublished();
-            if (published.isPresent() && !published.get().id().equals(engine.active().id())) {
-                UUID id = published.get().id();
-                PolicyEngine.Loaded loaded = precompiled.get(id);
-                if (loaded == null) {
-                    loaded = PolicyEngine.compile(versions.files(id), engine.currency());
-                }
-                engine.activate(id, loaded);
-                log.info("Policy version {} ({}) published by {} at {} now serves on this replica", id,
-                        published.get().version(), published.get().publishedBy(), published.get().publishedAt());
-            }
-            UUID approved = versions.lastApproved().orElse(null);
-            precompiled.keySet().removeIf(id -> !id.equals(armedId) && !id.equals(approved));
-            if (approved != null) {
-                precompile(approved);
-            }
-        } finally {
-            lock.unlock();
+    private void activateWhenCompiled(PolicyVersion published) {
+        UUID id = published.id();
+        if (id.equals(engine.active().id())) {
+            return;
         }
+        Optional<PolicyEngine.Loaded> loaded = compilations.ready(id);
+        if (loaded.isPresent()) {
+            engine.activate(id, loaded.get());
+            log.info("Policy version {} ({}) published by {} at {} now serves on this replica", id, published.version(),
+                    published.publishedBy(), published.publishedAt());
+            return;
+        }
+        log.info("Policy version {} ({}) is published: compiling it, {} serves until then", id, published.version(),
+                engine.active().version());
+        compilations.keep(id).whenComplete((compiled, failure) -> {
+            if (failure != null) {
+                log.warn("Policy version {} could not be compiled; retrying in {}: {}", id, refreshInterval, failure.toString());
+            } else if (running && timer != null) {
+                timer.execute(this::syncQuietly);
+            }
+        });
     }
 
     private void publishDue() {
@@ -193,20 +199,9 @@ class PolicySync implements SmartLifecycle {
         if (id == null || at == null || timer == null || !running) {
             return;
         }
-        precompile(id);
         long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
         armed = timer.schedule(this::syncQuietly, delay, TimeUnit.MILLISECONDS);
         log.info("Policy version {} ({}) is scheduled for {}: armed in {} ms", id, scheduled.get().version(), at, delay);
-    }
-
-    private void precompile(UUID id) {
-        if (!precompiled.containsKey(id)) {
-            try {
-                precompiled.put(id, PolicyEngine.compile(versions.files(id), engine.currency()));
-            } catch (RuntimeException e) {
-                log.warn("Policy version {} could not be compiled in advance: {}", id, e.toString());
-            }
-        }
     }
 
     private void syncQuietly() {

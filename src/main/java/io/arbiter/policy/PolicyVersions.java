@@ -118,10 +118,10 @@ class PolicyVersions {
                 .param("id", id).param("by", by).param("from", Timestamp.from(effectiveFrom)).update();
     }
 
-    /** The version approved last and not yet published: the next one likely to be. */
-    Optional<UUID> lastApproved() {
-        return jdbc.sql("select id from policy_version where state = 'APPROVED' order by approved_at desc, id limit 1")
-                .query(UUID.class).optional();
+    /** The ids of the last {@code count} versions approved and not published yet, the most recent first. */
+    List<UUID> lastApproved(int count) {
+        return jdbc.sql("select id from policy_version where state = 'APPROVED' order by approved_at desc, id limit :count")
+                .param("count", count).query(UUID.class).list();
     }
 
     Optional<PolicyVersion> findScheduled() {

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -89,6 +91,28 @@ class PolicyReplicaTests extends ApiTest {
         JsonNode decision = decideOn(portB);
         assertThat(decision.get("policyVersion").asString()).isEqualTo(version);
         assertThat(decision.at("/limitComposition/internal/amount").decimalValue()).isEqualByComparingTo("175000");
+    }
+
+    @Test
+    void a_publish_right_after_the_approval_serves_on_the_other_replica_once_compiled_there_the_previous_until_then()
+            throws IOException {
+        String shippedVersion = activeOn(portB).get("version").asString();
+        String id = approvedDraft("176000");
+        String version = get("/api/v1/policies/versions/" + id, ANALYST).body().get("version").asString();
+        // B heard of the approval a moment ago and is compiling the version on its compiler thread; A kept its draft's
+        // compilation, so its publish is a swap and answers before B is done.
+        assertThat(post("/api/v1/policies/versions/" + id + "/publish", MANAGER, "").status()).isEqualTo(200);
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("version").asString()).isEqualTo(version);
+
+        List<String> servedOnB = new ArrayList<>();
+        Instant start = Instant.now();
+        while (servedOnB.isEmpty() || !servedOnB.getLast().equals(version)) {
+            assertThat(Duration.between(start, Instant.now())).as("waiting for replica B").isLessThan(PROPAGATION);
+            servedOnB.add(decideOn(portB).get("policyVersion").asString()); // 201 every time, or decideOn fails
+        }
+        System.out.println("Replica B decided " + servedOnB.size() + " times on its way to the published version");
+        assertThat(servedOnB).as("versions B decided on, in order").allMatch(v -> v.equals(shippedVersion) || v.equals(version));
+        assertThat(servedOnB.subList(servedOnB.indexOf(version), servedOnB.size())).containsOnly(version);
     }
 
     @Test
