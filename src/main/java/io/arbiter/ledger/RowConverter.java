@@ -9,7 +9,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +29,7 @@ final class RowConverter {
     private static final BigDecimal LARGEST = new BigDecimal("9999999999999.99");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final ImportPlan plan;
     private final RowErrors errors;
@@ -132,7 +132,8 @@ final class RowConverter {
             }
         }
         if (hashed != null && md5 != null) {
-            out.append('\t').append(rowHash(hashed, md5));
+            out.append('\t');
+            appendRowHash(hashed, md5, out);
         }
         out.append('\n');
         return true;
@@ -143,7 +144,7 @@ final class RowConverter {
      * PostgreSQL's {@code concat_ws('|', account, issue_date, due_date, amount, open_amount, currency)} of the stored
      * values, so that hashes stored by earlier versions, which computed it in SQL, still match.
      */
-    private String rowHash(int[] hashed, MessageDigest md5) {
+    private void appendRowHash(int[] hashed, MessageDigest md5, StringBuilder out) {
         hashInput.setLength(0);
         for (int position : hashed) {
             if (values[position] != null) {
@@ -153,7 +154,10 @@ final class RowConverter {
                 hashInput.append(text(values[position]));
             }
         }
-        return HexFormat.of().formatHex(md5.digest(hashInput.toString().getBytes(StandardCharsets.UTF_8)));
+        // Hex digits by table: HexFormat took a tenth of the reader's time in a profile of a million-row import.
+        for (byte b : md5.digest(hashInput.toString().getBytes(StandardCharsets.UTF_8))) {
+            out.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
     }
 
     private static String text(Object value) {
