@@ -169,8 +169,7 @@ final class RowConverter {
         Map<String, Object> shown = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
-                shown.put(plan.fields().get(i).name(),
-                        values[i] instanceof BigDecimal number ? number.toPlainString() : values[i].toString());
+                shown.put(plan.fields().get(i).name(), text(values[i]));
             }
         }
         return Map.of("row", row, "values", shown);
