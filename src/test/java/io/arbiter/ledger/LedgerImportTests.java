@@ -292,6 +292,32 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(ledgerDigest()).isEqualTo(before);
     }
 
+    /**
+     * KPIs of a past day rewind the payments an import allocated since: FA-001 1,234.56 paid on 04-10; FA-002 2,500.00
+     * with 500.00 open at import, 200.00 allocated on 04-12 and 50.00 on 04-13; FA-003 980.40 open.
+     */
+    @Test
+    void kpis_of_a_day_before_imported_payments_see_what_was_open_that_day() {
+        importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
+        importFile(query("payments", LedgerFixtures.unique("bank"), "delta"), "reglements.csv",
+                ("Société;N° règlement;Date règlement;Montant;Devise;N° facture\r\n"
+                        + entity + ";R-1;10/04/2026;1 234,56;EUR;FA-001\r\n"
+                        + entity + ";R-2;12/04/2026;200,00;EUR;FA-002\r\n"
+                        + entity + ";R-3;13/04/2026;50,00;EUR;FA-002\r\n").getBytes(WINDOWS_1252));
+
+        assertThat(openReceivables("2026-04-09")).isEqualByComparingTo("2714.96");   // 1,234.56 + 500.00 + 980.40
+        assertThat(openReceivables("2026-04-11")).isEqualByComparingTo("1480.40");   // 500.00 + 980.40
+        assertThat(openReceivables("2026-04-13")).isEqualByComparingTo("1230.40");   // 250.00 + 980.40
+    }
+
+    private java.math.BigDecimal openReceivables(String asOf) {
+        Response kpis = get("/api/v1/kpis?by=entity&asOf=" + asOf, ANALYST);
+        assertThat(kpis.status()).as(kpis.text()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(kpis.body().get("rows").spliterator(), false)
+                .filter(row -> entity.equals(row.get("key").asString())).findFirst().orElseThrow()
+                .get("openReceivables").decimalValue();
+    }
+
     @Test
     void credit_notes_reduce_their_invoice_and_open_orders_join_the_backlog() {
         importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
