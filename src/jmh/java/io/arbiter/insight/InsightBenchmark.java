@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -195,7 +196,7 @@ public final class InsightBenchmark {
         }));
 
         Runnable analytic = () -> AnalyticSettings.apply(jdbc, properties.workMem());
-        explain(connection, "baseline", baselineSql, analytic);
+        explain(connection, jdbc, "baseline", baselineSql, Map.of(), analytic);
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %10s %8s %8s %s%n", "question (as of " + asOf + ", 90 days)", "median ms", "rows",
@@ -205,20 +206,28 @@ public final class InsightBenchmark {
             int[] rows = new int[1];
             double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.apply(query).rows().size());
             report("GET /api/v1/kpis?by=" + by.label(), ms, rows[0], baseline);
-            explain(connection, "kpis by=" + by.label() + " (invoices)", Kpis.invoiceSql(query), analytic);
-            explain(connection, "kpis by=" + by.label() + " (allocations)", Kpis.allocationSql(query), analytic);
-            explain(connection, "kpis by=" + by.label() + " (disputes)", Kpis.disputeSql(query), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (invoices)", Kpis.invoiceSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", Kpis.allocationSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", Kpis.disputeSql(query), Map.of(), analytic);
         }
         Kpis.Query past = new Kpis.Query(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), Kpis.Dimension.ENTITY, buckets, 12);
         int[] pastRows = new int[1];
         report("GET /api/v1/kpis?by=entity (6 months ago)", time("kpis 6 months ago",
                 () -> pastRows[0] = kpis.apply(past).rows().size()), pastRows[0], baseline);
-        explain(connection, "kpis by=entity 6 months ago (invoices)", Kpis.invoiceSql(past), analytic);
-        explain(connection, "kpis by=entity 6 months ago (allocations)", Kpis.allocationSql(past), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (invoices)", Kpis.invoiceSql(past), Map.of(), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (allocations)", Kpis.allocationSql(past), Map.of(), analytic);
+        // A drill-down: one salesperson's 2,000 customers, by customer (the filter is bound, as the API binds it).
+        Kpis.Query drill = new Kpis.Query(asOf, asOf.minusDays(90), Kpis.Dimension.CUSTOMER, buckets, 12,
+                new Kpis.Filter(null, null, null, "SP7", null));
+        int[] drillRows = new int[1];
+        report("GET /api/v1/kpis?by=customer&salesperson=SP7", time("kpis drill-down",
+                () -> drillRows[0] = kpis.apply(drill).rows().size()), drillRows[0], baseline);
+        explain(connection, jdbc, "kpis by=customer salesperson=SP7 (invoices)", Kpis.invoiceSql(drill),
+                drill.filter().values(), analytic);
         int[] weeks = new int[1];
         report("GET /api/v1/forecast/cash-in", time("forecast",
                 () -> weeks[0] = forecasts.apply(asOf).weeks().size()), weeks[0], baseline);
-        explain(connection, "forecast", CashInForecasts.sql(asOf), analytic);
+        explain(connection, jdbc, "forecast", CashInForecasts.sql(asOf), Map.of(), analytic);
 
         System.out.println();
         results.forEach(System.out::println);
@@ -268,17 +277,17 @@ public final class InsightBenchmark {
         }
     }
 
-    /** EXPLAINs {@code sql} in a transaction of its own, after the {@code settings} the API applies before it. */
-    private void explain(Connection connection, String what, String sql, Runnable settings) throws SQLException {
+    /**
+     * EXPLAINs {@code sql} with its named {@code parameters} in a transaction of its own, after the {@code settings}
+     * the API applies before it.
+     */
+    private void explain(Connection connection, JdbcClient jdbc, String what, String sql, Map<String, ?> parameters,
+            Runnable settings) throws SQLException {
         List<String> lines = new ArrayList<>();
         connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
+        try {
             settings.run();
-            try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
+            lines.addAll(jdbc.sql("explain (analyze, buffers) " + sql).params(parameters).query((rs, n) -> rs.getString(1)).list());
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);

@@ -58,12 +58,17 @@ class InsightController {
                 .orElseThrow(() -> notFound(registrationNumber, country));
     }
 
-    @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv)")
+    @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv); "
+            + "entity, group, activity, salesperson and customer (an account) limit them to those invoices and customers")
     @GetMapping("/api/v1/kpis")
     ResponseEntity<?> kpis(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
             @RequestParam(defaultValue = "all") String by, @RequestParam(required = false) @Nullable String buckets,
+            @RequestParam(required = false) @Nullable String entity, @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String activity,
+            @RequestParam(required = false) @Nullable String salesperson,
+            @RequestParam(required = false) @Nullable String customer,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
@@ -75,7 +80,8 @@ class InsightController {
         LocalDate end = day(asOf != null ? asOf : to);
         LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays());
         KpiReport report = kpis.report(new Kpis.Query(end, start, Kpis.Dimension.parse(by),
-                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths()));
+                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
+                new Kpis.Filter(entity, group, activity, salesperson, customer)));
         boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
         if (csv) {
             return ResponseEntity.ok().contentType(CSV)

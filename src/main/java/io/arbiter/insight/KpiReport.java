@@ -3,6 +3,7 @@ package io.arbiter.insight;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +13,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code from}, {@code asOf}].
  *
  * @param by {@code all}, {@code entity}, {@code group}, {@code activity}, {@code salesperson} or {@code customer}
+ * @param filter the drill-down the rows are limited to, by name ({@code entity}, {@code group}, {@code activity},
+ *               {@code salesperson}, {@code customer}); empty for the whole ledger
  * @param buckets the aged balance's buckets, in the order of each row's {@code agedBalance}
  */
-public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String by, List<Bucket> buckets, List<Row> rows) {
+public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String by, Map<String, String> filter,
+        List<Bucket> buckets, List<Row> rows) {
 
     /** Days past due from {@code fromDays} to {@code toDays}, both included; {@code toDays} null is open-ended. */
     public record Bucket(String label, @Nullable Integer fromDays, @Nullable Integer toDays) {

@@ -35,7 +35,8 @@ import io.arbiter.shared.ProblemException;
  * back; one without is taken as open for its whole settled amount until its {@code paid_on} (or, settled outside
  * Arbiter with no payment day, until the day the ledger last changed it). An invoice counts only from its issue date;
  * cancelled invoices never count. Dates and numbers are written into the SQL as literals from typed values (never from
- * text a client sent), so that the benchmark can EXPLAIN the very statement the API runs.
+ * text a client sent), so that the benchmark can EXPLAIN the very statement the API runs; a drill-down's values
+ * ({@link Filter}), which a client sends, are bound as parameters.
  */
 @Service
 class Kpis {
@@ -62,8 +63,79 @@ class Kpis {
         }
     }
 
+    /**
+     * A drill-down: only the invoices of one entity, and of the customers with the given group, activity, salesperson
+     * or account; a null field does not filter. The values come from a client, so the statements bind them.
+     */
+    record Filter(@Nullable String entity, @Nullable String group, @Nullable String activity,
+            @Nullable String salesperson, @Nullable String customer) {
+
+        static final Filter NONE = new Filter(null, null, null, null, null);
+
+        Filter {
+            notBlank("entity", entity);
+            notBlank("group", group);
+            notBlank("activity", activity);
+            notBlank("salesperson", salesperson);
+            notBlank("customer", customer);
+        }
+
+        private static void notBlank(String field, @Nullable String value) {
+            if (value != null && value.isBlank()) {
+                throw invalid(field, field + " must not be blank: leave it out to include every " + field);
+            }
+        }
+
+        /** The filter's values by name, as the report shows them and the statements bind them. */
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            putIfPresent(values, "entity", entity);
+            putIfPresent(values, "group", group);
+            putIfPresent(values, "activity", activity);
+            putIfPresent(values, "salesperson", salesperson);
+            putIfPresent(values, "customer", customer);
+            return values;
+        }
+
+        private static void putIfPresent(Map<String, String> values, String name, @Nullable String value) {
+            if (value != null) {
+                values.put(name, value);
+            }
+        }
+
+        /** Conditions on an invoice {@code i}, each starting with {@code and}; empty when nothing filters. */
+        String conditions() {
+            StringBuilder sql = new StringBuilder();
+            if (entity != null) {
+                sql.append(" and i.entity_code = :entity");
+            }
+            List<String> customers = new ArrayList<>();
+            if (group != null) {
+                customers.add("group_code = :group");
+            }
+            if (activity != null) {
+                customers.add("activity = :activity");
+            }
+            if (salesperson != null) {
+                customers.add("salesperson = :salesperson");
+            }
+            if (customer != null) {
+                customers.add("account = :customer");
+            }
+            if (!customers.isEmpty()) {
+                sql.append(" and i.customer_id in (select id from ledger_customer where ")
+                        .append(String.join(" and ", customers)).append(')');
+            }
+            return sql.toString();
+        }
+    }
+
     /** One KPI question; {@code bounds} are the aged balance's upper bounds in days past due, the first being 0. */
-    record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths) {
+    record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter) {
+
+        Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths) {
+            this(asOf, from, by, bounds, countbackMonths, Filter.NONE);
+        }
 
         Query {
             if (!from.isBefore(asOf)) {
@@ -111,13 +183,14 @@ class Kpis {
     KpiReport report(Query query) {
         AnalyticSettings.apply(jdbc, properties.workMem());
         Map<List<String>, Disputes> disputes = new HashMap<>();
-        jdbc.sql(disputeSql(query)).query(rs -> {
+        Map<String, String> filter = query.filter().values();
+        jdbc.sql(disputeSql(query)).params(filter).query(rs -> {
             disputes.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), new Disputes(
                     rs.getInt("open"), rs.getInt("resolved"), scaled(rs.getBigDecimal("average_days"))));
         });
         int columns = query.bounds().size() + 2;
         Map<List<String>, BigDecimal[]> corrections = new HashMap<>();
-        jdbc.sql(allocationSql(query)).query(rs -> {
+        jdbc.sql(allocationSql(query)).params(filter).query(rs -> {
             BigDecimal[] correction = new BigDecimal[columns];
             correction[0] = money(rs, "beginning");
             for (int b = 0; b < columns - 1; b++) {
@@ -128,7 +201,7 @@ class Kpis {
         BigDecimal[] none = new BigDecimal[columns];
         Arrays.fill(none, BigDecimal.ZERO);
         Map<List<String>, KpiReport.Row> rows = new LinkedHashMap<>();
-        jdbc.sql(invoiceSql(query)).query(rs -> {
+        jdbc.sql(invoiceSql(query)).params(filter).query(rs -> {
             String key = rs.getString("key");
             String currency = rs.getString("currency").strip();
             List<String> id = Arrays.asList(key, currency);
@@ -140,8 +213,8 @@ class Kpis {
         disputes.forEach((key, d) -> rows.computeIfAbsent(key, k -> new KpiReport.Row(k.get(0), null, k.get(1),
                 BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, null,
                 null, d.open(), d.resolved(), d.averageDays(), noBalance)));
-        return new KpiReport(query.asOf(), query.from(), query.periodDays(), query.by().label(), buckets(query.bounds()),
-                List.copyOf(rows.values()));
+        return new KpiReport(query.asOf(), query.from(), query.periodDays(), query.by().label(), filter,
+                buckets(query.bounds()), List.copyOf(rows.values()));
     }
 
     /** @param correction the allocations' corrections: beginning receivables, then each aged-balance bucket */
@@ -217,11 +290,11 @@ class Kpis {
                                   and (i.last_allocated_on is null or i.last_allocated_on <= %3$s)
                              then %5$s end as settled_on
                       from ledger_invoice i%6$s
-                      where i.issue_date <= %2$s and i.status <> 'CANCELLED'
+                      where i.issue_date <= %2$s and i.status <> 'CANCELLED'%9$s
                         and (i.issue_date > %4$s or i.status = 'OPEN' or i.paid_on > %3$s
                              or (i.paid_on is null and i.updated_at::date > %3$s))) i""".formatted(key(q), asOf, from,
                 literal(q.monthStart(q.countbackMonths())), settledOn, customerJoin(q), cents("i.amount"),
-                cents("i.open_amount"));
+                cents("i.open_amount"), q.filter().conditions());
         return grouped(q, "i.key", """
                   coalesce(sum(case when i.settled_on is not null then i.amount else i.open_amount end) filter (where i.issue_date <= %3$s), 0) as beginning,
                   coalesce(sum(i.amount) filter (where i.issue_date > %3$s), 0) as sales,
@@ -246,8 +319,8 @@ class Kpis {
                 cents("a.amount"), from, buckets(q, cents("a.amount"), "a.allocated_on > " + asOf + " and ")), """
                 from ledger_allocation a
                 join ledger_invoice i on i.id = a.invoice_id%1$s
-                where a.allocated_on > %2$s and i.issue_date <= %3$s and i.status <> 'CANCELLED'""".formatted(
-                customerJoin(q), from, asOf));
+                where a.allocated_on > %2$s and i.issue_date <= %3$s and i.status <> 'CANCELLED'%4$s""".formatted(
+                customerJoin(q), from, asOf, q.filter().conditions()));
     }
 
     /**
@@ -328,8 +401,8 @@ class Kpis {
                       join ledger_dispute_invoice di on di.dispute_id = d.id
                       join ledger_invoice i on i.id = di.invoice_id
                       join ledger_customer c on c.id = i.customer_id
-                      where d.opened_on <= %1$s and (d.resolved_on is null or d.resolved_on > %2$s)) disputes
-                group by key, currency""".formatted(asOf, from, q.by().key);
+                      where d.opened_on <= %1$s and (d.resolved_on is null or d.resolved_on > %2$s)%4$s) disputes
+                group by key, currency""".formatted(asOf, from, q.by().key, q.filter().conditions());
     }
 
     private static String literal(LocalDate day) {

@@ -188,6 +188,52 @@ class InsightApiTests extends ApiTest {
                 .containsExactly(bd("0"), bd("2000"), bd("0"), bd("0"), bd("0"), bd("0"));
     }
 
+    /**
+     * Drill-down on the worked ledger plus, in the same entity, a customer of its own salesperson and group with one
+     * open invoice of 900 (15 days past due on 06-30) and no dispute.
+     */
+    @Test
+    void kpis_drill_down_to_an_entity_a_salesperson_a_group_or_a_customer() {
+        Worked w = worked();
+        String salesperson = LedgerFixtures.unique("Hélène Martin");
+        String group = ledger.group("Groupe Roux");
+        long other = ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy(salesperson).inGroup(group));
+        ledger.openInvoice(w.entity(), other, day("2026-06-01"), day("2026-06-15"), "900", "EUR");
+
+        JsonNode bySalesperson = kpis("by=customer&salesperson=" + salesperson.replace(" ", "%20"));
+        assertThat(bySalesperson.get("filter").get("salesperson").asString()).isEqualTo(salesperson);
+        assertThat(bySalesperson.get("rows")).hasSize(1);
+        assertThat(rowOf(bySalesperson, account(other)).get("overdue").decimalValue()).isEqualByComparingTo("900");
+
+        JsonNode entity = kpis("by=entity&entity=" + w.entity());
+        assertThat(entity.get("rows")).hasSize(1);
+        assertThat(rowOf(entity, w.entity()).get("openReceivables").decimalValue()).isEqualByComparingTo("6200");  // 5,300 + 900
+        assertThat(rowOf(entity, w.entity()).get("openDisputes").asInt()).isEqualTo(1);
+
+        JsonNode ofGroup = kpis("group=" + group).get("rows").get(0);
+        assertThat(ofGroup.get("openReceivables").decimalValue()).isEqualByComparingTo("900");
+        assertThat(ofGroup.get("openDisputes").asInt()).as("the dispute is another customer's").isZero();
+
+        JsonNode ofCustomer = kpis("customer=" + account(w.customer())).get("rows").get(0);
+        assertThat(ofCustomer.get("openReceivables").decimalValue()).isEqualByComparingTo("5300");
+        assertThat(ofCustomer.get("creditSales").decimalValue()).isEqualByComparingTo("6500");
+        assertThat(ofCustomer.get("openDisputes").asInt()).isEqualTo(1);
+
+        Response blank = get("/api/v1/kpis?salesperson=%20", ANALYST);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("errors").get(0).get("field").asString()).isEqualTo("salesperson");
+    }
+
+    private JsonNode kpis(String query) {
+        Response response = get("/api/v1/kpis?asOf=2026-06-30&" + query, ANALYST);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String account(long customer) {
+        return jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
+    }
+
     @Test
     void kpi_questions_that_make_no_sense_are_refused_by_field() {
         assertThat(get("/api/v1/kpis?by=planet", ANALYST).body().get("errors").get(0).get("field").asString()).isEqualTo("by");
