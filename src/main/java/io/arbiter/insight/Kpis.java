@@ -72,61 +72,48 @@ class Kpis {
 
         static final Filter NONE = new Filter(null, null, null, null, null);
 
-        Filter {
-            notBlank("entity", entity);
-            notBlank("group", group);
-            notBlank("activity", activity);
-            notBlank("salesperson", salesperson);
-            notBlank("customer", customer);
-        }
+        /** The {@code ledger_customer} column each customer filter compares. */
+        private static final Map<String, String> CUSTOMER_COLUMNS = Map.of("group", "group_code", "activity", "activity",
+                "salesperson", "salesperson", "customer", "account");
 
-        private static void notBlank(String field, @Nullable String value) {
-            if (value != null && value.isBlank()) {
-                throw invalid(field, field + " must not be blank: leave it out to include every " + field);
-            }
+        Filter {
+            given(entity, group, activity, salesperson, customer).forEach((field, value) -> {
+                if (value.isBlank()) {
+                    throw invalid(field, field + " must not be blank: leave it out to include every " + field);
+                }
+            });
         }
 
         /** The filter's values by name, as the report shows them and the statements bind them. */
         Map<String, String> values() {
-            Map<String, String> values = new LinkedHashMap<>();
-            putIfPresent(values, "entity", entity);
-            putIfPresent(values, "group", group);
-            putIfPresent(values, "activity", activity);
-            putIfPresent(values, "salesperson", salesperson);
-            putIfPresent(values, "customer", customer);
-            return values;
+            return given(entity, group, activity, salesperson, customer);
         }
 
-        private static void putIfPresent(Map<String, String> values, String name, @Nullable String value) {
-            if (value != null) {
-                values.put(name, value);
-            }
+        private static Map<String, String> given(@Nullable String entity, @Nullable String group,
+                @Nullable String activity, @Nullable String salesperson, @Nullable String customer) {
+            Map<String, @Nullable String> all = new LinkedHashMap<>();
+            all.put("entity", entity);
+            all.put("group", group);
+            all.put("activity", activity);
+            all.put("salesperson", salesperson);
+            all.put("customer", customer);
+            Map<String, String> given = new LinkedHashMap<>();
+            all.forEach((name, value) -> {
+                if (value != null) {
+                    given.put(name, value);
+                }
+            });
+            return given;
         }
 
         /** Conditions on an invoice {@code i}, each starting with {@code and}; empty when nothing filters. */
         String conditions() {
-            StringBuilder sql = new StringBuilder();
-            if (entity != null) {
-                sql.append(" and i.entity_code = :entity");
-            }
-            List<String> customers = new ArrayList<>();
-            if (group != null) {
-                customers.add("group_code = :group");
-            }
-            if (activity != null) {
-                customers.add("activity = :activity");
-            }
-            if (salesperson != null) {
-                customers.add("salesperson = :salesperson");
-            }
-            if (customer != null) {
-                customers.add("account = :customer");
-            }
-            if (!customers.isEmpty()) {
-                sql.append(" and i.customer_id in (select id from ledger_customer where ")
-                        .append(String.join(" and ", customers)).append(')');
-            }
-            return sql.toString();
+            Map<String, String> values = values();
+            String sql = values.containsKey("entity") ? " and i.entity_code = :entity" : "";
+            List<String> customers = values.keySet().stream().filter(CUSTOMER_COLUMNS::containsKey)
+                    .map(name -> CUSTOMER_COLUMNS.get(name) + " = :" + name).toList();
+            return customers.isEmpty() ? sql : sql + " and i.customer_id in (select id from ledger_customer where "
+                    + String.join(" and ", customers) + ")";
         }
     }
 
