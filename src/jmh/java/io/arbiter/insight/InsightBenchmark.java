@@ -202,7 +202,7 @@ public final class InsightBenchmark {
         System.out.printf(Locale.ROOT, "%-34s %10s %8s %8s %s%n", "question (as of " + asOf + ", 90 days)", "median ms", "rows",
                 "ratio", "target < " + (int) TARGET_MS + " ms");
         for (Kpis.Dimension by : Kpis.Dimension.values()) {
-            Kpis.Query query = new Kpis.Query(asOf, asOf.minusDays(90), by, buckets, 12);
+            Kpis.Query query = new Kpis.Query(asOf, asOf.minusDays(90), by, buckets, 12, Kpis.Filter.NONE);
             int[] rows = new int[1];
             double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.apply(query).rows().size());
             report("GET /api/v1/kpis?by=" + by.label(), ms, rows[0], baseline);
@@ -210,7 +210,8 @@ public final class InsightBenchmark {
             explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", Kpis.allocationSql(query), Map.of(), analytic);
             explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", Kpis.disputeSql(query), Map.of(), analytic);
         }
-        Kpis.Query past = new Kpis.Query(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), Kpis.Dimension.ENTITY, buckets, 12);
+        Kpis.Query past = new Kpis.Query(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), Kpis.Dimension.ENTITY, buckets, 12,
+                Kpis.Filter.NONE);
         int[] pastRows = new int[1];
         report("GET /api/v1/kpis?by=entity (6 months ago)", time("kpis 6 months ago",
                 () -> pastRows[0] = kpis.apply(past).rows().size()), pastRows[0], baseline);

@@ -120,10 +120,6 @@ class Kpis {
     /** One KPI question; {@code bounds} are the aged balance's upper bounds in days past due, the first being 0. */
     record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter) {
 
-        Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths) {
-            this(asOf, from, by, bounds, countbackMonths, Filter.NONE);
-        }
-
         Query {
             if (!from.isBefore(asOf)) {
                 throw invalid("from", "from (" + from + ") must be before asOf (" + asOf + ")");
