@@ -40,7 +40,8 @@ public abstract class ApiTest {
     protected JdbcClient jdbc;
 
     /** A status, the headers that matter here, and the body parsed as JSON (null when empty or not JSON). */
-    public record Response(int status, String contentType, String location, String wwwAuthenticate, String text, JsonNode body) {
+    public record Response(int status, String contentType, String location, String wwwAuthenticate, String link, String text,
+            JsonNode body) {
     }
 
     protected Response post(String path, String apiKey, String body) {
@@ -65,7 +66,8 @@ public abstract class ApiTest {
             }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null), text, body);
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Link").orElse(null), text, body);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

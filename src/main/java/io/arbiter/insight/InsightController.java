@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.arbiter.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +24,8 @@ import io.swagger.v3.oas.annotations.Operation;
 class InsightController {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final int CUSTOMERS_PER_PAGE = 1000;
+    private static final int MAX_CUSTOMERS_PER_PAGE = 10_000;
 
     private final PaymentBehaviours behaviours;
     private final Kpis kpis;
@@ -59,7 +62,9 @@ class InsightController {
     }
 
     @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv); "
-            + "entity, group, activity, salesperson and customer (an account) limit them to those invoices and customers")
+            + "entity, group, activity, salesperson and customer (an account) limit them to those invoices and customers; "
+            + "by customer, JSON comes by pages of customers in account order (limit, default 1000; cursor, the 'next' "
+            + "of the previous page, also given in a Link header), a CSV holds them all unless limit or cursor is given")
     @GetMapping("/api/v1/kpis")
     ResponseEntity<?> kpis(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
@@ -69,6 +74,7 @@ class InsightController {
             @RequestParam(required = false) @Nullable String activity,
             @RequestParam(required = false) @Nullable String salesperson,
             @RequestParam(required = false) @Nullable String customer,
+            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String format,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
@@ -79,16 +85,53 @@ class InsightController {
         }
         LocalDate end = day(asOf != null ? asOf : to);
         LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays());
-        KpiReport report = kpis.report(new Kpis.Query(end, start, Kpis.Dimension.parse(by),
-                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
-                new Kpis.Filter(entity, group, activity, salesperson, customer)));
+        Kpis.Dimension dimension = Kpis.Dimension.parse(by);
         boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
+        KpiReport report = kpis.report(new Kpis.Query(end, start, dimension,
+                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
+                new Kpis.Filter(entity, group, activity, salesperson, customer), page(dimension, csv, limit, cursor)));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (report.next() != null) {
+            response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", report.next()).build().toUriString() + ">; rel=\"next\"");
+        }
         if (csv) {
-            return ResponseEntity.ok().contentType(CSV)
+            return response.contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kpis-" + report.by() + "-" + end + ".csv\"")
                     .body(Kpis.csv(report));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return response.contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /**
+     * The page of a report by customer. A report by customer over a whole ledger has a row for most of its customers,
+     * so JSON comes by pages of {@value #CUSTOMERS_PER_PAGE} customers unless {@code limit} says otherwise; a CSV, a
+     * file for a spreadsheet, holds every customer unless {@code limit} or {@code cursor} asks for a page.
+     */
+    private static Kpis.@Nullable Page page(Kpis.Dimension by, boolean csv, @Nullable String limit, @Nullable String cursor) {
+        if (by != Kpis.Dimension.CUSTOMER) {
+            if (limit != null || cursor != null) {
+                throw Kpis.invalid(limit != null ? "limit" : "cursor",
+                        "limit and cursor page the report by customer only (by was " + by.label() + ")");
+            }
+            return null;
+        }
+        if (csv && limit == null && cursor == null) {
+            return null;
+        }
+        int size = CUSTOMERS_PER_PAGE;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = 0;
+            }
+            if (size < 1 || size > MAX_CUSTOMERS_PER_PAGE) {
+                throw Kpis.invalid("limit", "limit must be a whole number of customers from 1 to " + MAX_CUSTOMERS_PER_PAGE
+                        + " (was '" + limit + "')");
+            }
+        }
+        return new Kpis.Page(size, cursor == null ? null : Kpis.account(cursor));
     }
 
     @Operation(summary = "Cash expected in each of the next 13 weeks, per currency")

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param filter the drill-down the rows are limited to, by name ({@code entity}, {@code group}, {@code activity},
  *               {@code salesperson}, {@code customer}); empty for the whole ledger
  * @param buckets the aged balance's buckets, in the order of each row's {@code agedBalance}
+ * @param next by customer, the cursor of the next page of customers; null on the last page and for other reports
  */
 public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String by, Map<String, String> filter,
-        List<Bucket> buckets, List<Row> rows) {
+        List<Bucket> buckets, List<Row> rows, @Nullable String next) {
 
     /** Days past due from {@code fromDays} to {@code toDays}, both included; {@code toDays} null is open-ended. */
     public record Bucket(String label, @Nullable Integer fromDays, @Nullable Integer toDays) {

@@ -3,12 +3,15 @@ package io.arbiter.insight;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,17 +111,43 @@ class Kpis {
 
         /** Conditions on an invoice {@code i}, each starting with {@code and}; empty when nothing filters. */
         String conditions() {
-            Map<String, String> values = values();
-            String sql = values.containsKey("entity") ? " and i.entity_code = :entity" : "";
-            List<String> customers = values.keySet().stream().filter(CUSTOMER_COLUMNS::containsKey)
-                    .map(name -> CUSTOMER_COLUMNS.get(name) + " = :" + name).toList();
-            return customers.isEmpty() ? sql : sql + " and i.customer_id in (select id from ledger_customer where "
-                    + String.join(" and ", customers) + ")";
+            List<String> customers = customerConditions();
+            return entityCondition() + (customers.isEmpty() ? "" : " and i.customer_id in (select c.id from ledger_customer c where "
+                    + String.join(" and ", customers) + ")");
+        }
+
+        /** The entity's condition on an invoice {@code i}, starting with {@code and}; empty without one. */
+        String entityCondition() {
+            return entity == null ? "" : " and i.entity_code = :entity";
+        }
+
+        /** The conditions on a customer {@code c}. */
+        List<String> customerConditions() {
+            return values().keySet().stream().filter(CUSTOMER_COLUMNS::containsKey)
+                    .map(name -> "c." + CUSTOMER_COLUMNS.get(name) + " = :" + name).toList();
         }
     }
 
-    /** One KPI question; {@code bounds} are the aged balance's upper bounds in days past due, the first being 0. */
-    record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter) {
+    /**
+     * A page of the report by customer: the first {@code limit} customers with something to report whose account
+     * comes after {@code after} (null: from the first), in account order. A customer with invoices in two currencies
+     * has two rows on its page.
+     */
+    record Page(int limit, @Nullable String after) {
+
+        Page {
+            if (limit < 1) {
+                throw invalid("limit", "limit must be at least 1 (was " + limit + ")");
+            }
+        }
+    }
+
+    /**
+     * One KPI question; {@code bounds} are the aged balance's upper bounds in days past due, the first being 0;
+     * {@code page} null for the whole report.
+     */
+    record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter,
+            @Nullable Page page) {
 
         Query {
             if (!from.isBefore(asOf)) {
@@ -149,6 +178,11 @@ class Kpis {
         LocalDate monthStart(int monthsBack) {
             return asOf.minusMonths(monthsBack);
         }
+
+        /** The drill-down's and the page's conditions on an invoice {@code i}, each starting with {@code and}. */
+        String conditions() {
+            return filter.conditions() + (page == null ? "" : " and i.customer_id = any(:page)");
+        }
     }
 
     private record Disputes(int open, int resolved, @Nullable BigDecimal averageDays) {
@@ -167,13 +201,15 @@ class Kpis {
         AnalyticSettings.apply(jdbc, properties.workMem());
         Map<List<String>, Disputes> disputes = new HashMap<>();
         Map<String, String> filter = query.filter().values();
-        jdbc.sql(disputeSql(query)).params(filter).query(rs -> {
+        Map<String, Object> params = new HashMap<>(filter);
+        String next = query.page() == null ? null : page(query, query.page(), params);
+        jdbc.sql(disputeSql(query)).params(params).query(rs -> {
             disputes.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), new Disputes(
                     rs.getInt("open"), rs.getInt("resolved"), scaled(rs.getBigDecimal("average_days"))));
         });
         int columns = query.bounds().size() + 2;
         Map<List<String>, BigDecimal[]> corrections = new HashMap<>();
-        jdbc.sql(allocationSql(query)).params(filter).query(rs -> {
+        jdbc.sql(allocationSql(query)).params(params).query(rs -> {
             BigDecimal[] correction = new BigDecimal[columns];
             correction[0] = money(rs, "beginning");
             for (int b = 0; b < columns - 1; b++) {
@@ -184,7 +220,7 @@ class Kpis {
         BigDecimal[] none = new BigDecimal[columns];
         Arrays.fill(none, BigDecimal.ZERO);
         Map<List<String>, KpiReport.Row> rows = new LinkedHashMap<>();
-        jdbc.sql(invoiceSql(query)).params(filter).query(rs -> {
+        jdbc.sql(invoiceSql(query)).params(params).query(rs -> {
             String key = rs.getString("key");
             String currency = rs.getString("currency").strip();
             List<String> id = Arrays.asList(key, currency);
@@ -193,11 +229,77 @@ class Kpis {
         });
         List<BigDecimal> noBalance = query.bounds().stream().map(b -> BigDecimal.ZERO).collect(Collectors.toList());
         noBalance.add(BigDecimal.ZERO);
+        int withInvoices = rows.size();
         disputes.forEach((key, d) -> rows.computeIfAbsent(key, k -> new KpiReport.Row(k.get(0), null, k.get(1),
                 BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, null,
                 null, d.open(), d.resolved(), d.averageDays(), noBalance)));
+        List<KpiReport.Row> sorted = new ArrayList<>(rows.values());
+        if (sorted.size() > withInvoices) {
+            // Rows with disputes alone were added last; put them in the statements' order (by key, then currency).
+            sorted.sort(Comparator.comparing(KpiReport.Row::key, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                    .thenComparing(KpiReport.Row::currency));
+        }
         return new KpiReport(query.asOf(), query.from(), query.periodDays(), query.by().label(), filter,
-                buckets(query.bounds()), List.copyOf(rows.values()));
+                buckets(query.bounds()), List.copyOf(sorted), next);
+    }
+
+    /**
+     * Finds the page's customers and binds their ids ({@code page}) for the passes, which then read only their
+     * invoices through the invoices' index by customer; returns the next page's cursor, null after the last customer.
+     */
+    private @Nullable String page(Query query, Page page, Map<String, Object> params) {
+        List<Long> ids = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        Map<String, Object> pageParams = new HashMap<>(params);
+        pageParams.put("limit", page.limit() + 1);
+        if (page.after() != null) {
+            pageParams.put("after", page.after());
+        }
+        jdbc.sql(pageSql(query, page)).params(pageParams).query(rs -> {
+            ids.add(rs.getLong("id"));
+            accounts.add(rs.getString("account"));
+        });
+        boolean more = ids.size() > page.limit();
+        params.put("page", ids.subList(0, Math.min(ids.size(), page.limit())).toArray(Long[]::new));
+        return more ? cursor(accounts.get(page.limit() - 1)) : null;
+    }
+
+    /**
+     * The page's customers, in account order: those with a row in any of the three passes. Each {@code exists} is
+     * asked customer by customer ({@code offset 0} keeps PostgreSQL from hashing the whole ledger's answer first), so
+     * a page costs its own customers' invoices, not the ledger's.
+     */
+    static String pageSql(Query q, Page page) {
+        String entity = q.filter().entityCondition();
+        String customers = q.filter().customerConditions().stream().map(c -> " and " + c).collect(Collectors.joining());
+        return """
+                select c.id, c.account from ledger_customer c
+                where %1$s%2$s
+                  and (exists (select 1 from ledger_invoice i
+                               where i.customer_id = c.id and %3$s%6$s offset 0)
+                       or exists (select 1 from ledger_invoice i join ledger_allocation a on a.invoice_id = i.id
+                                  where i.customer_id = c.id and %4$s%6$s offset 0)
+                       or exists (select 1 from ledger_invoice i
+                                  join ledger_dispute_invoice di on di.invoice_id = i.id
+                                  join ledger_dispute d on d.id = di.dispute_id
+                                  where i.customer_id = c.id and %5$s%6$s offset 0))
+                order by c.account
+                limit :limit""".formatted(page.after() == null ? "true" : "c.account > :after", customers,
+                invoiceRows(q), allocationRows(q), disputeRows(q), entity);
+    }
+
+    /** A page's cursor: the last account of the page, encoded so that a client passes it back as it was. */
+    static String cursor(String account) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(account.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The account a {@link #cursor} was made of. */
+    static String account(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("cursor", "cursor '" + cursor + "' is not one this API gave; pass the 'next' of the previous page as it was");
+        }
     }
 
     /** @param correction the allocations' corrections: beginning receivables, then each aged-balance bucket */
@@ -267,17 +369,14 @@ class Kpis {
         // Whether an invoice has allocations after the period's start is read on the invoice (last_allocated_on): a
         // join to those allocations was built again by each parallel worker, a NOT IN subquery in each balance column.
         String invoices = """
-                from (select %1$s as key, i.currency, i.issue_date, i.due_date, i.status, i.paid_on, %7$s as amount,
-                        %8$s as open_amount,
-                        case when i.status in ('PAID', 'SETTLED') and %5$s > %3$s
+                from (select %1$s as key, i.currency, i.issue_date, i.due_date, i.status, i.paid_on, %5$s as amount,
+                        %6$s as open_amount,
+                        case when i.status in ('PAID', 'SETTLED') and %9$s > %3$s
                                   and (i.last_allocated_on is null or i.last_allocated_on <= %3$s)
-                             then %5$s end as settled_on
-                      from ledger_invoice i%6$s
-                      where i.issue_date <= %2$s and i.status <> 'CANCELLED'%9$s
-                        and (i.issue_date > %4$s or i.status = 'OPEN' or i.paid_on > %3$s
-                             or (i.paid_on is null and i.updated_at::date > %3$s))) i""".formatted(key(q), asOf, from,
-                literal(q.monthStart(q.countbackMonths())), settledOn, customerJoin(q), cents("i.amount"),
-                cents("i.open_amount"), q.filter().conditions());
+                             then %9$s end as settled_on
+                      from ledger_invoice i%4$s
+                      where %7$s%8$s) i""".formatted(key(q), asOf, from, customerJoin(q), cents("i.amount"),
+                cents("i.open_amount"), invoiceRows(q), q.conditions(), settledOn);
         return grouped(q, "i.key", """
                   coalesce(sum(case when i.settled_on is not null then i.amount else i.open_amount end) filter (where i.issue_date <= %3$s), 0) as beginning,
                   coalesce(sum(i.amount) filter (where i.issue_date > %3$s), 0) as sales,
@@ -287,6 +386,19 @@ class Kpis {
                   coalesce(sum(i.amount) filter (where %1$s), 0) as paid_amount%4$s%5$s""".formatted(paid, asOf, from,
                 months, buckets(q, "case when i.settled_on > " + asOf + " then i.amount else i.open_amount end", "")),
                 invoices);
+    }
+
+    /**
+     * The invoices that matter for the period, on an invoice {@code i}: open ones, those settled after its start, those
+     * issued within the countback months; never a cancelled one or one issued after the as-of day.
+     */
+    private static String invoiceRows(Query q) {
+        String from = literal(q.from());
+        return """
+                i.issue_date <= %s and i.status <> 'CANCELLED'
+                        and (i.issue_date > %s or i.status = 'OPEN' or i.paid_on > %s
+                             or (i.paid_on is null and i.updated_at::date > %s))""".formatted(literal(q.asOf()),
+                literal(q.monthStart(q.countbackMonths())), from, from);
     }
 
     /**
@@ -302,8 +414,13 @@ class Kpis {
                 cents("a.amount"), from, buckets(q, cents("a.amount"), "a.allocated_on > " + asOf + " and ")), """
                 from ledger_allocation a
                 join ledger_invoice i on i.id = a.invoice_id%1$s
-                where a.allocated_on > %2$s and i.issue_date <= %3$s and i.status <> 'CANCELLED'%4$s""".formatted(
-                customerJoin(q), from, asOf, q.filter().conditions()));
+                where %2$s%3$s""".formatted(customerJoin(q), allocationRows(q), q.conditions()));
+    }
+
+    /** The allocations made after the period's start to an invoice {@code i} of the period, as {@code a}. */
+    private static String allocationRows(Query q) {
+        return "a.allocated_on > %s and i.issue_date <= %s and i.status <> 'CANCELLED'".formatted(literal(q.from()),
+                literal(q.asOf()));
     }
 
     /**
@@ -384,8 +501,14 @@ class Kpis {
                       join ledger_dispute_invoice di on di.dispute_id = d.id
                       join ledger_invoice i on i.id = di.invoice_id
                       join ledger_customer c on c.id = i.customer_id
-                      where d.opened_on <= %1$s and (d.resolved_on is null or d.resolved_on > %2$s)%4$s) disputes
-                group by key, currency""".formatted(asOf, from, q.by().key, q.filter().conditions());
+                      where %4$s%5$s) disputes
+                group by key, currency""".formatted(asOf, from, q.by().key, disputeRows(q), q.conditions());
+    }
+
+    /** The disputes {@code d} open at some time in the period. */
+    private static String disputeRows(Query q) {
+        return "d.opened_on <= %s and (d.resolved_on is null or d.resolved_on > %s)".formatted(literal(q.asOf()),
+                literal(q.from()));
     }
 
     private static String literal(LocalDate day) {

@@ -130,7 +130,7 @@ class InsightApiTests extends ApiTest {
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(w.customer())
                 .query(String.class).single();
 
-        Response json = get("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60", ANALYST);
+        Response json = get("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60&customer=" + account, ANALYST);
         JsonNode row = rowOf(json.body(), account);
         assertThat(row.get("name").asString()).isEqualTo("Customer " + w.registration());
         assertThat(StreamSupport.stream(row.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
@@ -166,7 +166,7 @@ class InsightApiTests extends ApiTest {
         ledger.invoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "2000", "0", "XTS", "SETTLED", null);
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
 
-        JsonNode report = get("/api/v1/kpis?asOf=2026-06-30&by=customer", ANALYST).body();
+        JsonNode report = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body();
 
         List<JsonNode> rows = StreamSupport.stream(report.get("rows").spliterator(), false)
                 .filter(r -> account.equals(r.get("key").asString())).toList();
@@ -222,6 +222,71 @@ class InsightApiTests extends ApiTest {
         Response blank = get("/api/v1/kpis?salesperson=%20", ANALYST);
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.body().get("errors").get(0).get("field").asString()).isEqualTo("salesperson");
+    }
+
+    /**
+     * One salesperson's four customers, as of 2026-06-30, in account order: the first owes 900 EUR and 100 XTS (two
+     * rows), the second has only an invoice paid in 2025 (nothing to report: on no page), the third only that and an
+     * open dispute on it (a row for the dispute), the fourth owes 300 EUR.
+     */
+    @Test
+    void kpis_by_customer_come_by_pages_of_customers_in_account_order() {
+        String entity = ledger.entity("EUR");
+        String salesperson = LedgerFixtures.unique("Paul Girard");
+        List<Long> customers = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy(salesperson)))
+                .sorted(java.util.Comparator.comparing(this::account)).toList();
+        ledger.openInvoice(entity, customers.get(0), day("2026-06-01"), day("2026-07-01"), "900", "EUR");
+        ledger.openInvoice(entity, customers.get(0), day("2026-06-01"), day("2026-07-01"), "100", "XTS");
+        ledger.paidInvoice(entity, customers.get(1), day("2025-03-01"), day("2025-03-31"), "500", "EUR", day("2025-04-02"));
+        long disputed = ledger.paidInvoice(entity, customers.get(2), day("2025-03-01"), day("2025-03-31"), "700", "EUR",
+                day("2025-04-02"));
+        ledger.dispute(customers.get(2), "short delivery", day("2026-05-01"), null, List.of(disputed));
+        ledger.openInvoice(entity, customers.get(3), day("2026-06-01"), day("2026-06-20"), "300", "EUR");
+
+        Response first = get("/api/v1/kpis?asOf=2026-06-30&by=customer&limit=2&salesperson=" + salesperson.replace(" ", "%20"), ANALYST);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.body().get("rows")).extracting(r -> r.get("key").asString() + " " + r.get("currency").asString())
+                .containsExactly(account(customers.get(0)) + " EUR", account(customers.get(0)) + " XTS",
+                        account(customers.get(2)) + " EUR");
+        assertThat(rowOf(first.body(), account(customers.get(2))).get("openDisputes").asInt()).isEqualTo(1);
+        String next = first.body().get("next").asString();
+        assertThat(first.link()).isEqualTo("<" + uri("/api/v1/kpis?asOf=2026-06-30&by=customer&limit=2&salesperson="
+                + salesperson.replace(" ", "%20") + "&cursor=" + next) + ">; rel=\"next\"");
+
+        Response second = send(HttpRequest.newBuilder(java.net.URI.create(first.link().substring(1, first.link().indexOf('>'))))
+                .GET(), ANALYST);
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(second.body().get("rows")).extracting(r -> r.get("key").asString()).containsExactly(account(customers.get(3)));
+        assertThat(rowOf(second.body(), account(customers.get(3))).get("overdue").decimalValue()).isEqualByComparingTo("300");
+        assertThat(second.body().get("next").isNull()).isTrue();
+        assertThat(second.link()).isNull();
+
+        // A CSV holds every customer in the same order, unless it asks for a page.
+        Response csv = get("/api/v1/kpis?asOf=2026-06-30&by=customer&format=csv&salesperson=" + salesperson.replace(" ", "%20"), ANALYST);
+        assertThat(csv.text().lines().skip(1).map(line -> line.substring(0, line.indexOf(',')))).containsExactly(
+                account(customers.get(0)), account(customers.get(0)), account(customers.get(2)), account(customers.get(3)));
+        assertThat(csv.link()).isNull();
+        Response csvPage = get("/api/v1/kpis?asOf=2026-06-30&by=customer&format=csv&limit=1&salesperson="
+                + salesperson.replace(" ", "%20"), ANALYST);
+        assertThat(csvPage.text().lines().skip(1)).hasSize(2).allMatch(line -> line.startsWith(account(customers.get(0)) + ","));
+        assertThat(csvPage.link()).contains("cursor=");
+    }
+
+    @Test
+    void kpi_pages_that_make_no_sense_are_refused_by_field() {
+        assertThat(errorField(get("/api/v1/kpis?by=entity&limit=10", ANALYST))).isEqualTo("limit");
+        assertThat(errorField(get("/api/v1/kpis?by=group&cursor=QzEyMw", ANALYST))).isEqualTo("cursor");
+        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=0", ANALYST))).isEqualTo("limit");
+        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=10001", ANALYST))).isEqualTo("limit");
+        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=ten", ANALYST))).isEqualTo("limit");
+        assertThat(errorField(get("/api/v1/kpis?by=customer&cursor=not*base64", ANALYST))).isEqualTo("cursor");
+    }
+
+    private static String errorField(Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.body().get("errors").get(0).get("field").asString();
     }
 
     private JsonNode kpis(String query) {
