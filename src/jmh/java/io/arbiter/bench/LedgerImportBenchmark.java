@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -69,6 +70,7 @@ public final class LedgerImportBenchmark {
             log("COPY into a bare table: %.2f s", copyBefore);
             double tableWrite = tableWrite(schema);
             log("the same rows written into a table indexed like ledger_invoice: %.2f s", tableWrite);
+            String indexesBefore = indexes(schema);
             Result first = importFile(base, file);
             log("import: %.2f s (%s)", first.seconds, first.summary);
             Result again = importFile(base, file);
@@ -77,7 +79,12 @@ public final class LedgerImportBenchmark {
             log("COPY into a bare table again: %.2f s", copyAfter);
 
             long stored = count(schema, "select count(*) from " + schema + ".ledger_invoice");
-            ok = first.imported == rows && again.unchanged == rows && stored == rows;
+            // A first load builds the invoices' indexes after its insert: they must be back as the migrations made them.
+            String indexesAfter = indexes(schema);
+            if (!indexesAfter.equals(indexesBefore)) {
+                log("ledger_invoice's indexes changed:%n before %s%n after  %s", indexesBefore, indexesAfter);
+            }
+            ok = first.imported == rows && again.unchanged == rows && stored == rows && indexesAfter.equals(indexesBefore);
             double copy = Math.min(copyBefore, copyAfter);
             String report = String.format(Locale.ROOT, """
                     Ledger import benchmark: %,d invoices, %,d customers, %.1f MB CSV (one run, %d cores)
@@ -88,11 +95,11 @@ public final class LedgerImportBenchmark {
                         %s
                       for reference, the COPYed rows then written (INSERT ... SELECT, in the server) into a table with
                       ledger_invoice's columns, keys and indexes: %.2f s, so COPY + that write = %.2fx COPY
-                      rows in ledger_invoice after      : %,d  -> %s
+                      rows in ledger_invoice after      : %,d, its indexes as before: %s  -> %s
                     """, rows, customers, Files.size(file) / 1e6, Runtime.getRuntime().availableProcessors(),
                     copyBefore, copyAfter, copy, rows / copy, first.seconds, rows / first.seconds, first.seconds / copy,
                     first.summary, again.seconds, rows / again.seconds, again.seconds / copy, again.summary, tableWrite,
-                    (copy + tableWrite) / copy, stored, ok ? "OK" : "UNEXPECTED COUNTS");
+                    (copy + tableWrite) / copy, stored, indexesAfter.equals(indexesBefore), ok ? "OK" : "UNEXPECTED");
             System.out.print(report);
             Files.writeString(out, report);
         } finally {
@@ -105,6 +112,19 @@ public final class LedgerImportBenchmark {
             Files.deleteIfExists(file);
         }
         System.exit(ok ? 0 : 1);
+    }
+
+    /** The definitions of ledger_invoice's indexes, one per line. */
+    private static String indexes(String schema) throws SQLException {
+        StringBuilder definitions = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(DATABASE); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select indexdef from pg_indexes where schemaname = '" + schema
+                        + "' and tablename = 'ledger_invoice' order by indexname")) {
+            while (rs.next()) {
+                definitions.append(rs.getString(1)).append('\n');
+            }
+        }
+        return definitions.toString();
     }
 
     /** An open-items export as an ERP writes it: one entity, customers with their names, two-decimal amounts. */

@@ -2,6 +2,7 @@ package io.arbiter.ledger;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,11 @@ class LedgerWrites {
     }
 
     private final JdbcClient jdbc;
+    private final LedgerImportProperties properties;
 
-    LedgerWrites(JdbcClient jdbc) {
+    LedgerWrites(JdbcClient jdbc, LedgerImportProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     void createStage(ImportPlan plan) {
@@ -244,7 +247,7 @@ class LedgerWrites {
                     .param("today", today).param("source", request.source()).update();
         }
         // A file the ledger already has in full (a re-import) has nothing to insert: the anti-join is skipped.
-        long inserted = existing == staged ? 0 : jdbc.sql("""
+        LongSupplier insert = () -> jdbc.sql("""
                 insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
                                             currency, status, paid_on, row_hash, source)
                 select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
@@ -253,8 +256,25 @@ class LedgerWrites {
                 from ledger_stage s join ledger_customer c on c.account = s.account
                 where not exists (select 1 from ledger_stage_existing e where e.row = s.row)""")
                 .param("today", today).param("source", request.source()).update();
+        long inserted = existing == staged ? 0
+                : isBulkLoad(staged - existing) ? BulkLoad.withIndexesBuiltAfter(jdbc, "ledger_invoice", insert)
+                : insert.getAsLong();
         analyzeIfLarge("ledger_invoice", inserted);
         return new Counts(inserted, updated, settled, customers[0], customers[1]);
+    }
+
+    /**
+     * Whether inserting {@code rows} new invoices is a bulk load: at least {@code bulk-load-rows} of them, and at least
+     * as many as the ledger holds (its planner estimate; -1 before its first ANALYZE), so that building the indexes
+     * over the whole table after the insert costs less than updating them row by row.
+     */
+    private boolean isBulkLoad(long rows) {
+        if (properties.bulkLoadRows() <= 0 || rows < properties.bulkLoadRows()) {
+            return false;
+        }
+        long held = jdbc.sql("select reltuples::bigint from pg_class where oid = 'ledger_invoice'::regclass")
+                .query(Long.class).single();
+        return rows >= held;
     }
 
     private Counts openOrders(ImportRequest request) {
