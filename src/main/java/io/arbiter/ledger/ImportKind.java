@@ -31,7 +31,11 @@ public enum ImportKind {
                     optional("openAmount", "open_amount", FieldType.AMOUNT, "solde", "reste a payer", "reste du",
                             "montant restant", "montant ouvert", "solde du", "open amount", "balance", "outstanding",
                             "amount due", "remaining", "remaining amount", "open balance"),
-                    Fields.CURRENCY)).flatMap(s -> s).toList()),
+                    Fields.CURRENCY,
+                    // The reason, or a yes/no flag: LedgerWrites reads it.
+                    optional("dispute", "dispute", FieldType.TEXT, "litige", "en litige", "motif litige",
+                            "motif de litige", "code litige", "litigieux", "dispute", "disputed", "in dispute",
+                            "dispute reason", "dispute code"))).flatMap(s -> s).toList()),
 
     PAYMENTS(List.of(Fields.ENTITY,
             required("reference", "reference", FieldType.TEXT, "reference", "ref", "n reglement", "numero reglement",

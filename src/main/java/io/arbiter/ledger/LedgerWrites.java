@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerWrites {
 
+    /** A dispute cell that says "no dispute": empty cells are staged as null. */
+    private static final String NOT_DISPUTED = "lower(btrim(s.dispute)) in ('non', 'n', 'no', '0', 'false', 'faux', 'f', '-')";
+    /** A dispute cell that flags a dispute without giving its reason. */
+    private static final String FLAGGED = "lower(btrim(s.dispute)) in ('oui', 'o', 'yes', 'y', '1', 'true', 'vrai', 'x')";
+
     /** What a merge did. */
     record Counts(long imported, long updated, long settled, long customersCreated, long customersUpdated) {
     }
@@ -260,7 +265,42 @@ class LedgerWrites {
                 : isBulkLoad(staged - existing) ? BulkLoad.withIndexesBuiltAfter(jdbc, "ledger_invoice", insert)
                 : insert.getAsLong();
         analyzeIfLarge("ledger_invoice", inserted);
+        if (plan.has("dispute")) {
+            disputes(request.source(), today);
+        }
         return new Counts(inserted, updated, settled, customers[0], customers[1]);
+    }
+
+    /**
+     * The file's dispute column, for its invoices: one that it marks in dispute (a reason, or a yes) and that has no
+     * open dispute gets one, opened today by this source; one that it no longer marks has the disputes this source
+     * opened on it resolved today. A dispute recorded by a dunning outcome is left to people. Run on every staged row,
+     * so that a file whose invoices did not change still opens and closes disputes, and a re-import changes nothing.
+     */
+    private void disputes(String source, LocalDate today) {
+        jdbc.sql("""
+                create temp table ledger_stage_dispute on commit drop as
+                select nextval(pg_get_serial_sequence('ledger_dispute', 'id')) as id, i.id as invoice_id, i.customer_id,
+                       case when %2$s then 'in dispute in ' || :source else btrim(s.dispute) end as reason
+                from ledger_stage s join ledger_invoice i on i.entity_code = s.entity and i.number = s.number
+                where s.dispute is not null and not %1$s
+                  and not exists (select 1 from ledger_dispute_invoice di join ledger_dispute d on d.id = di.dispute_id
+                                  where di.invoice_id = i.id and d.resolved_on is null)""".formatted(NOT_DISPUTED, FLAGGED))
+                .param("source", source).update();
+        jdbc.sql("""
+                insert into ledger_dispute (id, customer_id, reason, opened_on, source) overriding system value
+                select id, customer_id, reason, :today, :source from ledger_stage_dispute""")
+                .param("today", today).param("source", source).update();
+        jdbc.sql("insert into ledger_dispute_invoice (dispute_id, invoice_id) select id, invoice_id from ledger_stage_dispute")
+                .update();
+        jdbc.sql("""
+                update ledger_dispute d set resolved_on = greatest(:today, d.opened_on)
+                where d.resolved_on is null and d.source = :source
+                  and exists (select 1 from ledger_dispute_invoice di
+                              join ledger_invoice i on i.id = di.invoice_id
+                              join ledger_stage s on s.entity = i.entity_code and s.number = i.number
+                              where di.dispute_id = d.id and (s.dispute is null or %s))""".formatted(NOT_DISPUTED))
+                .param("today", today).param("source", source).update();
     }
 
     /**

@@ -76,7 +76,8 @@ abstract class LedgerImportApiTest extends ApiTest {
     protected String ledgerDigest() {
         StringBuilder digest = new StringBuilder();
         for (String table : new String[] {"ledger_entity", "ledger_customer_group", "ledger_customer", "ledger_invoice",
-                "ledger_payment", "ledger_credit_note", "ledger_allocation", "ledger_open_order"}) {
+                "ledger_payment", "ledger_credit_note", "ledger_allocation", "ledger_open_order", "ledger_dispute",
+                "ledger_dispute_invoice"}) {
             digest.append(table).append('=').append(jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
                     + table + " t").query(String.class).single()).append(' ');
         }

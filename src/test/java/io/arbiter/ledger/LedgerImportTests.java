@@ -233,6 +233,61 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(customer(dupre)).containsEntry("name", "Dupré \\ Fils\tSA").containsEntry("salesperson", "Hélène Martin");
     }
 
+    /**
+     * A SAGE X3 export with a "Litige" column: FA-001 disputed with its reason, FA-002 not ("non"), FA-003 flagged
+     * ("oui"). A collection agent has also recorded a dispute on FA-002 (a dunning outcome). The next export of the same
+     * source no longer flags FA-001 and leaves FA-002's cell empty.
+     */
+    @Test
+    void a_dispute_column_opens_and_closes_the_disputes_of_its_invoices() {
+        String source = LedgerFixtures.unique("sage-x3");
+        LocalDate today = LocalDate.now();
+        importFile(query("invoices", source, "delta"), "a.csv", disputed("Prix contesté", "non", "oui"));
+
+        assertThat(disputes()).containsExactly(
+                List.of("FA-001", "Prix contesté", today.toString(), "open", source),
+                List.of("FA-003", "in dispute in " + source, today.toString(), "open", source));
+
+        long fa2 = jdbc.sql("select id from ledger_invoice where entity_code = ? and number = 'FA-002'").param(entity)
+                .query(Long.class).single();
+        long customer = jdbc.sql("select customer_id from ledger_invoice where id = ?").param(fa2).query(Long.class).single();
+        new LedgerFixtures(jdbc).dispute(customer, "damaged goods", today.minusDays(3), null, List.of(fa2));
+        String before = ledgerDigest();
+        List<List<String>> disputes = disputes();
+        importFile(query("invoices", source, "delta"), "a.csv", disputed("Prix contesté", "non", "oui"));
+        assertThat(disputes()).as("the same file again changes nothing").isEqualTo(disputes);
+        assertThat(ledgerDigest()).isEqualTo(before);
+
+        importFile(query("invoices", source, "delta"), "b.csv", disputed("", "", "oui"));
+
+        assertThat(disputes()).containsExactly(
+                List.of("FA-001", "Prix contesté", today.toString(), today.toString(), source),
+                List.of("FA-002", "damaged goods", today.minusDays(3).toString(), "open", "dunning"),
+                List.of("FA-003", "in dispute in " + source, today.toString(), "open", source));
+    }
+
+    private byte[] disputed(String first, String second, String third) {
+        String[] cells = {first, second, third};
+        String[] rows = new String(sageExport(), WINDOWS_1252).split("\r\n");
+        StringBuilder csv = new StringBuilder(rows[0]).append(";Litige\r\n");
+        for (int i = 1; i < rows.length; i++) {
+            csv.append(rows[i]).append(';').append(cells[i - 1]).append("\r\n");
+        }
+        return csv.toString().getBytes(WINDOWS_1252);
+    }
+
+    /** The disputes on this test's invoices: number, reason, opened, resolved (or open), source (or dunning). */
+    private List<List<String>> disputes() {
+        return jdbc.sql("""
+                        select i.number, d.reason, d.opened_on::text, coalesce(d.resolved_on::text, 'open'),
+                               coalesce(d.source, 'dunning')
+                        from ledger_dispute d join ledger_dispute_invoice di on di.dispute_id = d.id
+                        join ledger_invoice i on i.id = di.invoice_id
+                        where i.entity_code = ? order by i.number, d.id""")
+                .param(entity).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).list();
+    }
+
     private Map<String, Object> customer(String account) {
         return jdbc.sql("select name, salesperson from ledger_customer where account = ?").param(account).query().singleRow();
     }
