@@ -199,9 +199,27 @@ class PolicySync implements SmartLifecycle {
         if (id == null || at == null || timer == null || !running) {
             return;
         }
-        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        armed = timer.schedule(this::syncQuietly, delay, TimeUnit.MILLISECONDS);
+        // Rounded up: a delay cut to whole milliseconds fired just before the date, found nothing due yet, and the
+        // version waited for the periodic check (6.4 s late in a test run).
+        long delay = Math.max(0, Duration.between(clock.instant(), at).plusNanos(999_999).toMillis());
+        armed = timer.schedule(this::fire, delay, TimeUnit.MILLISECONDS);
         log.info("Policy version {} ({}) is scheduled for {}: armed in {} ms", id, scheduled.get().version(), at, delay);
+    }
+
+    /**
+     * The armed timer's task: it forgets what it was armed for before it syncs, so that a timer that still fired early
+     * (the timer counts elapsed time, the date is the wall clock's) is armed again for what remains.
+     */
+    private void fire() {
+        lock.lock();
+        try {
+            armed = null;
+            armedId = null;
+            armedAt = null;
+        } finally {
+            lock.unlock();
+        }
+        syncQuietly();
     }
 
     private void syncQuietly() {
