@@ -28,7 +28,7 @@ final class BulkLoad {
     /** Runs {@code insert} (returning the rows it inserted) between dropping {@code table}'s indexes and building them again. */
     static long withIndexesBuiltAfter(JdbcClient jdbc, String table, LongSupplier insert) {
         List<Index> indexes = jdbc.sql("""
-                select i.indexrelid::regclass::text as name,
+                select coalesce(quote_ident(c.conname), i.indexrelid::regclass::text) as name,
                        coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)) as definition,
                        c.oid is not null as is_constraint
                 from pg_index i
