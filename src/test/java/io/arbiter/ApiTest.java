@@ -1,5 +1,7 @@
 package io.arbiter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +44,13 @@ public abstract class ApiTest {
     /** A status, the headers that matter here, and the body parsed as JSON (null when empty or not JSON). */
     public record Response(int status, String contentType, String location, String wwwAuthenticate, String link, String text,
             JsonNode body) {
+    }
+
+    /** The field a 400 problem names first: the request was refused for that field. */
+    protected static String refusedField(Response response) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.body().at("/errors/0/field").asString();
     }
 
     protected Response post(String path, String apiKey, String body) {

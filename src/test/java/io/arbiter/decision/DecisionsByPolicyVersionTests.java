@@ -70,21 +70,15 @@ class DecisionsByPolicyVersionTests extends ApiTest {
 
     @Test
     void refuses_bad_parameters_with_a_problem_naming_the_field() {
-        assertThat(field(get("/api/v1/credit-decisions", ANALYST))).isEqualTo("policyVersion");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&limit=0", ANALYST))).isEqualTo("limit");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&limit=501", ANALYST))).isEqualTo("limit");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&limit=ten", ANALYST))).isEqualTo("limit");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&from=01/02/2026", ANALYST))).isEqualTo("from");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&from=2026-02-01&to=2026-01-01", ANALYST)))
+        assertThat(refusedField(get("/api/v1/credit-decisions", ANALYST))).isEqualTo("policyVersion");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=0", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=501", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=ten", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&from=01/02/2026", ANALYST))).isEqualTo("from");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&from=2026-02-01&to=2026-01-01", ANALYST)))
                 .isEqualTo("to");
-        assertThat(field(get("/api/v1/credit-decisions?policyVersion=v&cursor=garbage", ANALYST))).isEqualTo("cursor");
+        assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&cursor=garbage", ANALYST))).isEqualTo("cursor");
         assertThat(get("/api/v1/credit-decisions?policyVersion=v", DUNNING_ENGINE).status()).isEqualTo(403);
-    }
-
-    private String field(Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.body().at("/errors/0/field").asString();
     }
 
     private String decide() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -233,9 +235,9 @@ class InsightApiTests extends ApiTest {
     void kpis_by_customer_come_by_pages_of_customers_in_account_order() {
         String entity = ledger.entity("EUR");
         String salesperson = LedgerFixtures.unique("Paul Girard");
-        List<Long> customers = java.util.stream.IntStream.range(0, 4)
+        List<Long> customers = IntStream.range(0, 4)
                 .mapToObj(i -> ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy(salesperson)))
-                .sorted(java.util.Comparator.comparing(this::account)).toList();
+                .sorted(Comparator.comparing(this::account)).toList();
         ledger.openInvoice(entity, customers.get(0), day("2026-06-01"), day("2026-07-01"), "900", "EUR");
         ledger.openInvoice(entity, customers.get(0), day("2026-06-01"), day("2026-07-01"), "100", "XTS");
         ledger.paidInvoice(entity, customers.get(1), day("2025-03-01"), day("2025-03-31"), "500", "EUR", day("2025-04-02"));
@@ -275,18 +277,12 @@ class InsightApiTests extends ApiTest {
 
     @Test
     void kpi_pages_that_make_no_sense_are_refused_by_field() {
-        assertThat(errorField(get("/api/v1/kpis?by=entity&limit=10", ANALYST))).isEqualTo("limit");
-        assertThat(errorField(get("/api/v1/kpis?by=group&cursor=QzEyMw", ANALYST))).isEqualTo("cursor");
-        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=0", ANALYST))).isEqualTo("limit");
-        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=10001", ANALYST))).isEqualTo("limit");
-        assertThat(errorField(get("/api/v1/kpis?by=customer&limit=ten", ANALYST))).isEqualTo("limit");
-        assertThat(errorField(get("/api/v1/kpis?by=customer&cursor=not*base64", ANALYST))).isEqualTo("cursor");
-    }
-
-    private static String errorField(Response response) {
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        return response.body().get("errors").get(0).get("field").asString();
+        assertThat(refusedField(get("/api/v1/kpis?by=entity&limit=10", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/kpis?by=group&cursor=QzEyMw", ANALYST))).isEqualTo("cursor");
+        assertThat(refusedField(get("/api/v1/kpis?by=customer&limit=0", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/kpis?by=customer&limit=10001", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/kpis?by=customer&limit=ten", ANALYST))).isEqualTo("limit");
+        assertThat(refusedField(get("/api/v1/kpis?by=customer&cursor=not*base64", ANALYST))).isEqualTo("cursor");
     }
 
     private JsonNode kpis(String query) {
