@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -224,10 +223,7 @@ public final class InsightBenchmark {
             int[] rows = new int[1];
             String question = "GET /api/v1/kpis?by=customer, " + (after == null ? "first page" : "page after " + after);
             report(question, time(question, () -> rows[0] = kpis.apply(paged).rows().size()), rows[0], baseline);
-            Map<String, Object> parameters = new HashMap<>(Map.of("limit", 1001));
-            if (after != null) {
-                parameters.put("after", after);
-            }
+            Map<String, Object> parameters = Kpis.pageParameters(page, Map.of());
             explain(connection, jdbc, question + " (its customers)", Kpis.pageSql(paged, page), parameters, analytic);
             Long[] ids = jdbc.sql(Kpis.pageSql(paged, page)).params(parameters).query((rs, n) -> rs.getLong(1)).list().stream()
                     .limit(1000).toArray(Long[]::new);

@@ -250,12 +250,7 @@ class Kpis {
     private @Nullable String page(Query query, Page page, Map<String, Object> params) {
         List<Long> ids = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
-        Map<String, Object> pageParams = new HashMap<>(params);
-        pageParams.put("limit", page.limit() + 1);
-        if (page.after() != null) {
-            pageParams.put("after", page.after());
-        }
-        jdbc.sql(pageSql(query, page)).params(pageParams).query(rs -> {
+        jdbc.sql(pageSql(query, page)).params(pageParameters(page, params)).query(rs -> {
             ids.add(rs.getLong("id"));
             accounts.add(rs.getString("account"));
         });
@@ -286,6 +281,19 @@ class Kpis {
                 order by c.account
                 limit :limit""".formatted(page.after() == null ? "true" : "c.account > :after", customers,
                 invoiceRows(q), allocationRows(q), disputeRows(q), entity);
+    }
+
+    /**
+     * What {@link #pageSql} binds: the drill-down's {@code filter} values, one customer more than the page holds (to
+     * know whether another page follows), and the account it starts after.
+     */
+    static Map<String, Object> pageParameters(Page page, Map<String, ?> filter) {
+        Map<String, Object> parameters = new HashMap<>(filter);
+        parameters.put("limit", page.limit() + 1);
+        if (page.after() != null) {
+            parameters.put("after", page.after());
+        }
+        return parameters;
     }
 
     /** A page's cursor: the last account of the page, encoded so that a client passes it back as it was. */
