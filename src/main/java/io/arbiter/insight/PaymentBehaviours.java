@@ -62,7 +62,7 @@ public class PaymentBehaviours {
     /** The behaviour of the company with this registration number; empty when no ledger customer carries it. */
     @Transactional(readOnly = true)
     public Optional<PaymentBehaviour> of(String country, String registrationNumber, LocalDate asOf) {
-        List<Long> ids = exposures.customerIds(Exposures.registrationNumbers(country, registrationNumber));
+        List<Long> ids = exposures.customerIds(country, registrationNumber);
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +110,7 @@ public class PaymentBehaviours {
                     "from (" + from + ") must be on or before to (" + to + "), at most " + MAX_HISTORY_MONTHS / 12
                             + " years apart");
         }
-        List<Long> ids = exposures.customerIds(Exposures.registrationNumbers(country, registrationNumber));
+        List<Long> ids = exposures.customerIds(country, registrationNumber);
         if (ids.isEmpty()) {
             return Optional.empty();
         }

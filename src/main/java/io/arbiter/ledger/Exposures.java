@@ -3,13 +3,10 @@ package io.arbiter.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Currency;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -42,8 +39,8 @@ public class Exposures {
     }
 
     /**
-     * @param accounts the ledger's customer accounts carrying this registration number (one company may have several,
-     *                 e.g. one per entity)
+     * @param accounts the ledger's customer accounts of this company (one company may have several: one per entity,
+     *                 one per establishment)
      * @param customerIds their ledger ids, for the features that read more about them
      * @param groups the customer groups these accounts belong to (usually none or one)
      * @param customer the accounts' own exposure, one entry per currency
@@ -76,22 +73,11 @@ public class Exposures {
     }
 
     /**
-     * The numbers a ledger customer may carry for this company: as given, normalised, and for a French company its
-     * SIREN and VAT number too (a SIRET in the request finds an account kept under the SIREN, and the reverse is not
-     * attempted: accounts kept under another establishment's SIRET are that establishment's).
+     * Ledger customer ids of the company with this registration number: every account whose number names the same
+     * company (for a French company its SIREN, any of its establishments' SIRETs or its VAT number; migration V15).
      */
-    public static Set<String> registrationNumbers(String country, String registrationNumber) {
-        RegistrationNumbers.CompanyId id = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
-        Set<String> numbers = new LinkedHashSet<>(List.of(registrationNumber.strip(), id.registrationNumber(), id.company()));
-        if ("FR".equals(country)) {
-            numbers.add(RegistrationNumbers.frenchVatNumber(id.company()));
-        }
-        return numbers;
-    }
-
-    /** Ledger customer ids carrying one of these registration numbers. */
-    public List<Long> customerIds(Collection<String> registrationNumbers) {
-        return accounts(registrationNumbers).stream().map(Account::id).toList();
+    public List<Long> customerIds(String country, String registrationNumber) {
+        return accounts(country, registrationNumber).stream().map(Account::id).toList();
     }
 
     /**
@@ -100,7 +86,7 @@ public class Exposures {
      */
     @Transactional(readOnly = true)
     public Optional<CustomerExposure> of(String country, String registrationNumber, LocalDate asOf) {
-        List<Account> accounts = accounts(registrationNumbers(country, registrationNumber));
+        List<Account> accounts = accounts(country, registrationNumber);
         if (accounts.isEmpty()) {
             return Optional.empty();
         }
@@ -117,9 +103,9 @@ public class Exposures {
                 groups, amounts(ids, asOf), group));
     }
 
-    private List<Account> accounts(Collection<String> registrationNumbers) {
-        return jdbc.sql("select id, account, group_code from ledger_customer where registration_number in (:numbers) order by account")
-                .param("numbers", List.copyOf(registrationNumbers))
+    private List<Account> accounts(String country, String registrationNumber) {
+        return jdbc.sql("select id, account, group_code from ledger_customer where company_id = ? order by account")
+                .param(RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company())
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
-import io.arbiter.shared.RegistrationNumbers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,19 +18,11 @@ import tools.jackson.databind.JsonNode;
 class LedgerExposureDecisionTests extends ApiTest {
 
     private static final LocalDate TODAY = LocalDate.now();
+    private static final String MOREAU = "402202006";
 
-    /**
-     * A SIRET of the sandbox's Atelier Moreau SARL (SIREN 402202006, bureau limit 120,000 €) of this test's own, so
-     * that no other test's ledger rows or decisions meet these.
-     */
+    /** A SIRET of the sandbox's Atelier Moreau SARL (SIREN 402202006, bureau limit 120,000 €). */
     private static String moreauEstablishment() {
-        String prefix = "402202006" + ThreadLocalRandom.current().nextInt(1000, 10000);
-        for (int check = 0; check < 10; check++) {
-            if (RegistrationNumbers.luhn(prefix + check)) {
-                return prefix + check;
-            }
-        }
-        throw new IllegalStateException("no Luhn digit for " + prefix);
+        return LedgerFixtures.siret(MOREAU);
     }
 
     private static String order(String requestId, String siret, String amount) {
@@ -47,12 +37,13 @@ class LedgerExposureDecisionTests extends ApiTest {
     @Test
     void an_order_that_fits_alone_is_rejected_once_the_ledger_s_exposure_counts() {
         String siret = moreauEstablishment();
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        ledger.setAsideCompany(MOREAU);
         Response alone = post("/api/v1/credit-decisions", ORDER_SYSTEM, order(newRequestId(), siret, "18000"));
         assertThat(alone.status()).isEqualTo(201);
         assertThat(alone.body().get("outcome").asString()).isEqualTo("APPROVED");
         assertThat(alone.body().get("exposure").get("source").asString()).isEqualTo("NONE");
 
-        LedgerFixtures ledger = new LedgerFixtures(jdbc);
         String eur = ledger.entity("EUR");
         String usd = ledger.entity("USD");
         String group = ledger.group("Moreau group");

@@ -3,11 +3,13 @@ package io.arbiter.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.arbiter.ApiTest;
+import io.arbiter.shared.RegistrationNumbers;
 import tools.jackson.databind.JsonNode;
 
 class ExposureApiTests extends ApiTest {
@@ -51,6 +53,41 @@ class ExposureApiTests extends ApiTest {
         assertThat(ownUsd.get("total").get("amount").decimalValue()).isEqualByComparingTo("700");
         assertThat(body.get("group").get(0).get("total").get("amount").decimalValue()).isEqualByComparingTo("13900.50");
         assertThat(body.get("group").get(1).get("total").get("amount").decimalValue()).isEqualByComparingTo("1000");
+    }
+
+    /**
+     * A French company is one debtor: the accounts an ERP keeps under its SIREN, under the SIRET of one of its
+     * establishments (here written with spaces) or under its VAT number are all its exposure, whichever of these numbers
+     * the caller asks with. Another company's account is not.
+     */
+    @Test
+    void a_french_company_s_exposure_sums_every_account_of_its_establishments() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String eur = ledger.entity("EUR");
+        String siren = LedgerFixtures.siren();
+        String headOffice = LedgerFixtures.siret(siren);
+        String depot = LedgerFixtures.siret(siren);
+        String spaced = headOffice.substring(0, 3) + " " + headOffice.substring(3, 6) + " " + headOffice.substring(6, 9)
+                + " " + headOffice.substring(9);
+        long byHeadOffice = ledger.customer(spaced);
+        long byDepot = ledger.customer(depot);
+        long byVat = ledger.customer(RegistrationNumbers.frenchVatNumber(siren));
+        long bySiren = ledger.customer(siren);
+        long otherCompany = ledger.customer(LedgerFixtures.siret(LedgerFixtures.siren()));
+        ledger.openInvoice(eur, byHeadOffice, TODAY.minusDays(5), TODAY.plusDays(25), "1000", "EUR");
+        ledger.openInvoice(eur, byDepot, TODAY.minusDays(5), TODAY.plusDays(25), "200", "EUR");
+        ledger.openInvoice(eur, byVat, TODAY.minusDays(5), TODAY.plusDays(25), "30", "EUR");
+        ledger.openOrder(eur, bySiren, TODAY, "4", "EUR");
+        ledger.openInvoice(eur, otherCompany, TODAY.minusDays(5), TODAY.plusDays(25), "50000", "EUR");
+
+        for (String asked : List.of(siren, depot, headOffice, RegistrationNumbers.frenchVatNumber(siren))) {
+            Response response = get("/api/v1/ledger/customers/" + asked + "/exposure", ORDER_SYSTEM);
+
+            assertThat(response.status()).as(asked).isEqualTo(200);
+            assertThat(response.body().get("accounts").size()).as(asked).isEqualTo(4);
+            JsonNode total = response.body().get("customer").get(0).get("total");
+            assertThat(total.get("amount").decimalValue()).as(asked).isEqualByComparingTo("1234");
+        }
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.arbiter.shared.RegistrationNumbers;
 
 /**
  * Puts ledger rows straight into PostgreSQL for tests of the features that read the ledger (exposure, insight,
@@ -22,6 +25,34 @@ public final class LedgerFixtures {
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid SIREN of this test's own: eight random digits and the Luhn check digit. */
+    public static String siren() {
+        return withCheckDigit(String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000)));
+    }
+
+    /** A valid SIRET of one of this company's establishments: the SIREN, four random digits and the check digit. */
+    public static String siret(String siren) {
+        return withCheckDigit(siren + ThreadLocalRandom.current().nextInt(1000, 10_000));
+    }
+
+    private static String withCheckDigit(String digits) {
+        for (int check = 0; check < 10; check++) {
+            if (RegistrationNumbers.luhn(digits + check)) {
+                return digits + check;
+            }
+        }
+        throw new IllegalStateException("no Luhn digit for " + digits);
+    }
+
+    /**
+     * Takes the registration number off every account of this company (migration V15's company key), so that a test
+     * on one of the sandbox bureau's few companies sees only the accounts it makes: a company's exposure sums them all.
+     */
+    public void setAsideCompany(String siren) {
+        jdbc.sql("update ledger_customer set registration_number = 'set aside ' || registration_number where company_id = ?")
+                .param(siren).update();
     }
 
     /** A legal entity invoicing in {@code currency}; returns its code. */

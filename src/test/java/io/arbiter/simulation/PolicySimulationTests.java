@@ -105,6 +105,7 @@ class PolicySimulationTests extends ApiTest {
         decide(order("18000")); // the latest decision on Atelier Moreau: its bureau, history and seniority
         LedgerFixtures ledger = new LedgerFixtures(jdbc);
         String entity = ledger.entity("EUR");
+        ledger.setAsideCompany("402202006");
         long moreau = ledger.customer(LedgerFixtures.NewCustomer.named("402202006"));
         ledger.openInvoice(entity, moreau, LocalDate.now().minusDays(10), LocalDate.now().plusDays(35), "30000.00", "EUR");
         String unknown = LedgerFixtures.unique("NEWCO");
