@@ -29,6 +29,8 @@ public abstract class ApiTest {
     protected static final String ANALYST = "test-analyst";
     protected static final String MANAGER = "test-manager";
     protected static final String ADMIN = "test-admin";
+    /** Sees the portfolio of salesperson {@code SP-PORTFOLIO-TEST} only (src/test/resources/config/application.yaml). */
+    protected static final String SALESPERSON = "test-salesperson";
 
     private final HttpClient http = HttpClient.newHttpClient();
 

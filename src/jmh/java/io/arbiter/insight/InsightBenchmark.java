@@ -190,7 +190,7 @@ public final class InsightBenchmark {
         Kpis plainKpis = new Kpis(jdbc, properties);
         CashInForecasts plainForecasts = new CashInForecasts(jdbc, properties);
         Function<Kpis.Query, KpiReport> kpis = q -> transaction.execute(t -> plainKpis.report(q));
-        Function<LocalDate, CashInForecast> forecasts = d -> transaction.execute(t -> plainForecasts.forecast(d));
+        Function<LocalDate, CashInForecast> forecasts = d -> transaction.execute(t -> plainForecasts.forecast(d, null));
         String baselineSql = "select count(*), sum(amount) from ledger_invoice";
         double baseline = time("baseline: one pass over ledger_invoice", () -> transaction.execute(t -> {
             AnalyticSettings.apply(jdbc, properties.workMem());
@@ -247,7 +247,7 @@ public final class InsightBenchmark {
         int[] weeks = new int[1];
         report("GET /api/v1/forecast/cash-in", time("forecast",
                 () -> weeks[0] = forecasts.apply(asOf).weeks().size()), weeks[0], baseline);
-        explain(connection, jdbc, "forecast", CashInForecasts.sql(asOf), Map.of(), analytic);
+        explain(connection, jdbc, "forecast", CashInForecasts.sql(asOf, false), Map.of(), analytic);
 
         System.out.println();
         results.forEach(System.out::println);

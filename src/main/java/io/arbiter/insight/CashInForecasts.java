@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,17 @@ class CashInForecasts {
         this.properties = properties;
     }
 
+    /** @param salesperson only the customers of this salesperson; null for every customer */
     @Transactional(readOnly = true)
-    CashInForecast forecast(LocalDate asOf) {
+    CashInForecast forecast(LocalDate asOf, @Nullable String salesperson) {
         AnalyticSettings.apply(jdbc, properties.workMem());
         // week -> currency -> {promised, expected}
         Map<Integer, Map<String, BigDecimal[]>> cells = new TreeMap<>();
-        jdbc.sql(sql(asOf)).query(rs -> {
+        JdbcClient.StatementSpec statement = jdbc.sql(sql(asOf, salesperson != null));
+        if (salesperson != null) {
+            statement = statement.param("salesperson", salesperson);
+        }
+        statement.query(rs -> {
             BigDecimal[] amounts = cells.computeIfAbsent(rs.getInt("week"), w -> new TreeMap<>())
                     .computeIfAbsent(rs.getString("currency").strip(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             int index = "PROMISED".equals(rs.getString("kind")) ? 0 : 1;
@@ -60,8 +66,10 @@ class CashInForecasts {
      * float8: a number of days, rounded to a whole day, needs no exact decimal arithmetic, which costs several times
      * more over the year's payments of every customer.
      */
-    static String sql(LocalDate asOf) {
+    static String sql(LocalDate asOf, boolean oneSalesperson) {
         String day = "date '" + asOf + "'";
+        String customers = oneSalesperson
+                ? " and %scustomer_id in (select id from ledger_customer where salesperson = :salesperson)" : "";
         return """
                 with delay as (
                   select customer_id,
@@ -84,11 +92,12 @@ class CashInForecasts {
                 left join delay dl on dl.customer_id = i.customer_id
                 left join disputed d on d.invoice_id = i.id
                 where i.status = 'OPEN' and i.open_amount > 0 and i.issue_date <= %1$s
-                  and not exists (select 1 from promised p where p.invoice_id = i.id)
+                  and not exists (select 1 from promised p where p.invoice_id = i.id)%5$s
                 group by 2, 3
                 union all
                 select 'PROMISED', currency, least((promised_on - %1$s) / 7 + 1, %4$d), sum(amount)
-                from ledger_promise where status = 'PENDING' and promised_on >= %1$s
-                group by 2, 3""".formatted(day, "date '" + asOf.minusMonths(12) + "'", DISPUTED, LATER);
+                from ledger_promise where status = 'PENDING' and promised_on >= %1$s%6$s
+                group by 2, 3""".formatted(day, "date '" + asOf.minusMonths(12) + "'", DISPUTED, LATER,
+                customers.formatted("i."), customers.formatted(""));
     }
 }

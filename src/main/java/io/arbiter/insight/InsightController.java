@@ -1,5 +1,6 @@
 package io.arbiter.insight;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.arbiter.ledger.Exposures;
+import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -27,14 +30,16 @@ class InsightController {
     private static final int CUSTOMERS_PER_PAGE = 1000;
     private static final int MAX_CUSTOMERS_PER_PAGE = 10_000;
 
+    private final Exposures exposures;
     private final PaymentBehaviours behaviours;
     private final Kpis kpis;
     private final CashInForecasts forecasts;
     private final InsightProperties properties;
     private final Clock clock;
 
-    InsightController(PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts, InsightProperties properties,
-            Clock clock) {
+    InsightController(Exposures exposures, PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts,
+            InsightProperties properties, Clock clock) {
+        this.exposures = exposures;
         this.behaviours = behaviours;
         this.kpis = kpis;
         this.forecasts = forecasts;
@@ -45,7 +50,8 @@ class InsightController {
     @Operation(summary = "A customer's payment behaviour over the last 12 months: the facts the scoring table reads")
     @GetMapping("/api/v1/ledger/customers/{registrationNumber}/behaviour")
     PaymentBehaviour behaviour(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf, Principal caller) {
+        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
         return behaviours.of(country, registrationNumber, day(asOf)).orElseThrow(() -> notFound(registrationNumber, country));
     }
 
@@ -54,7 +60,8 @@ class InsightController {
     PaymentBehaviour.History history(@PathVariable String registrationNumber,
             @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to, Principal caller) {
+        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
         LocalDate end = day(to);
         LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
         return behaviours.history(country, registrationNumber, start, end)
@@ -76,7 +83,7 @@ class InsightController {
             @RequestParam(required = false) @Nullable String customer,
             @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String format,
-            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, Principal caller) {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
             throw Kpis.invalid("format", "format must be json or csv (was '" + format + "')");
         }
@@ -89,7 +96,8 @@ class InsightController {
         boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
         KpiReport report = kpis.report(new Kpis.Query(end, start, dimension,
                 Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
-                new Kpis.Filter(entity, group, activity, salesperson, customer), page(dimension, csv, limit, cursor)));
+                new Kpis.Filter(entity, group, activity, portfolio(caller, salesperson), customer),
+                page(dimension, csv, limit, cursor)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (report.next() != null) {
             response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
@@ -134,10 +142,31 @@ class InsightController {
         return new Kpis.Page(size, cursor == null ? null : Kpis.account(cursor));
     }
 
-    @Operation(summary = "Cash expected in each of the next 13 weeks, per currency")
+    @Operation(summary = "Cash expected in each of the next 13 weeks, per currency; salesperson limits it to that "
+            + "salesperson's customers")
     @GetMapping("/api/v1/forecast/cash-in")
-    CashInForecast cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf) {
-        return forecasts.forecast(day(asOf));
+    CashInForecast cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String salesperson, Principal caller) {
+        if (salesperson != null && salesperson.isBlank()) {
+            throw Kpis.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
+        }
+        return forecasts.forecast(day(asOf), portfolio(caller, salesperson));
+    }
+
+    /**
+     * The salesperson whose customers a report covers: the one asked for, or, for a salesperson's key, its own (asking
+     * for another's is refused).
+     */
+    private static @Nullable String portfolio(Principal caller, @Nullable String asked) {
+        PortfolioScope scope = PortfolioScope.of(caller);
+        if (!scope.isLimited()) {
+            return asked;
+        }
+        if (asked != null && !asked.strip().equals(scope.salesperson())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "This API key sees the portfolio of "
+                    + scope.salesperson() + " only: leave salesperson out, or give '" + scope.salesperson() + "'");
+        }
+        return scope.salesperson();
     }
 
     private LocalDate day(@Nullable LocalDate day) {

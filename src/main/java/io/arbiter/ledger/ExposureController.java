@@ -1,5 +1,6 @@
 package io.arbiter.ledger;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -29,7 +31,9 @@ class ExposureController {
     @GetMapping("/api/v1/ledger/customers/{registrationNumber}/exposure")
     Exposures.CustomerExposure exposure(@PathVariable String registrationNumber,
             @RequestParam(defaultValue = "FR") String country,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            Principal caller) {
+        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         return exposures.of(country, registrationNumber, day).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "customer-not-found", "Customer not in the ledger", "No ledger customer carries registration number '"

@@ -44,6 +44,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
             var authorities = apiKey.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
             var authentication = UsernamePasswordAuthenticationToken.authenticated(apiKey.name(), null, authorities);
+            authentication.setDetails(apiKey.scope());
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
         chain.doFilter(request, response);

@@ -28,6 +28,8 @@ class SecurityConfiguration {
     private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] MANAGERS = roles(Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
+    private static final String[] FINANCE_AND_SALES = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
+            Role.SALESPERSON);
 
     /**
      * The sandbox bureau serves fake sample data only (and exists only when {@code arbiter.bureau.sandbox.enabled}); it
@@ -72,10 +74,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                        // A salesperson's key reads these for its own portfolio only (PortfolioScope, in the controllers).
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/exposure")
-                                .hasAnyRole(Role.ORDER_SYSTEM.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
+                                .hasAnyRole(Role.ORDER_SYSTEM.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
+                                        Role.ADMIN.name(), Role.SALESPERSON.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/behaviour", "/api/v1/ledger/customers/*/history",
-                                "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE)
+                                "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
                                 "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)

@@ -3,19 +3,37 @@ package io.arbiter.security;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * API keys, settable from the environment ({@code ARBITER_SECURITY_API_KEYS_0_KEY}, {@code ..._0_NAME},
- * {@code ..._0_ROLES}) or the command line ({@code --arbiter.security.api-keys[0].key=...}).
+ * {@code ..._0_ROLES}, {@code ..._0_SALESPERSON}) or the command line ({@code --arbiter.security.api-keys[0].key=...}).
  */
 @ConfigurationProperties("arbiter.security")
 public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
 
     /**
      * @param name who holds the key, as it appears in logs and records
+     * @param salesperson for a key with role SALESPERSON, whose portfolio it sees: the salesperson as the ledger's
+     *                    customers carry it (the {@code salesperson} column of customer imports)
      */
-    public record ApiKey(String key, String name, Set<Role> roles) {
+    public record ApiKey(String key, String name, Set<Role> roles, @Nullable String salesperson) {
+
+        public ApiKey {
+            if (roles.contains(Role.SALESPERSON) && (salesperson == null || salesperson.isBlank())) {
+                throw new IllegalArgumentException("The API key '" + name + "' has the role SALESPERSON but no salesperson:"
+                        + " set arbiter.security.api-keys[n].salesperson to the salesperson its customers carry in the ledger");
+            }
+        }
+
+        /** What this key sees: its salesperson's portfolio only, unless it also holds a finance role. */
+        PortfolioScope scope() {
+            boolean finance = roles.contains(Role.CREDIT_ANALYST) || roles.contains(Role.CREDIT_MANAGER)
+                    || roles.contains(Role.ADMIN);
+            return roles.contains(Role.SALESPERSON) && !finance ? new PortfolioScope(salesperson.strip())
+                    : PortfolioScope.WHOLE_LEDGER;
+        }
     }
 }

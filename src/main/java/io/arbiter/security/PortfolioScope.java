@@ -1,0 +1,28 @@
+package io.arbiter.security;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The part of the ledger a caller may see (DESIGN.md §1): a salesperson's key sees only the customers the ledger assigns
+ * to that salesperson (the {@code salesperson} of their account); finance staff and the other clients see every
+ * customer. A key that holds a finance role besides SALESPERSON sees everything.
+ *
+ * @param salesperson the salesperson whose portfolio the caller is limited to; null for no limit
+ */
+public record PortfolioScope(@Nullable String salesperson) {
+
+    static final PortfolioScope WHOLE_LEDGER = new PortfolioScope(null);
+
+    /** The scope of the caller that Spring passes to a controller as its {@link Principal}. */
+    public static PortfolioScope of(@Nullable Principal caller) {
+        return caller instanceof Authentication authentication && authentication.getDetails() instanceof PortfolioScope scope
+                ? scope : WHOLE_LEDGER;
+    }
+
+    public boolean isLimited() {
+        return salesperson != null;
+    }
+}
