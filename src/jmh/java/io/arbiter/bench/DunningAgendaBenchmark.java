@@ -78,7 +78,7 @@ public final class DunningAgendaBenchmark {
                     customers, invoices, (System.nanoTime() - generating) / 1e9, DAY));
 
             scan(jdbc);
-            DunningApi.Agenda warm = dunning.agenda(DAY);
+            DunningApi.Agenda warm = dunning.agenda(DAY, null);
             report.add(String.format(Locale.ROOT, "agenda: %,d customers with open items, %,d actions due, %d assignee groups",
                     warm.customers(), warm.actions(), warm.groups().size()));
             warm.groups().forEach(group -> report.add(String.format(Locale.ROOT, "  %-28s %,9d actions", group.assignee(),
@@ -91,7 +91,7 @@ public final class DunningAgendaBenchmark {
                 long rows = scan(jdbc);
                 scans.add((System.nanoTime() - start) / 1e9);
                 start = System.nanoTime();
-                DunningApi.Agenda agenda = dunning.agenda(DAY);
+                DunningApi.Agenda agenda = dunning.agenda(DAY, null);
                 agendas.add((System.nanoTime() - start) / 1e9);
                 if (rows != invoices || agenda.actions() != warm.actions()) {
                     throw new AssertionError("round " + round + ": " + rows + " rows scanned, " + agenda.actions() + " actions");

@@ -24,6 +24,7 @@ import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
+import io.arbiter.security.PortfolioScope;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
@@ -48,13 +49,16 @@ class DunningController {
     @Operation(summary = "Records what came of an action: sent, call reached or not, promise to pay, dispute, wrong contact")
     @PostMapping("/outcomes")
     ResponseEntity<OutcomeRecorded> outcome(@RequestBody OutcomeRequest request, Principal principal) {
+        dunning.checkInPortfolio(PortfolioScope.of(principal), request.customer());
         return ResponseEntity.status(201).body(dunning.record(request, principal.getName()));
     }
 
-    @Operation(summary = "Every customer's actions due on a day, grouped by who carries them out")
+    @Operation(summary = "Every customer's actions due on a day, grouped by who carries them out; a salesperson's key "
+            + "gets its own customers' only")
     @GetMapping("/agenda")
-    Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {
-        return dunning.agenda(date == null ? dunning.today() : date);
+    Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+            Principal principal) {
+        return dunning.agenda(date == null ? dunning.today() : date, PortfolioScope.of(principal).salesperson());
     }
 
     @Operation(summary = "The case file for a collection agency: debtor, invoices, amounts with interest, dunning history; "

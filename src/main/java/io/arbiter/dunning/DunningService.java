@@ -54,6 +54,7 @@ import io.arbiter.policy.Escalation;
 import io.arbiter.policy.EscalationStep;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.Reason;
+import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
 import tools.jackson.databind.json.JsonMapper;
@@ -436,6 +437,20 @@ public class DunningService {
 
     // ---------------------------------------------------------------- outcomes
 
+    /**
+     * Refuses as not found a customer outside the caller's portfolio: a salesperson records outcomes for the customers
+     * the ledger assigns to them only.
+     *
+     * @throws ProblemException 404
+     */
+    void checkInPortfolio(PortfolioScope scope, @Nullable String account) {
+        if (scope.isLimited() && (account == null || !openItems.customer(account)
+                .map(customer -> scope.salesperson().equals(customer.salesperson())).orElse(false))) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in your portfolio",
+                    "No customer of " + scope.salesperson() + "'s portfolio has the account '" + account + "'");
+        }
+    }
+
     public OutcomeRecorded record(OutcomeRequest request, String recordedBy) {
         if (request.actionId() == null || request.kind() == null || request.customer() == null) {
             throw invalid("actionId, customer and kind are required");
@@ -544,8 +559,10 @@ public class DunningService {
     /**
      * Every ledger customer's actions due on a day, grouped by who carries them out. One pass over the open invoices;
      * outcomes and insolvencies are read before it.
+     *
+     * @param salesperson only the customers the ledger assigns to this salesperson; null for every customer
      */
-    public Agenda agenda(LocalDate date) {
+    public Agenda agenda(LocalDate date, @Nullable String salesperson) {
         Map<String, LocalDate> insolvencies = actions.insolvencies();
         Map<String, List<Escalator.Done>> done = actions.doneByCustomer(date);
         Map<String, List<AgendaEntry>> byAssignee = new TreeMap<>();
@@ -553,6 +570,9 @@ public class DunningService {
         String version = policy.active().version();
         openItems.forEachCustomer(customerItems -> {
             OpenItems.Customer customer = customerItems.customer();
+            if (salesperson != null && !salesperson.equals(customer.salesperson())) {
+                return;
+            }
             LocalDate insolvency = customer.registrationNumber() == null ? null
                     : insolvencies.get(customer.registrationNumber() + "/" + customer.country());
             Case customerCase = ledgerCase(customerItems, date, insolvency);

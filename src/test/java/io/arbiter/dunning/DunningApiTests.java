@@ -32,12 +32,16 @@ class DunningApiTests extends ApiTest {
     }
 
     private Customer customer(boolean publicSector) {
+        return customer(publicSector, "jdupont");
+    }
+
+    private Customer customer(boolean publicSector, String salesperson) {
         ledger = new LedgerFixtures(jdbc);
         entity = entity == null ? ledger.entity("EUR") : entity;
         String registration = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
-        NewCustomer template = NewCustomer.named(registration).soldBy("jdupont");
+        NewCustomer template = NewCustomer.named(registration);
         NewCustomer customer = new NewCustomer(template.account(), registration, "Atelier " + registration, "FR", null,
-                "jdupont", null, 30, LocalDate.of(2020, 1, 1), publicSector);
+                salesperson, null, 30, LocalDate.of(2020, 1, 1), publicSector);
         return new Customer(customer.account(), ledger.customer(customer), registration);
     }
 
@@ -346,6 +350,47 @@ class DunningApiTests extends ApiTest {
                 .formatted(entry.get("actionId").asString(), customer.account(), day));
 
         assertThat(response.status()).as(response.text()).isEqualTo(201);
+    }
+
+    /** The test key SALESPERSON is salesperson SP-PORTFOLIO-TEST (src/test/resources/config/application.yaml). */
+    @Test
+    void a_salesperson_s_agenda_holds_its_own_customers_and_it_records_outcomes_for_them_only() {
+        LocalDate day = LocalDate.of(2026, 4, 22);
+        Customer mine = customer(false, "SP-PORTFOLIO-TEST");
+        invoice(mine, day, "300.00");
+        Customer theirs = customer(false, "jdupont");
+        invoice(theirs, day, "300.00");
+
+        Response agenda = get("/api/v1/dunning/agenda?date=" + day, SALESPERSON);
+
+        assertThat(agenda.status()).as(agenda.text()).isEqualTo(200);
+        assertThat(entries(agenda.body(), "AUTO", mine.account())).containsExactly("REMINDER");
+        assertThat(entries(agenda.body(), "AUTO", theirs.account())).isEmpty();
+        JsonNode everyone = get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE).body();
+        assertThat(agenda.body().get("customers").asInt()).isLessThan(everyone.get("customers").asInt());
+
+        Response recorded = post("/api/v1/dunning/outcomes", SALESPERSON, """
+                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                .formatted(actionId(agenda.body(), mine.account()), mine.account(), day));
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        Response refused = post("/api/v1/dunning/outcomes", SALESPERSON, """
+                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                .formatted(actionId(everyone, theirs.account()), theirs.account(), day));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(refused.body().get("detail").asString()).contains("SP-PORTFOLIO-TEST's portfolio");
+        assertThat(post("/api/v1/dunning/next-actions", SALESPERSON, """
+                {"customer": "%s", "asOf": "%s"}""".formatted(mine.account(), day)).status()).isEqualTo(403);
+    }
+
+    private static String actionId(JsonNode agenda, String account) {
+        for (JsonNode group : agenda.get("groups")) {
+            for (JsonNode entry : group.get("actions")) {
+                if (entry.get("customer").asString().equals(account)) {
+                    return entry.get("actionId").asString();
+                }
+            }
+        }
+        throw new AssertionError("no action for " + account + " in " + agenda);
     }
 
     @Test

@@ -63,7 +63,7 @@ class SalespersonPortfolioTests extends ApiTest {
             assertThat(get("/api/v1/ledger/customers/" + theirSiren + "/" + view, ANALYST).status()).as(view).isEqualTo(200);
         }
         assertThat(get("/api/v1/ledger/imports", SALESPERSON).status()).isEqualTo(403);
-        assertThat(get("/api/v1/dunning/agenda", SALESPERSON).status()).isEqualTo(403);
+        assertThat(post("/api/v1/credit-decisions", SALESPERSON, "{}").status()).isEqualTo(403);
     }
 
     private static java.math.BigDecimal week2Xts(Response forecast) {
