@@ -152,7 +152,7 @@ class LedgerImporter {
             return new ImportResult(true, "Dry run: the file is valid (" + table.description() + "); nothing was written.",
                     rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping);
         }
-        LedgerWrites.Counts counts = writes.merge(plan, request, rows, converter.lastRowOfEachAccount(), LocalDate.now(clock));
+        LedgerWrites.Counts counts = writes.merge(plan, request, rows, converter, LocalDate.now(clock));
         // Payments, credit notes and settled invoices may keep promises: judged in the same transaction.
         promises.judge(LocalDate.now(clock));
         log.info("Ledger import of {} rows from {}: read and staged in {} ms, checked in {} ms, merged in {} ms", rows,

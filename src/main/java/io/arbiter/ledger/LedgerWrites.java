@@ -1,10 +1,13 @@
 package io.arbiter.ledger;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,16 +73,16 @@ class LedgerWrites {
 
     /**
      * @param staged how many rows the staging table holds (every row of the file: a merge follows no error)
-     * @param customerRows for files that carry customers, the row of each account's last appearance
+     * @param read what the reader gathered: the file's customers (each account's last row) and entities
      */
-    Counts merge(ImportPlan plan, ImportRequest request, long staged, long[] customerRows, LocalDate today) {
+    Counts merge(ImportPlan plan, ImportRequest request, long staged, RowConverter read, LocalDate today) {
         return switch (plan.kind()) {
             case CUSTOMERS -> {
-                long[] customers = customers(customerRows);
+                long[] customers = customers(read.customers());
                 yield new Counts(customers[0], customers[1], 0, customers[0], customers[1]);
             }
-            case INVOICES -> invoices(plan, request, staged, customerRows, today);
-            case OPEN_ORDERS -> openOrders(request);
+            case INVOICES -> invoices(plan, request, staged, read, today);
+            case OPEN_ORDERS -> openOrders(request, read.entities());
             case PAYMENTS -> settlements("ledger_payment", "reference", "received_on", "payment_id");
             case CREDIT_NOTES -> settlements("ledger_credit_note", "number", "issued_on", "credit_note_id");
         };
@@ -148,20 +151,32 @@ class LedgerWrites {
     }
 
     /**
-     * Customers of the staged rows, the last row of each account winning; only the columns the file has change. The
-     * reader found those rows ({@code rows}), which a join picks out of the staging table: finding them in SQL meant
-     * sorting every staged row by account.
+     * The file's customers, the last row of each account winning; only the columns the file has change. The reader
+     * gathered them ({@link RowConverter#customers}): picking them out of the staging table meant reading every staged
+     * row again.
      */
-    private long[] customers(long[] rows) {
-        jdbc.sql("""
-                insert into ledger_customer_group (code, name)
-                select distinct group_code, group_code from ledger_stage where group_code is not null
-                on conflict (code) do nothing""").update();
+    private long[] customers(Collection<@Nullable String[]> customers) {
+        int fields = RowConverter.CUSTOMER_FIELDS.size();
+        String[][] columns = new String[fields][customers.size()];
+        int row = 0;
+        for (String[] customer : customers) {
+            for (int field = 0; field < fields; field++) {
+                columns[field][row] = customer[field];
+            }
+            row++;
+        }
         jdbc.sql("""
                 create temp table ledger_stage_customer on commit drop as
-                select s.account, s.customer_name, s.registration_number, s.country, s.group_code, s.salesperson,
-                       s.activity, s.payment_terms_days, s.customer_since
-                from ledger_stage s join unnest(?) as last(row) on last.row = s.row""").param(rows).update();
+                select account, customer_name, registration_number, country::char(2), group_code, salesperson, activity,
+                       payment_terms_days::integer, customer_since::date
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[]) as c(account, customer_name, registration_number, country, group_code, salesperson,
+                                            activity, payment_terms_days, customer_since)""")
+                .params((Object[]) columns).update();
+        jdbc.sql("""
+                insert into ledger_customer_group (code, name)
+                select distinct group_code, group_code from ledger_stage_customer where group_code is not null
+                on conflict (code) do nothing""").update();
         long updated = jdbc.sql("""
                 update ledger_customer c set
                     name = coalesce(s.customer_name, c.name),
@@ -205,16 +220,19 @@ class LedgerWrites {
         }
     }
 
-    private void entities() {
+    /** The file's entities that the ledger does not know yet, each with the currency the file gives it. */
+    private void entities(Map<String, String> currencyOfEntity) {
         jdbc.sql("""
                 insert into ledger_entity (code, name, currency)
-                select entity, entity, min(currency) from ledger_stage group by entity
-                on conflict (code) do nothing""").update();
+                select code, code, currency from unnest(?::text[], ?::text[]) as e(code, currency)
+                on conflict (code) do nothing""")
+                .params(currencyOfEntity.keySet().toArray(String[]::new), currencyOfEntity.values().toArray(String[]::new))
+                .update();
     }
 
-    private Counts invoices(ImportPlan plan, ImportRequest request, long staged, long[] customerRows, LocalDate today) {
-        entities();
-        long[] customers = customers(customerRows);
+    private Counts invoices(ImportPlan plan, ImportRequest request, long staged, RowConverter read, LocalDate today) {
+        entities(read.entities());
+        long[] customers = customers(read.customers());
         // Without an open-amount column, what was already paid stays paid when the amount changes.
         String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
                 : "greatest(s.amount - (i.amount - i.open_amount), 0)";
@@ -225,8 +243,10 @@ class LedgerWrites {
         // taken before the insert (empty, on a first import), and a nested loop over a growing table rescans it.
         long existing = jdbc.sql("""
                 create temp table ledger_stage_existing on commit drop as
-                select s.row, i.id, i.row_hash is distinct from s.row_hash or i.status = 'SETTLED' as changed
-                from ledger_stage s join ledger_invoice i on i.entity_code = s.entity and i.number = s.number""").update();
+                select s.row, i.id, i.row_hash is distinct from s.row_hash or i.status = 'SETTLED' as changed,
+                       i.status = 'OPEN' and i.source = :source as open_from_source
+                from ledger_stage s join ledger_invoice i on i.entity_code = s.entity and i.number = s.number""")
+                .param("source", request.source()).update();
         analyzeIfLarge("ledger_stage_existing", existing);
         long updated = jdbc.sql("""
                 update ledger_invoice i set
@@ -243,13 +263,18 @@ class LedgerWrites {
         // Before the INSERT, so that it looks through what the ledger held before this file (on a first import, nothing)
         // and matches by id the invoices the file still lists.
         long settled = 0;
-        if (request.mode() == ImportMode.SNAPSHOT) {
+        String[] entities = read.entities().keySet().toArray(String[]::new);
+        // A snapshot that lists every open invoice of its source (a daily export) settles none: two counts tell, for a
+        // fraction of what the anti-join of the whole ledger with every staged row costs.
+        if (request.mode() == ImportMode.SNAPSHOT && jdbc.sql("""
+                select count(*) from ledger_invoice where status = 'OPEN' and source = :source and entity_code = any(:entities)""")
+                .param("source", request.source()).param("entities", entities).query(Long.class).single()
+                > jdbc.sql("select count(*) from ledger_stage_existing where open_from_source").query(Long.class).single()) {
             settled = jdbc.sql("""
                     update ledger_invoice i set status = 'SETTLED', open_amount = 0, paid_on = :today, updated_at = now()
-                    where i.status = 'OPEN' and i.source = :source
-                      and i.entity_code in (select distinct entity from ledger_stage)
+                    where i.status = 'OPEN' and i.source = :source and i.entity_code = any(:entities)
                       and not exists (select 1 from ledger_stage_existing e where e.id = i.id)""")
-                    .param("today", today).param("source", request.source()).update();
+                    .param("today", today).param("source", request.source()).param("entities", entities).update();
         }
         // A file the ledger already has in full (a re-import) has nothing to insert: the anti-join is skipped.
         LongSupplier insert = () -> jdbc.sql("""
@@ -317,8 +342,8 @@ class LedgerWrites {
         return rows >= held;
     }
 
-    private Counts openOrders(ImportRequest request) {
-        entities();
+    private Counts openOrders(ImportRequest request, Map<String, String> currencyOfEntity) {
+        entities(currencyOfEntity);
         long[] merged = jdbc.sql("""
                 with merged as (
                     insert into ledger_open_order as o (entity_code, reference, customer_id, ordered_on, amount, currency,

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ final class RowConverter {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** What a file may say of a customer, its account first: the columns of {@code ledger_stage_customer}. */
+    static final List<String> CUSTOMER_FIELDS = List.of("account", "customerName", "registrationNumber", "country", "group",
+            "salesperson", "activity", "paymentTermsDays", "customerSince");
 
     private final ImportPlan plan;
     private final RowErrors errors;
@@ -41,11 +45,17 @@ final class RowConverter {
     private final int amount;
     private final int open;
     private final int entity;
+    /** The currency's position for files whose entities the import creates (invoices, open orders); else -1. */
+    private final int entityCurrency;
     private final int key;
     private final int account;
     private final RepeatedKeys keys = new RepeatedKeys();
-    /** For files that carry customers (customers, invoices): each account's last row, whose customer columns win. */
-    private final @Nullable Map<String, long[]> lastRowOfAccount;
+    /** For files that carry customers (customers, invoices): the positions of {@link #CUSTOMER_FIELDS}; else null. */
+    private final int @Nullable [] customerFields;
+    /** Each account's customer values (COPY texts, in {@link #CUSTOMER_FIELDS}' order) from its last row, which wins. */
+    private final Map<String, @Nullable String[]> lastCustomerOfAccount = new HashMap<>();
+    /** For files that carry entities (invoices, open orders): each entity's currency, the least in the file. */
+    private final Map<String, String> currencyOfEntity = new HashMap<>();
     /** For invoices, the positions of the values their row hash covers; null for other kinds. */
     private final int @Nullable [] hashed;
     private final @Nullable MessageDigest md5;
@@ -62,8 +72,10 @@ final class RowConverter {
         this.amount = invoices ? plan.position("amount") : -1;
         this.open = invoices ? plan.position("openAmount") : -1;
         this.entity = plan.kind() == ImportKind.CUSTOMERS ? -1 : plan.position("entity");
+        this.entityCurrency = invoices || plan.kind() == ImportKind.OPEN_ORDERS ? plan.position("currency") : -1;
         this.key = plan.position(plan.kind().keyField());
-        this.lastRowOfAccount = plan.kind() == ImportKind.CUSTOMERS || invoices ? new HashMap<>() : null;
+        this.customerFields = plan.kind() == ImportKind.CUSTOMERS || invoices
+                ? CUSTOMER_FIELDS.stream().mapToInt(plan::position).toArray() : null;
         this.account = plan.position("account");
         this.hashed = invoices ? new int[] {account, issue, due, amount, open, plan.position("currency")}
                 : null;
@@ -74,10 +86,17 @@ final class RowConverter {
         }
     }
 
-    /** The row of each account's last appearance in the file (its customer columns win); empty for other kinds. */
-    long[] lastRowOfEachAccount() {
-        return lastRowOfAccount == null ? new long[0]
-                : lastRowOfAccount.values().stream().mapToLong(row -> row[0]).sorted().toArray();
+    /**
+     * The customers of the file, one per account, with the values of the account's last row (which win), as COPY texts
+     * (null when empty) in {@link #CUSTOMER_FIELDS}' order; empty for files that carry no customers.
+     */
+    Collection<@Nullable String[]> customers() {
+        return lastCustomerOfAccount.values();
+    }
+
+    /** For files that carry entities, each entity of the file with its currency (the least one the file gives it). */
+    Map<String, String> entities() {
+        return currencyOfEntity;
     }
 
     /** Whether two converted rows may have the same natural key (if not, none has). */
@@ -119,10 +138,6 @@ final class RowConverter {
             return false;
         }
         keys.add(entity < 0 ? "" : (String) values[entity], (String) values[key]);
-        if (lastRowOfAccount != null) {
-            lastRowOfAccount.computeIfAbsent((String) values[plan.kind() == ImportKind.CUSTOMERS ? key : account],
-                    k -> new long[1])[0] = row.number();
-        }
         out.append(row.number());
         for (int i = 0; i < values.length; i++) {
             texts[i] = values[i] == null ? null : text(values[i]);
@@ -138,6 +153,17 @@ final class RowConverter {
         if (hashed != null && md5 != null) {
             out.append('\t');
             appendRowHash(hashed, md5, out);
+        }
+        if (customerFields != null) {
+            String[] customer = lastCustomerOfAccount.computeIfAbsent(texts[customerFields[0]],
+                    k -> new String[customerFields.length]);
+            for (int i = 0; i < customerFields.length; i++) {
+                customer[i] = texts[customerFields[i]];
+            }
+        }
+        if (entityCurrency >= 0) {
+            currencyOfEntity.merge(texts[entity], texts[entityCurrency],
+                    (kept, other) -> kept.compareTo(other) <= 0 ? kept : other);
         }
         out.append('\n');
         return true;
