@@ -446,8 +446,7 @@ public class DunningService {
     void checkInPortfolio(PortfolioScope scope, @Nullable String account) {
         if (scope.isLimited() && (account == null || !openItems.customer(account)
                 .map(customer -> scope.salesperson().equals(customer.salesperson())).orElse(false))) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in your portfolio",
-                    "No customer of " + scope.salesperson() + "'s portfolio has the account '" + account + "'");
+            throw scope.outside("has the account '" + account + "'");
         }
     }
 

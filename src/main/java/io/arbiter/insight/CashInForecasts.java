@@ -68,8 +68,9 @@ class CashInForecasts {
      */
     static String sql(LocalDate asOf, boolean oneSalesperson) {
         String day = "date '" + asOf + "'";
-        String customers = oneSalesperson
-                ? " and %scustomer_id in (select id from ledger_customer where salesperson = :salesperson)" : "";
+        String ofSalesperson = "customer_id in (select id from ledger_customer where salesperson = :salesperson)";
+        String invoicesOf = oneSalesperson ? " and i." + ofSalesperson : "";
+        String promisesOf = oneSalesperson ? " and " + ofSalesperson : "";
         return """
                 with delay as (
                   select customer_id,
@@ -98,6 +99,6 @@ class CashInForecasts {
                 select 'PROMISED', currency, least((promised_on - %1$s) / 7 + 1, %4$d), sum(amount)
                 from ledger_promise where status = 'PENDING' and promised_on >= %1$s%6$s
                 group by 2, 3""".formatted(day, "date '" + asOf.minusMonths(12) + "'", DISPUTED, LATER,
-                customers.formatted("i."), customers.formatted(""));
+                invoicesOf, promisesOf);
     }
 }

@@ -10,14 +10,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Money;
-import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 
 /**
@@ -87,15 +85,13 @@ public class Exposures {
      * Refuses as not found a company outside the caller's portfolio: a salesperson's key sees a company one of whose
      * accounts the ledger assigns to that salesperson, and then the whole company, as a decision counts it.
      *
-     * @throws ProblemException 404
+     * @throws io.arbiter.shared.ProblemException 404
      */
     public void checkInPortfolio(PortfolioScope scope, String country, String registrationNumber) {
         if (scope.isLimited() && !jdbc.sql("select exists (select 1 from ledger_customer where company_id = ? and salesperson = ?)")
                 .params(RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company(),
                         scope.salesperson()).query(Boolean.class).single()) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in your portfolio",
-                    "No customer of " + scope.salesperson() + "'s portfolio carries registration number '"
-                            + registrationNumber + "' (" + country + ")");
+            throw scope.outside("carries registration number '" + registrationNumber + "' (" + country + ")");
         }
     }
 

@@ -52,7 +52,7 @@ final class RowConverter {
     private final RepeatedKeys keys = new RepeatedKeys();
     /** For files that carry customers (customers, invoices): the positions of {@link #CUSTOMER_FIELDS}; else null. */
     private final int @Nullable [] customerFields;
-    /** Each account's customer values (COPY texts, in {@link #CUSTOMER_FIELDS}' order) from its last row, which wins. */
+    /** Each account's customer values (as text, in {@link #CUSTOMER_FIELDS}' order) from its last row, which wins. */
     private final Map<String, @Nullable String[]> lastCustomerOfAccount = new HashMap<>();
     /** For files that carry entities (invoices, open orders): each entity's currency, the least in the file. */
     private final Map<String, String> currencyOfEntity = new HashMap<>();
@@ -87,7 +87,7 @@ final class RowConverter {
     }
 
     /**
-     * The customers of the file, one per account, with the values of the account's last row (which win), as COPY texts
+     * The customers of the file, one per account, with the values of the account's last row (which win), as text
      * (null when empty) in {@link #CUSTOMER_FIELDS}' order; empty for files that carry no customers.
      */
     Collection<@Nullable String[]> customers() {

@@ -3,7 +3,10 @@ package io.arbiter.security;
 import java.security.Principal;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+
+import io.arbiter.shared.ProblemException;
 
 /**
  * The part of the ledger a caller may see (DESIGN.md §1): a salesperson's key sees only the customers the ledger assigns
@@ -24,5 +27,11 @@ public record PortfolioScope(@Nullable String salesperson) {
 
     public boolean isLimited() {
         return salesperson != null;
+    }
+
+    /** The 404 for a customer outside this portfolio, named by {@code customer} ("carries registration number ..."). */
+    public ProblemException outside(String customer) {
+        return new ProblemException(HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in your portfolio",
+                "No customer of " + salesperson + "'s portfolio " + customer);
     }
 }

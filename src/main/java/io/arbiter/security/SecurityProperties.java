@@ -17,7 +17,7 @@ public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
     /**
      * @param name who holds the key, as it appears in logs and records
      * @param salesperson for a key with role SALESPERSON, whose portfolio it sees: the salesperson as the ledger's
-     *                    customers carry it (the {@code salesperson} column of customer imports)
+     *                    customers carry it (the {@code salesperson} column of customer and invoice imports)
      */
     public record ApiKey(String key, String name, Set<Role> roles, @Nullable String salesperson) {
 
