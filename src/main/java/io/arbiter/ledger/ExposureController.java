@@ -33,10 +33,12 @@ class ExposureController {
             @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal caller) {
-        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
+        PortfolioScope scope = PortfolioScope.of(caller);
+        exposures.checkInPortfolio(scope, country, registrationNumber);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        return exposures.of(country, registrationNumber, day).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "customer-not-found", "Customer not in the ledger", "No ledger customer carries registration number '"
+        Exposures.CustomerExposure exposure = exposures.of(country, registrationNumber, day).orElseThrow(() -> new ProblemException(
+                HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger", "No ledger customer carries registration number '"
                         + registrationNumber + "' (" + country + "); import the customer file first"));
+        return scope.isLimited() ? exposure.companyOnly() : exposure;
     }
 }

@@ -59,6 +59,14 @@ public class Exposures {
         public Optional<CurrencyExposure> forLimit(Currency currency) {
             return forLimit().stream().filter(e -> e.currency().equals(currency)).findFirst();
         }
+
+        /**
+         * The company without its groups, for a salesperson's key: a group's total would show the balances of its other
+         * members, which may be other salespeople's customers.
+         */
+        CustomerExposure companyOnly() {
+            return new CustomerExposure(registrationNumber, asOf, accounts, customerIds, List.of(), customer, List.of());
+        }
     }
 
     private record Account(long id, String account, @Nullable String groupCode) {
@@ -74,8 +82,9 @@ public class Exposures {
     }
 
     /**
-     * Ledger customer ids of the company with this registration number: every account whose number names the same
-     * company (for a French company its SIREN, any of its establishments' SIRETs or its VAT number; migration V15).
+     * Ledger customer ids of the company with this registration number: every account of the same country whose number
+     * names the same company (for a French company its SIREN, any of its establishments' SIRETs or its VAT number;
+     * migration V15). The same digits in another country are another company.
      */
     public List<Long> customerIds(String country, String registrationNumber) {
         return accounts(country, registrationNumber).stream().map(Account::id).toList();
@@ -88,9 +97,9 @@ public class Exposures {
      * @throws io.arbiter.shared.ProblemException 404
      */
     public void checkInPortfolio(PortfolioScope scope, String country, String registrationNumber) {
-        if (scope.isLimited() && !jdbc.sql("select exists (select 1 from ledger_customer where company_id = ? and salesperson = ?)")
-                .params(RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company(),
-                        scope.salesperson()).query(Boolean.class).single()) {
+        RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
+        if (scope.isLimited() && !jdbc.sql("select exists (select 1 from ledger_customer where company_id = ? and country = ? and salesperson = ?)")
+                .params(company.company(), company.country(), scope.salesperson()).query(Boolean.class).single()) {
             throw scope.outside("carries registration number '" + registrationNumber + "' (" + country + ")");
         }
     }
@@ -119,8 +128,9 @@ public class Exposures {
     }
 
     private List<Account> accounts(String country, String registrationNumber) {
-        return jdbc.sql("select id, account, group_code from ledger_customer where company_id = ? order by account")
-                .param(RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company())
+        RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
+        return jdbc.sql("select id, account, group_code from ledger_customer where company_id = ? and country = ? order by account")
+                .params(company.company(), company.country())
                 .query((rs, n) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
     }
 

@@ -26,14 +26,24 @@ public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
                 throw new IllegalArgumentException("The API key '" + name + "' has the role SALESPERSON but no salesperson:"
                         + " set arbiter.security.api-keys[n].salesperson to the salesperson its customers carry in the ledger");
             }
+            // Deciding on orders and choosing collection actions read any customer's ledger: a key limited to one
+            // portfolio cannot also hold those roles.
+            if (roles.contains(Role.SALESPERSON) && !finance(roles)
+                    && (roles.contains(Role.ORDER_SYSTEM) || roles.contains(Role.DUNNING_ENGINE))) {
+                throw new IllegalArgumentException("The API key '" + name + "' has the role SALESPERSON with " + roles
+                        + ": a salesperson's key sees one portfolio, while ORDER_SYSTEM and DUNNING_ENGINE read every"
+                        + " customer; give the order system or the dunning engine a key of its own");
+            }
         }
 
         /** What this key sees: its salesperson's portfolio only, unless it also holds a finance role. */
         PortfolioScope scope() {
-            boolean finance = roles.contains(Role.CREDIT_ANALYST) || roles.contains(Role.CREDIT_MANAGER)
-                    || roles.contains(Role.ADMIN);
-            return roles.contains(Role.SALESPERSON) && !finance ? new PortfolioScope(salesperson.strip())
+            return roles.contains(Role.SALESPERSON) && !finance(roles) ? new PortfolioScope(salesperson.strip())
                     : PortfolioScope.WHOLE_LEDGER;
+        }
+
+        private static boolean finance(Set<Role> roles) {
+            return roles.contains(Role.CREDIT_ANALYST) || roles.contains(Role.CREDIT_MANAGER) || roles.contains(Role.ADMIN);
         }
     }
 }

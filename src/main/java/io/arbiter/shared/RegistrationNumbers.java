@@ -15,8 +15,12 @@ public final class RegistrationNumbers {
     /** La Poste's SIRETs follow their own rule (digit sum divisible by 5) instead of Luhn. */
     private static final String LA_POSTE = "356000000";
 
-    /** @param company the company's key for bureaus: the SIREN for France, the normalised number elsewhere */
-    public record CompanyId(String registrationNumber, String company) {
+    /**
+     * @param country the country, an ISO 3166 code in upper case
+     * @param company the company's key for bureaus: the SIREN for France, the normalised number elsewhere; the same
+     *                digits name different companies in different countries
+     */
+    public record CompanyId(String country, String registrationNumber, String company) {
     }
 
     private RegistrationNumbers() {
@@ -26,19 +30,23 @@ public final class RegistrationNumbers {
      * @param field how the caller named the number, for the error
      * @throws ProblemException 400 naming the field when a French number does not check
      */
-    public static CompanyId normalise(String country, String raw, String field) {
+    public static CompanyId normalise(String countryCode, String raw, String field) {
+        String country = countryCode.strip().toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{2}")) {
+            throw invalid("country", countryCode, "is not a country: give its two-letter ISO 3166 code, e.g. FR");
+        }
         String number = raw.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
         if (!"FR".equals(country)) {
             if (!number.matches("[A-Z0-9]{2,32}")) {
                 throw invalid(field, raw, "must be letters and digits");
             }
-            return new CompanyId(number, number);
+            return new CompanyId(country, number, number);
         }
         if (number.matches("\\d{9}")) {
             if (!luhn(number)) {
                 throw invalid(field, raw, "is not a valid SIREN (its check digit is wrong)");
             }
-            return new CompanyId(number, number);
+            return new CompanyId(country, number, number);
         }
         if (number.matches("\\d{14}")) {
             String siren = number.substring(0, 9);
@@ -46,7 +54,7 @@ public final class RegistrationNumbers {
             if (!valid) {
                 throw invalid(field, raw, "is not a valid SIRET (its check digit is wrong)");
             }
-            return new CompanyId(number, siren);
+            return new CompanyId(country, number, siren);
         }
         if (number.matches("FR\\d{11}")) {
             String siren = number.substring(4);
@@ -54,7 +62,7 @@ public final class RegistrationNumbers {
             if (!luhn(siren) || key != vatKey(siren)) {
                 throw invalid(field, raw, "is not a valid French VAT number (its key does not match the SIREN)");
             }
-            return new CompanyId(number, siren);
+            return new CompanyId(country, number, siren);
         }
         throw invalid(field, raw, "must be a SIREN (9 digits), a SIRET (14 digits) or a French VAT number (FR + 11 digits)");
     }

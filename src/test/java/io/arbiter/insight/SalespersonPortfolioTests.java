@@ -66,6 +66,36 @@ class SalespersonPortfolioTests extends ApiTest {
         assertThat(post("/api/v1/credit-decisions", SALESPERSON, "{}").status()).isEqualTo(403);
     }
 
+    @Test
+    void the_same_number_in_another_country_is_another_company_and_a_group_s_other_members_stay_hidden() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("XTS");
+        String colleague = LedgerFixtures.unique("SP");
+        String group = ledger.group("Groupe partagé");
+        String digits = LedgerFixtures.siren();
+        // A Norwegian company whose organisation number has the same nine digits as a French colleague's customer; its
+        // invoices are in 2040, out of the other test's forecast.
+        long norwegian = ledger.customer(NewCustomer.named(digits).in("NO").soldBy(OWN).inGroup(group));
+        long french = ledger.customer(NewCustomer.named(digits).soldBy(colleague));
+        long sister = ledger.customer(NewCustomer.named(LedgerFixtures.siren()).soldBy(colleague).inGroup(group));
+        ledger.openInvoice(entity, norwegian, LocalDate.parse("2040-02-01"), LocalDate.parse("2040-03-10"), "10", "XTS");
+        ledger.openInvoice(entity, french, LocalDate.parse("2040-02-01"), LocalDate.parse("2040-03-10"), "50000", "XTS");
+        ledger.openInvoice(entity, sister, LocalDate.parse("2040-02-01"), LocalDate.parse("2040-02-10"), "90000", "XTS");
+
+        assertThat(get("/api/v1/ledger/customers/" + digits + "/exposure", SALESPERSON).status()).isEqualTo(404);
+        JsonNode own = get("/api/v1/ledger/customers/" + digits + "/exposure?country=no", SALESPERSON).body();
+        assertThat(own.get("customerIds")).hasSize(1);
+        assertThat(own.get("customerIds").get(0).asLong()).isEqualTo(norwegian);
+        assertThat(own.get("customer").get(0).get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("10");
+        // The group's total would show the colleague's customer's balance: a salesperson's key does not get it.
+        assertThat(own.get("groups")).isEmpty();
+        assertThat(own.get("group")).isEmpty();
+        JsonNode finance = get("/api/v1/ledger/customers/" + digits + "/exposure?country=NO", ANALYST).body();
+        assertThat(finance.get("group").get(0).get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("90010");
+        JsonNode frenchCompany = get("/api/v1/ledger/customers/" + digits + "/exposure", ANALYST).body();
+        assertThat(frenchCompany.get("customer").get(0).get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("50000");
+    }
+
     private static java.math.BigDecimal week2Xts(Response forecast) {
         assertThat(forecast.status()).isEqualTo(200);
         return StreamSupport.stream(forecast.body().get("weeks").get(1).get("amounts").spliterator(), false)

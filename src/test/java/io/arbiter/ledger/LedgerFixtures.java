@@ -159,9 +159,15 @@ public final class LedgerFixtures {
                               String salesperson, String activity, Integer paymentTermsDays, LocalDate customerSince,
                               boolean publicSector) {
 
+        /** In Germany for the tests' made-up German numbers (starting with DE), else in France. */
         public static NewCustomer named(String registrationNumber) {
-            return new NewCustomer(unique("C"), registrationNumber, "Customer " + registrationNumber, "FR", null, null, null,
-                    30, LocalDate.of(2020, 1, 1), false);
+            return new NewCustomer(unique("C"), registrationNumber, "Customer " + registrationNumber,
+                    registrationNumber.startsWith("DE") ? "DE" : "FR", null, null, null, 30, LocalDate.of(2020, 1, 1), false);
+        }
+
+        public NewCustomer in(String country) {
+            return new NewCustomer(account, registrationNumber, name, country, groupCode, salesperson, activity,
+                    paymentTermsDays, customerSince, publicSector);
         }
 
         public NewCustomer inGroup(String group) {

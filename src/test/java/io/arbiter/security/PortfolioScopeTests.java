@@ -36,6 +36,16 @@ class PortfolioScopeTests {
     }
 
     @Test
+    void a_salesperson_key_cannot_also_decide_orders_or_choose_collection_actions() {
+        for (Role unscoped : Set.of(Role.ORDER_SYSTEM, Role.DUNNING_ENGINE)) {
+            assertThatThrownBy(() -> new SecurityProperties.ApiKey("k", "Léa", Set.of(Role.SALESPERSON, unscoped), "lea"))
+                    .as(unscoped.name()).hasMessageContaining("give the order system or the dunning engine a key of its own");
+        }
+        assertThat(new SecurityProperties.ApiKey("k", "Léa", Set.of(Role.SALESPERSON, Role.ORDER_SYSTEM, Role.CREDIT_MANAGER),
+                "lea").scope().isLimited()).isFalse();
+    }
+
+    @Test
     void a_key_with_a_finance_role_besides_sees_the_whole_ledger() {
         assertThat(new SecurityProperties.ApiKey("k", "Léa", Set.of(Role.SALESPERSON, Role.CREDIT_ANALYST), "lea").scope()
                 .isLimited()).isFalse();

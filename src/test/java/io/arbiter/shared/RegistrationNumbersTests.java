@@ -13,13 +13,13 @@ class RegistrationNumbersTests {
     @Test
     void a_siren_with_a_valid_luhn_digit_is_its_own_company_id() {
         assertThat(RegistrationNumbers.normalise("FR", "402 202 006", "number"))
-                .isEqualTo(new RegistrationNumbers.CompanyId("402202006", "402202006"));
+                .isEqualTo(new RegistrationNumbers.CompanyId("FR", "402202006", "402202006"));
     }
 
     @Test
     void a_siret_names_its_company_by_its_first_nine_digits() {
         assertThat(RegistrationNumbers.normalise("FR", "40220200600019", "number"))
-                .isEqualTo(new RegistrationNumbers.CompanyId("40220200600019", "402202006"));
+                .isEqualTo(new RegistrationNumbers.CompanyId("FR", "40220200600019", "402202006"));
     }
 
     @Test
@@ -47,5 +47,13 @@ class RegistrationNumbersTests {
     @Test
     void numbers_of_other_countries_are_only_normalised() {
         assertThat(RegistrationNumbers.normalise("DE", "hrb 12345", "number").registrationNumber()).isEqualTo("HRB12345");
+    }
+
+    @Test
+    void a_country_code_in_lower_case_is_the_same_country_and_a_country_name_is_refused() {
+        assertThat(RegistrationNumbers.normalise(" fr", "FR41402202006", "number"))
+                .isEqualTo(new RegistrationNumbers.CompanyId("FR", "FR41402202006", "402202006"));
+        assertThatThrownBy(() -> RegistrationNumbers.normalise("France", "402202006", "number"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("two-letter ISO 3166 code");
     }
 }
