@@ -111,10 +111,10 @@ public final class InsightBenchmark {
             // paid, 1 % cancelled; one in five in USD.
             s.execute("""
                     insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
-                                                currency, status, paid_on, last_allocated_on)
+                                                currency, status, paid_on, allocated)
                     select entity, 'I' || n, customer, issue, due, amount,
                            case when status = 'OPEN' then amount else 0 end, currency, status,
-                           case when status = 'PAID' then paid end, case when status = 'PAID' and n %% 2 = 0 then paid end
+                           case when status = 'PAID' then paid end, case when status = 'PAID' and n %% 2 = 0 then amount else 0 end
                     from (select n, (n %% %2$d) + 1 as customer,
                                  case when n %% 5 = 0 then 'BENCH-USD' else 'BENCH-EUR' end as entity,
                                  case when n %% 5 = 0 then 'USD' else 'EUR' end as currency,
@@ -127,17 +127,17 @@ public final class InsightBenchmark {
                                                     when paid <= %1$s and n %% 50 <> 0 then 'PAID'
                                                     else 'OPEN' end as status) s""".formatted(day, CUSTOMERS, INVOICES));
             // Half of the paid invoices settled by a payment allocated on their payment day (lettrage), the other half
-            // known only by paid_on: both ways of rewinding a past day's balance are exercised. The invoice keeps the
-            // day of its latest allocation, as the payment import writes it.
+            // known only by paid_on: both ways of rewinding a past day's balance are exercised. The invoice keeps what
+            // its allocations add up to, as the payment import writes it.
             s.execute("""
                     insert into ledger_payment (entity_code, reference, customer_id, received_on, amount, currency)
                     select entity_code, 'P' || id, customer_id, paid_on, amount, currency
-                    from ledger_invoice where last_allocated_on is not null""");
+                    from ledger_invoice where allocated > 0""");
             s.execute("""
                     insert into ledger_allocation (invoice_id, payment_id, amount, allocated_on)
                     select i.id, p.id, i.amount, i.paid_on
                     from ledger_invoice i join ledger_payment p on p.entity_code = i.entity_code and p.reference = 'P' || i.id
-                    where i.last_allocated_on is not null""");
+                    where i.allocated > 0""");
             s.execute("""
                     with d as (
                       insert into ledger_dispute (customer_id, reason, opened_on, resolved_on)

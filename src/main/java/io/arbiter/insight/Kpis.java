@@ -33,10 +33,10 @@ import io.arbiter.shared.ProblemException;
  * allocations of the period (corrections to the balances), and one over the disputes. The pure formulas then run on
  * the sums ({@link KpiFormulas}).
  *
- * <p>A past day's open balance: today's open amount, rewound by what came in after that day. An invoice with
- * allocations after the period's start gets those allocations (payments and credit notes, by {@code allocated_on}) added
- * back; one without is taken as open for its whole settled amount until its {@code paid_on} (or, settled outside
- * Arbiter with no payment day, until the day the ledger last changed it). An invoice counts only from its issue date;
+ * <p>A past day's open balance: today's open amount, rewound by what came in after that day: the allocations
+ * (payments and credit notes, by {@code allocated_on}) made after it, and for an invoice settled after it the part of
+ * its amount no allocation explains (settled outside Arbiter: open until its {@code paid_on} or, with no payment day,
+ * until the day the ledger last changed it). An invoice counts only from its issue date;
  * cancelled invoices never count. Dates and numbers are written into the SQL as literals from typed values (never from
  * text a client sent), so that the benchmark can EXPLAIN the very statement the API runs; a drill-down's values
  * ({@link Filter}), which a client sends, are bound as parameters.
@@ -353,16 +353,16 @@ class Kpis {
 
     /**
      * The invoice pass, one scan of the ledger; package-private so that the benchmark explains exactly this statement.
-     * Balances here are rewound by settlement day alone: an invoice settled after a day with no allocation after the
-     * period's start to tell how (a PAID or SETTLED invoice whose {@code paid_on}, or without a payment day the day the
-     * ledger last changed it, is after that day) counts for its whole amount on that day, any other for what is open
-     * today; {@link #allocationSql} adds back the allocations of the period. A row's balance is summed only in the one
-     * aged-balance bucket whose filter it passes (they do not overlap); receivables and overdue are the buckets' sums.
+     * A balance on a past day here is what is open today, plus, for an invoice settled after that day (a PAID or SETTLED
+     * invoice whose {@code paid_on}, or without a payment day the day the ledger last changed it, is after that day),
+     * the part of its amount that no allocation explains (amount − open − allocated: what an ERP file or a snapshot
+     * brought to zero); {@link #allocationSql} adds back the allocations made after that day. A row's balance is summed
+     * only in the one aged-balance bucket whose filter it passes (they do not overlap); receivables and overdue are the
+     * buckets' sums.
      *
-     * <p>No balance is computed per invoice: choosing the amount or the open amount costs far less than adding
-     * numerics, and the sums are the same (open + (amount − open) is amount). Amounts are summed as cents
-     * ({@link #cents}). Whether an invoice has allocations in the period is read on the invoice, so that the statement
-     * is one scan, split between parallel workers, with no join but the customer's for the dimension.
+     * <p>Amounts are summed as cents ({@link #cents}); the unexplained part is computed only for invoices settled in
+     * the period. What the allocations add up to is read on the invoice ({@code allocated}), so that the statement is
+     * one scan, split between parallel workers, with no join but the customer's for the dimension.
      */
     static String invoiceSql(Query q) {
         String asOf = literal(q.asOf());
@@ -374,25 +374,24 @@ class Kpis {
         }
         String paid = "i.status = 'PAID' and i.paid_on > " + from + " and i.paid_on <= " + asOf;
         String settledOn = "coalesce(i.paid_on, i.updated_at::date)";
-        // Whether an invoice has allocations after the period's start is read on the invoice (last_allocated_on): a
-        // join to those allocations was built again by each parallel worker, a NOT IN subquery in each balance column.
+        String settledInPeriod = "i.status in ('PAID', 'SETTLED') and " + settledOn + " > " + from;
         String invoices = """
                 from (select %1$s as key, i.currency, i.issue_date, i.due_date, i.status, i.paid_on, %5$s as amount,
                         %6$s as open_amount,
-                        case when i.status in ('PAID', 'SETTLED') and %9$s > %3$s
-                                  and (i.last_allocated_on is null or i.last_allocated_on <= %3$s)
-                             then %9$s end as settled_on
+                        case when %9$s then %10$s end as settled_on,
+                        case when %9$s then %11$s end as unexplained
                       from ledger_invoice i%4$s
                       where %7$s%8$s) i""".formatted(key(q), asOf, from, customerJoin(q), cents("i.amount"),
-                cents("i.open_amount"), invoiceRows(q), q.conditions(), settledOn);
+                cents("i.open_amount"), invoiceRows(q), q.conditions(), settledInPeriod, settledOn,
+                cents("greatest(i.amount - i.open_amount - i.allocated, 0)"));
         return grouped(q, "i.key", """
-                  coalesce(sum(case when i.settled_on is not null then i.amount else i.open_amount end) filter (where i.issue_date <= %3$s), 0) as beginning,
+                  coalesce(sum(case when i.settled_on is not null then i.open_amount + i.unexplained else i.open_amount end) filter (where i.issue_date <= %3$s), 0) as beginning,
                   coalesce(sum(i.amount) filter (where i.issue_date > %3$s), 0) as sales,
                   count(*) filter (where %1$s) as paid,
                   count(*) filter (where %1$s and i.paid_on > i.due_date) as paid_late,
                   coalesce(sum(i.amount * greatest(i.paid_on - i.due_date, 0)) filter (where %1$s), 0) as weighted,
                   coalesce(sum(i.amount) filter (where %1$s), 0) as paid_amount%4$s%5$s""".formatted(paid, asOf, from,
-                months, buckets(q, "case when i.settled_on > " + asOf + " then i.amount else i.open_amount end", "")),
+                months, buckets(q, "case when i.settled_on > " + asOf + " then i.open_amount + i.unexplained else i.open_amount end", "")),
                 invoices);
     }
 

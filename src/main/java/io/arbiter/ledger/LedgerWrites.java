@@ -409,7 +409,7 @@ class LedgerWrites {
                         open_amount = i.open_amount - a.total,
                         status = case when i.open_amount - a.total = 0 then 'PAID' else i.status end,
                         paid_on = case when i.open_amount - a.total = 0 then a.last_on else i.paid_on end,
-                        last_allocated_on = greatest(i.last_allocated_on, a.last_on),
+                        allocated = i.allocated + a.total,
                         updated_at = now()
                     from (select invoice_id, sum(amount) as total, max(allocated_on) as last_on
                           from ledger_stage_allocation where amount > 0 group by invoice_id) a

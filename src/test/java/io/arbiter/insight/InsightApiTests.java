@@ -191,6 +191,36 @@ class InsightApiTests extends ApiTest {
     }
 
     /**
+     * Invoices partly paid by allocations and settled for the rest by an ERP file, as of 2026-06-30 (from 2026-04-01):
+     * R, 1,000 issued 03-15 due 04-14 (77 days past due), 400 allocated 05-20, the other 600 zeroed by a file on 07-10:
+     * on 06-30 it still owed 600 (61–90 days), on 04-01 all 1,000. S, 1,000 issued 02-15 due 03-17, 400 allocated 03-20,
+     * the rest zeroed on 05-10: nothing left on 06-30, 600 on 04-01. Beginning receivables 1,000 + 600 = 1,600.
+     */
+    @Test
+    void a_past_day_counts_what_a_file_settled_later_beside_what_payments_had_already_settled() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        long r = ledger.invoice(entity, customer, day("2026-03-15"), day("2026-04-14"), "1000", "0", "EUR", "PAID", day("2026-07-10"));
+        ledger.paymentAllocated(entity, customer, r, day("2026-05-20"), "400", "EUR");
+        long s = ledger.invoice(entity, customer, day("2026-02-15"), day("2026-03-17"), "1000", "0", "EUR", "PAID", day("2026-05-10"));
+        ledger.paymentAllocated(entity, customer, s, day("2026-03-20"), "400", "EUR");
+        String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
+
+        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+
+        assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("600");
+        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("1600");
+        assertThat(StreamSupport.stream(row.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("0"), bd("0"), bd("0"), bd("600"), bd("0"), bd("0"));
+        // On 04-30, S still owed its 600 (44 days past due) and R all of its 1,000 (16 days past due).
+        JsonNode april = get("/api/v1/kpis?asOf=2026-04-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+        assertThat(StreamSupport.stream(april.get("agedBalance").spliterator(), false).map(JsonNode::decimalValue).toList())
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .containsExactly(bd("0"), bd("1000"), bd("600"), bd("0"), bd("0"), bd("0"));
+    }
+
+    /**
      * Drill-down on the worked ledger plus, in the same entity, a customer of its own salesperson and group with one
      * open invoice of 900 (15 days past due on 06-30) and no dispute.
      */

@@ -116,9 +116,9 @@ public final class LedgerFixtures {
                         insert into ledger_payment (entity_code, reference, customer_id, received_on, amount, currency)
                         values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(entity, unique("PAY"), customerId, on, new BigDecimal(amount), currency).query(Long.class).single();
-        // As the payment import does: the invoice keeps the day of its latest allocation, which KPIs read.
-        jdbc.sql("update ledger_invoice set last_allocated_on = greatest(last_allocated_on, ?) where id = ?")
-                .params(on, invoiceId).update();
+        // As the payment import does: the invoice keeps what its allocations add up to, which KPIs read.
+        jdbc.sql("update ledger_invoice set allocated = allocated + ? where id = ?")
+                .params(new BigDecimal(amount), invoiceId).update();
         return jdbc.sql("""
                         insert into ledger_allocation (invoice_id, payment_id, amount, allocated_on)
                         values (?, ?, ?, ?) returning id""")
