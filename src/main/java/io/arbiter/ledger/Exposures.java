@@ -105,8 +105,8 @@ public class Exposures {
     }
 
     /**
-     * The exposure of the company with this registration number on {@code asOf} (overdue: open invoices due before
-     * that day); empty when no ledger customer carries the number.
+     * The exposure the ledger holds now for the company with this registration number, its overdue part being the
+     * open invoices due before {@code asOf}; empty when no ledger customer carries the number.
      */
     @Transactional(readOnly = true)
     public Optional<CustomerExposure> of(String country, String registrationNumber, LocalDate asOf) {
