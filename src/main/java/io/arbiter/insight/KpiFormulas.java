@@ -63,9 +63,13 @@ final class KpiFormulas {
     }
 
     /**
-     * Collection effectiveness index, in percent: (beginning receivables + credit sales − ending total receivables) /
-     * (beginning receivables + credit sales − ending current receivables) × 100. The Credit Research Foundation uses
-     * the period's credit sales divided by its number of months; the caller passes what it means by credit sales.
+     * Collection effectiveness index, in percent: what was collected in the period out of what was there to collect,
+     * (beginning receivables + credit sales of the period − ending total receivables) / (beginning receivables + credit
+     * sales of the period − ending current receivables) × 100 (AccountingTools, "Collection effectiveness index";
+     * Gaviti, "Collection Effectiveness Index"). The beginning and ending receivables are a whole period apart, so
+     * the sales are the whole period's: the Credit Research Foundation's form, with the period's credit sales divided
+     * by its N months, is the same for a one-month period (N = 1) and for a longer one compares receivables a period
+     * apart with one month's sales (a new customer with 9,000 of sales over 90 days would come out at −2,300 %).
      */
     static @Nullable BigDecimal cei(BigDecimal beginningReceivables, BigDecimal creditSales, BigDecimal endingTotal,
             BigDecimal endingCurrent) {

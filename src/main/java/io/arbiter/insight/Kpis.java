@@ -1,7 +1,6 @@
 package io.arbiter.insight;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -326,16 +325,13 @@ class Kpis {
         }
         BigDecimal receivables = aged.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal overdue = receivables.subtract(aged.getFirst());
-        // CRF's CEI takes the average month's credit sales over the period: N = the period's length in months.
-        BigDecimal monthsInPeriod = BigDecimal.valueOf(query.periodDays() * 12L).divide(BigDecimal.valueOf(365), MathContext.DECIMAL64);
-        BigDecimal monthlySales = sales.divide(monthsInPeriod, MathContext.DECIMAL64);
         int paid = rs.getInt("paid");
         int paidLate = rs.getInt("paid_late");
         return new KpiReport.Row(key, rs.getString("name"), currency, receivables, overdue,
                 KpiFormulas.percent(overdue, receivables), beginning, sales,
                 KpiFormulas.simpleDso(receivables, sales, query.periodDays()),
                 KpiFormulas.countbackDso(receivables, months),
-                KpiFormulas.cei(beginning, monthlySales, receivables, aged.getFirst()), paid, paidLate,
+                KpiFormulas.cei(beginning, sales, receivables, aged.getFirst()), paid, paidLate,
                 KpiFormulas.percent(BigDecimal.valueOf(paidLate), BigDecimal.valueOf(paid)),
                 KpiFormulas.weightedAverage(money(rs, "weighted"), money(rs, "paid_amount")),
                 disputes.open(), disputes.resolved(), disputes.averageDays(), aged);

@@ -99,8 +99,8 @@ class InsightApiTests extends ApiTest {
         assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("73.4");            // 5,300 / 6,500 x 90
         // 5,300 - 3,000 (06-01, 31 days) - 2,000 (05-01, 30 days) = 300; 300 / 1,500 (04-15) x 31 = 6.2 -> 67.2
         assertThat(row.get("dsoCountback").decimalValue()).isEqualByComparingTo("67.2");
-        // N = 90 x 12 / 365 months; (5,800 + 6,500 / N - 5,300) / (5,800 + 6,500 / N - 3,000) x 100
-        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("54.0");
+        // (5,800 + 6,500 - 5,300) / (5,800 + 6,500 - 3,000) x 100 = 7,000 / 9,300 x 100 = 75.3 %
+        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("75.3");
         assertThat(row.get("invoicesPaid").asInt()).isEqualTo(3);                                // A, B, G
         assertThat(row.get("invoicesPaidLate").asInt()).isEqualTo(2);
         assertThat(row.get("lateRatePercent").decimalValue()).isEqualByComparingTo("66.7");
@@ -114,6 +114,29 @@ class InsightApiTests extends ApiTest {
         assertThat(StreamSupport.stream(response.body().get("buckets").spliterator(), false)
                 .map(b -> b.get("label").asString()).toList())
                 .containsExactly("not due", "1-30", "31-60", "61-90", "91-180", ">180");
+    }
+
+    /**
+     * A new customer, as of 2026-06-30 (from 2026-04-01): 3,000 issued 04-10 and paid 05-10; 3,000 issued 05-10 due
+     * 06-09, 2,000 of it paid on 06-09; 3,000 issued 06-10 due 07-10, open.
+     */
+    @Test
+    void cei_of_a_new_customer_is_what_was_collected_of_the_period_s_sales() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        long first = ledger.paidInvoice(entity, customer, day("2026-04-10"), day("2026-05-10"), "3000", "EUR", day("2026-05-10"));
+        ledger.paymentAllocated(entity, customer, first, day("2026-05-10"), "3000", "EUR");
+        long second = ledger.invoice(entity, customer, day("2026-05-10"), day("2026-06-09"), "3000", "1000", "EUR", "OPEN", null);
+        ledger.paymentAllocated(entity, customer, second, day("2026-06-09"), "2000", "EUR");
+        ledger.openInvoice(entity, customer, day("2026-06-10"), day("2026-07-10"), "3000", "EUR");
+
+        JsonNode row = kpis("customer=" + account(customer)).get("rows").get(0);
+
+        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("0");
+        assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("4000");
+        // 5,000 collected of the 6,000 that fell due: (0 + 9,000 - 4,000) / (0 + 9,000 - 3,000) x 100 = 83.3 %
+        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("83.3");
     }
 
     @Test

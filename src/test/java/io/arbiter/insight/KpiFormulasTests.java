@@ -42,12 +42,13 @@ class KpiFormulasTests {
     }
 
     @Test
-    void cei_compares_what_was_collected_with_what_was_collectible_crf_monthly_sales() {
-        // Source: CreditGuru, "Ratio - Collection Effectiveness Index (CEI)"
-        // (https://www.creditguru.com/index.php/collection-management/collection-metrics/collection-effectiveness-index-cei),
-        // the Credit Research Foundation's formula with credit sales / N months: Jan-Mar, N = 3, credit sales 10,890
-        // (3,630 a month), beginning receivables 6,200, ending total 6,340, ending current 3,590 -> CEI 55.9 %.
-        assertThat(KpiFormulas.cei(d("6200"), d("10890").divide(d("3")), d("6340"), d("3590"))).isEqualByComparingTo("55.9");
+    void cei_compares_what_was_collected_with_what_was_collectible_over_the_period() {
+        // Source: AccountingTools, "Collection effectiveness index"
+        // (https://www.accountingtools.com/articles/collection-effectiveness-index), with the aged trial balance of
+        // CreditGuru's "Collection Effectiveness Index (CEI)" example: Jan-Mar credit sales 10,890 (the whole period's),
+        // beginning receivables 6,200, ending total 6,340, ending current 3,590:
+        // (6,200 + 10,890 - 6,340) / (6,200 + 10,890 - 3,590) x 100 = 10,750 / 13,500 x 100 = 79.6 %.
+        assertThat(KpiFormulas.cei(d("6200"), d("10890"), d("6340"), d("3590"))).isEqualByComparingTo("79.6");
     }
 
     @Test
