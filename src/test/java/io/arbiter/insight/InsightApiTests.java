@@ -398,20 +398,19 @@ class InsightApiTests extends ApiTest {
 
     @Test
     void cash_in_forecast_places_promises_and_expected_payments_by_week_and_leaves_disputes_out() {
-        // XTS (ISO 4217's code for testing) keeps this ledger's cash apart from other tests' EUR and USD.
-        String entity = ledger.entity("XTS");
+        // XFA, a currency no other test uses, keeps this ledger's cash apart from every other test's open invoices.
+        String entity = ledger.entity("XFA");
         long customer = ledger.customer(registration());
-        LocalDate asOf = day("2031-01-06");
         // 10 days late on its one payment of the last 12 months: expected 10 days after due dates.
-        ledger.paidInvoice(entity, customer, day("2030-09-01"), day("2030-10-01"), "100", "XTS", day("2030-10-11"));
-        ledger.openInvoice(entity, customer, day("2030-12-10"), day("2031-01-10"), "1000", "XTS"); // 01-20: week 3
-        ledger.openInvoice(entity, customer, day("2030-11-01"), day("2030-12-01"), "500", "XTS");  // 12-11, late: week 1
-        long disputed = ledger.openInvoice(entity, customer, day("2030-12-08"), day("2031-01-08"), "700", "XTS");
+        ledger.paidInvoice(entity, customer, day("2030-09-01"), day("2030-10-01"), "100", "XFA", day("2030-10-11"));
+        ledger.openInvoice(entity, customer, day("2030-12-10"), day("2031-01-10"), "1000", "XFA"); // 01-20: week 3
+        ledger.openInvoice(entity, customer, day("2030-11-01"), day("2030-12-01"), "500", "XFA");  // 12-11, late: week 1
+        long disputed = ledger.openInvoice(entity, customer, day("2030-12-08"), day("2031-01-08"), "700", "XFA");
         ledger.dispute(customer, "quantity", day("2031-01-02"), null, List.of(disputed));
-        long promised = ledger.openInvoice(entity, customer, day("2030-12-15"), day("2031-01-15"), "400", "XTS");
-        ledger.promise(customer, day("2031-01-05"), day("2031-01-07"), "400", "XTS", "PENDING", List.of(promised));
-        ledger.openInvoice(entity, customer, day("2030-12-20"), day("2031-06-01"), "9000", "XTS");  // after 13 weeks
-        ledger.openInvoice(entity, customer, day("2031-02-01"), day("2031-03-01"), "50", "XTS");    // issued after as-of
+        long promised = ledger.openInvoice(entity, customer, day("2030-12-15"), day("2031-01-15"), "400", "XFA");
+        ledger.promise(customer, day("2031-01-05"), day("2031-01-07"), "400", "XFA", "PENDING", List.of(promised));
+        ledger.openInvoice(entity, customer, day("2030-12-20"), day("2031-06-01"), "9000", "XFA");  // after 13 weeks
+        ledger.openInvoice(entity, customer, day("2031-02-01"), day("2031-03-01"), "50", "XFA");    // issued after as-of
 
         Response response = get("/api/v1/forecast/cash-in?asOf=2031-01-06", MANAGER);
 
@@ -420,25 +419,85 @@ class InsightApiTests extends ApiTest {
         assertThat(weeks.size()).isEqualTo(13);
         assertThat(weeks.get(0).get("from").asString()).isEqualTo("2031-01-06");
         assertThat(weeks.get(0).get("to").asString()).isEqualTo("2031-01-12");
-        JsonNode week1 = xts(weeks.get(0).get("amounts"));
+        JsonNode week1 = in("XFA", weeks.get(0).get("amounts"));
         assertThat(week1.get("promised").decimalValue()).isEqualByComparingTo("400");
         assertThat(week1.get("expected").decimalValue()).isEqualByComparingTo("500");
         assertThat(week1.get("total").decimalValue()).isEqualByComparingTo("900");
-        assertThat(xts(weeks.get(2).get("amounts")).get("expected").decimalValue()).isEqualByComparingTo("1000");
-        assertThat(xts(response.body().get("later")).get("expected").decimalValue()).isEqualByComparingTo("9000");
-        assertThat(xts(response.body().get("disputed")).get("expected").decimalValue()).isEqualByComparingTo("700");
-        assertThat(StreamSupport.stream(weeks.spliterator(), false).map(w -> xtsOrNull(w.get("amounts")))
-                .filter(a -> a != null).count()).isEqualTo(2);
+        assertThat(in("XFA", weeks.get(2).get("amounts")).get("expected").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(in("XFA", response.body().get("later")).get("expected").decimalValue()).isEqualByComparingTo("9000");
+        assertThat(in("XFA", response.body().get("disputed")).get("expected").decimalValue()).isEqualByComparingTo("700");
+        assertThat(weeksWith("XFA", weeks)).containsExactly(1, 3);
     }
 
-    private static JsonNode xts(JsonNode amounts) {
-        JsonNode found = xtsOrNull(amounts);
-        assertThat(found).as("XTS in " + amounts).isNotNull();
+    /**
+     * In XFB, as of 2040-01-06, a customer without payment history (no delay) owes 500 due 01-13 (week 2) and 1,000
+     * due 01-20 (week 3), and promised 800 for 01-09 naming both: the oldest, the 500, is covered, then 300 of the
+     * 1,000, whose other 700 is still expected on its due date.
+     */
+    @Test
+    void cash_in_forecast_still_expects_what_a_promise_on_invoices_leaves_of_them() {
+        String entity = ledger.entity("XFB");
+        long customer = ledger.customer(registration());
+        long later = ledger.openInvoice(entity, customer, day("2039-12-20"), day("2040-01-20"), "1000", "XFB");
+        long sooner = ledger.openInvoice(entity, customer, day("2039-12-13"), day("2040-01-13"), "500", "XFB");
+        ledger.promise(customer, day("2040-01-05"), day("2040-01-09"), "800", "XFB", "PENDING", List.of(later, sooner));
+
+        JsonNode weeks = forecast("asOf=2040-01-06").get("weeks");
+
+        assertThat(in("XFB", weeks.get(0).get("amounts")).get("promised").decimalValue()).isEqualByComparingTo("800");
+        assertThat(in("XFB", weeks.get(2).get("amounts")).get("expected").decimalValue()).isEqualByComparingTo("700");
+        assertThat(weeksWith("XFB", weeks)).containsExactly(1, 3);
+    }
+
+    /**
+     * In XFC, as of 2040-01-06, a customer without payment history owes 400 due 01-13, named by a promise of 400, and
+     * 1,000 due 01-20 and 600 due 02-10 (week 6); it promised 1,200 on its whole balance for 01-09. The named promise
+     * covers the 400; the whole balance's 1,200 covers the 1,000, then 200 of the 600: 400 still expected in week 6.
+     * Its 300 in XFD, another currency, is not under the XFC promise.
+     */
+    @Test
+    void cash_in_forecast_does_not_count_twice_what_a_promise_on_the_whole_balance_covers() {
+        String salesperson = LedgerFixtures.unique("Whole Balance");
+        long customer = ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy(salesperson));
+        String entity = ledger.entity("XFC");
+        long named = ledger.openInvoice(entity, customer, day("2039-12-13"), day("2040-01-13"), "400", "XFC");
+        ledger.openInvoice(entity, customer, day("2039-12-20"), day("2040-01-20"), "1000", "XFC");
+        ledger.openInvoice(entity, customer, day("2040-01-01"), day("2040-02-10"), "600", "XFC");
+        ledger.openInvoice(ledger.entity("XFD"), customer, day("2039-12-20"), day("2040-01-20"), "300", "XFD");
+        ledger.promise(customer, day("2040-01-05"), day("2040-01-09"), "400", "XFC", "PENDING", List.of(named));
+        ledger.promise(customer, day("2040-01-05"), day("2040-01-09"), "1200", "XFC", "PENDING", List.of());
+
+        for (String query : List.of("asOf=2040-01-06", "asOf=2040-01-06&salesperson=" + salesperson.replace(" ", "%20"))) {
+            JsonNode weeks = forecast(query).get("weeks");
+            JsonNode week1 = in("XFC", weeks.get(0).get("amounts"));
+            assertThat(week1.get("promised").decimalValue()).as(query).isEqualByComparingTo("1600");
+            assertThat(week1.get("expected").decimalValue()).as(query).isEqualByComparingTo("0");
+            assertThat(in("XFC", weeks.get(5).get("amounts")).get("expected").decimalValue()).as(query).isEqualByComparingTo("400");
+            assertThat(weeksWith("XFC", weeks)).as(query).containsExactly(1, 6);
+            assertThat(in("XFD", weeks.get(2).get("amounts")).get("expected").decimalValue()).as(query).isEqualByComparingTo("300");
+        }
+    }
+
+    private JsonNode forecast(String query) {
+        Response response = get("/api/v1/forecast/cash-in?" + query, MANAGER);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The weeks (1 to 13) with an amount in this currency. */
+    private static List<Integer> weeksWith(String currency, JsonNode weeks) {
+        return StreamSupport.stream(weeks.spliterator(), false).filter(w -> inOrNull(currency, w.get("amounts")) != null)
+                .map(w -> w.get("week").asInt()).toList();
+    }
+
+    private static JsonNode in(String currency, JsonNode amounts) {
+        JsonNode found = inOrNull(currency, amounts);
+        assertThat(found).as(currency + " in " + amounts).isNotNull();
         return found;
     }
 
-    private static JsonNode xtsOrNull(JsonNode amounts) {
-        return StreamSupport.stream(amounts.spliterator(), false).filter(a -> "XTS".equals(a.get("currency").asString()))
+    private static @org.jspecify.annotations.Nullable JsonNode inOrNull(String currency, JsonNode amounts) {
+        return StreamSupport.stream(amounts.spliterator(), false).filter(a -> currency.equals(a.get("currency").asString()))
                 .findFirst().orElse(null);
     }
 
