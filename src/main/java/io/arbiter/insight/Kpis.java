@@ -148,7 +148,12 @@ class Kpis {
     record Query(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter,
             @Nullable Page page) {
 
+        /** A century of days: an aged-balance bound beyond it reaches before any ledger and out of PostgreSQL's dates. */
+        static final int MAX_BUCKET_DAYS = 36_500;
+
         Query {
+            within("asOf", asOf);
+            within("from", from);
             if (!from.isBefore(asOf)) {
                 throw invalid("from", "from (" + from + ") must be before asOf (" + asOf + ")");
             }
@@ -167,7 +172,17 @@ class Kpis {
             if (sorted.size() > 20) {
                 throw invalid("buckets", "at most 20 buckets");
             }
+            if (sorted.getLast() > MAX_BUCKET_DAYS) {
+                throw invalid("buckets", "buckets must be at most " + MAX_BUCKET_DAYS + " days past due (was " + bounds + ")");
+            }
             bounds = List.copyOf(sorted);
+        }
+
+        /** Days far outside any ledger would reach years PostgreSQL's dates do not have (year 0) and fail the statements. */
+        private static void within(String field, LocalDate day) {
+            if (day.getYear() < 1900 || day.getYear() > 2200) {
+                throw invalid(field, field + " must be a day from 1900 to 2200 (was " + day + ")");
+            }
         }
 
         int periodDays() {

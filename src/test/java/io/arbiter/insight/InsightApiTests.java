@@ -357,6 +357,15 @@ class InsightApiTests extends ApiTest {
     }
 
     @Test
+    void kpi_questions_beyond_any_ledger_are_refused_by_field_not_failed() {
+        assertThat(refusedField(get("/api/v1/kpis?asOf=2026-06-30&buckets=0,1000000", ANALYST))).isEqualTo("buckets");
+        assertThat(refusedField(get("/api/v1/kpis?asOf=0001-01-01", ANALYST))).isEqualTo("asOf");
+        assertThat(refusedField(get("/api/v1/kpis?asOf=2026-06-30&from=0001-01-01", ANALYST))).isEqualTo("from");
+        assertThat(refusedField(get("/api/v1/kpis?asOf=9999-12-31", ANALYST))).isEqualTo("asOf");
+        assertThat(get("/api/v1/kpis?asOf=2026-06-30&buckets=0,36500", ANALYST).status()).isEqualTo(200);
+    }
+
+    @Test
     void payment_behaviour_gives_the_scoring_facts() {
         Worked w = worked();
 
