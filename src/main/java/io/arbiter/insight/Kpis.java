@@ -199,7 +199,8 @@ class Kpis {
         }
     }
 
-    private record Disputes(int open, int resolved, @Nullable BigDecimal averageDays) {
+    /** A row's disputes; {@code name} is the customer's by customer (a row with disputes alone shows it too). */
+    private record Disputes(@Nullable String name, int open, int resolved, @Nullable BigDecimal averageDays) {
     }
 
     private final JdbcClient jdbc;
@@ -219,7 +220,7 @@ class Kpis {
         String next = query.page() == null ? null : page(query, query.page(), params);
         jdbc.sql(disputeSql(query)).params(params).query(rs -> {
             disputes.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), new Disputes(
-                    rs.getInt("open"), rs.getInt("resolved"), scaled(rs.getBigDecimal("average_days"))));
+                    rs.getString("name"), rs.getInt("open"), rs.getInt("resolved"), scaled(rs.getBigDecimal("average_days"))));
         });
         int columns = query.bounds().size() + 2;
         Map<List<String>, BigDecimal[]> corrections = new HashMap<>();
@@ -239,12 +240,12 @@ class Kpis {
             String currency = rs.getString("currency").strip();
             List<String> id = Arrays.asList(key, currency);
             rows.put(id, row(query, rs, key, currency, corrections.getOrDefault(id, none),
-                    disputes.getOrDefault(id, new Disputes(0, 0, null))));
+                    disputes.getOrDefault(id, new Disputes(null, 0, 0, null))));
         });
         List<BigDecimal> noBalance = query.bounds().stream().map(b -> BigDecimal.ZERO).collect(Collectors.toList());
         noBalance.add(BigDecimal.ZERO);
         int withInvoices = rows.size();
-        disputes.forEach((key, d) -> rows.computeIfAbsent(key, k -> new KpiReport.Row(k.get(0), null, k.get(1),
+        disputes.forEach((key, d) -> rows.computeIfAbsent(key, k -> new KpiReport.Row(k.get(0), d.name(), k.get(1),
                 BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO, null, null, null, 0, 0, null,
                 null, d.open(), d.resolved(), d.averageDays(), noBalance)));
         List<KpiReport.Row> sorted = new ArrayList<>(rows.values());
@@ -510,17 +511,18 @@ class Kpis {
         String asOf = literal(q.asOf());
         String from = literal(q.from());
         return """
-                select key, currency,
+                select key, name, currency,
                   count(*) filter (where opened_on <= %1$s and (resolved_on is null or resolved_on > %1$s)) as open,
                   count(*) filter (where resolved_on > %2$s and resolved_on <= %1$s) as resolved,
                   avg(resolved_on - opened_on) filter (where resolved_on > %2$s and resolved_on <= %1$s) as average_days
-                from (select distinct %3$s as key, i.currency, d.id, d.opened_on, d.resolved_on
+                from (select distinct %3$s as key, %6$s as name, i.currency, d.id, d.opened_on, d.resolved_on
                       from ledger_dispute d
                       join ledger_dispute_invoice di on di.dispute_id = d.id
                       join ledger_invoice i on i.id = di.invoice_id
                       join ledger_customer c on c.id = i.customer_id
                       where %4$s%5$s) disputes
-                group by key, currency""".formatted(asOf, from, q.by().key, disputeRows(q), q.conditions());
+                group by key, name, currency""".formatted(asOf, from, q.by().key, disputeRows(q), q.conditions(),
+                q.by() == Dimension.CUSTOMER ? "c.name" : "null::text");
     }
 
     /** The disputes {@code d} open at some time in the period. */

@@ -305,6 +305,9 @@ class InsightApiTests extends ApiTest {
                 .containsExactly(account(customers.get(0)) + " EUR", account(customers.get(0)) + " XTS",
                         account(customers.get(2)) + " EUR");
         assertThat(rowOf(first.body(), account(customers.get(2))).get("openDisputes").asInt()).isEqualTo(1);
+        assertThat(rowOf(first.body(), account(customers.get(2))).get("name").asString())
+                .as("a row with a dispute alone still names its customer")
+                .isEqualTo(jdbc.sql("select name from ledger_customer where id = ?").param(customers.get(2)).query(String.class).single());
         String next = first.body().get("next").asString();
         assertThat(first.link()).isEqualTo("<" + uri("/api/v1/kpis?asOf=2026-06-30&by=customer&limit=2&salesperson="
                 + salesperson.replace(" ", "%20") + "&cursor=" + next) + ">; rel=\"next\"");
