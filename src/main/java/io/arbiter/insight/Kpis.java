@@ -565,8 +565,12 @@ class Kpis {
         return header;
     }
 
+    /**
+     * The report as CSV, starting with a byte-order mark: without it, Excel reads the UTF-8 file in the machine's
+     * code page and garbles accented names (Hélène).
+     */
     static String csv(KpiReport report) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("\uFEFF");
         out.append(String.join(",", csvHeader(report))).append("\r\n");
         for (KpiReport.Row r : report.rows()) {
             List<Object> cells = new ArrayList<>(Arrays.asList(r.key(), r.name(), r.currency(), r.openReceivables(),
@@ -584,8 +588,10 @@ class Kpis {
             return "";
         }
         String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
-        // A cell starting with = + - @ would be a formula when the CSV is opened in a spreadsheet.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+        // A cell starting with = + - @ would be a formula when the CSV is opened in a spreadsheet, and so would one
+        // starting with a tab or a carriage return, which spreadsheets skip before reading the formula (OWASP, "CSV
+        // Injection").
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -165,13 +165,31 @@ class InsightApiTests extends ApiTest {
         Response csv = send(HttpRequest.newBuilder(uri("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60"))
                 .header("Accept", "text/csv").GET(), ANALYST);
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.text().lines().findFirst().orElseThrow())
-                .startsWith("key,name,currency,openReceivables,overdue,overduePercent")
+        assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+        assertThat(csv.text().lines().findFirst().orElseThrow()).as("a byte-order mark, then the header")
+                .startsWith("\uFEFFkey,name,currency,openReceivables,overdue,overduePercent")
                 .endsWith("aged not due,aged 1-60,aged >60");
         assertThat(csv.text().lines().filter(l -> l.startsWith(account + ",")).findFirst().orElseThrow())
                 .contains(",EUR,5300.00,2300.00,43.4,").endsWith(",3000.00,1500.00,800.00");
         assertThat(get("/api/v1/kpis?asOf=2026-06-30&by=customer&format=csv", ANALYST).contentType()).startsWith("text/csv");
+    }
+
+    /**
+     * Two salespeople of one group whose names a spreadsheet would take for formulas: one starting with a tab, one
+     * with a carriage return (spreadsheets skip either before the =), each with one open invoice.
+     */
+    @Test
+    void kpi_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_quoted() {
+        String entity = ledger.entity("EUR");
+        String group = ledger.group("Formulas");
+        for (String salesperson : List.of(LedgerFixtures.unique("\t=2+3"), LedgerFixtures.unique("\r=4+5"))) {
+            long customer = ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy(salesperson).inGroup(group));
+            ledger.openInvoice(entity, customer, day("2026-06-01"), day("2026-07-01"), "100", "EUR");
+        }
+
+        String csv = get("/api/v1/kpis?asOf=2026-06-30&by=salesperson&format=csv&group=" + group, ANALYST).text();
+
+        assertThat(csv).contains("\r\n'\t=2+3-").contains("\r\n\"'\r=4+5-").doesNotContain("\r\n\t=").doesNotContain("\"\r=");
     }
 
     /**
