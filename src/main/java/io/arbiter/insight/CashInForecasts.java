@@ -67,7 +67,9 @@ class CashInForecasts {
      * promise naming none (the whole balance) covers the customer's open invoices in its currency, oldest due first,
      * after what named promises cover. Only the invoices under a promise are ordered, not the ledger's.
      *
-     * <p>The customers' delays are weighted in float8: a number of days, rounded to a whole day, needs no exact
+     * <p>A customer's delay is its days late weighted by amount within each currency, then the currencies' averages
+     * weighted by their number of invoices: amounts in two currencies do not add up (1,000,000 JPY paid 30 days late
+     * would outweigh 10,000 EUR paid on time a hundredfold). The delays are weighted in float8: a number of days, rounded to a whole day, needs no exact
      * decimal arithmetic, which costs several times more over the year's payments of every customer.
      */
     static String sql(LocalDate asOf, boolean oneSalesperson) {
@@ -77,10 +79,13 @@ class CashInForecasts {
         String promisesOf = oneSalesperson ? " and " + ofSalesperson : "";
         return """
                 with delay as (
-                  select customer_id,
-                         sum(amount::float8 * greatest(paid_on - due_date, 0)) / nullif(sum(amount::float8), 0) as days
-                  from ledger_invoice
-                  where status = 'PAID' and paid_on > %2$s and paid_on <= %1$s
+                  select customer_id, sum(days * invoices) / sum(invoices) as days
+                  from (select customer_id, count(*) as invoices,
+                               sum(amount::float8 * greatest(paid_on - due_date, 0)) / nullif(sum(amount::float8), 0) as days
+                        from ledger_invoice
+                        where status = 'PAID' and paid_on > %2$s and paid_on <= %1$s
+                        group by customer_id, currency) c
+                  where days is not null
                   group by customer_id
                 ), disputed as (
                   select distinct di.invoice_id from ledger_dispute_invoice di join ledger_dispute d on d.id = di.dispute_id

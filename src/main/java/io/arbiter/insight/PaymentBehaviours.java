@@ -30,15 +30,19 @@ public class PaymentBehaviours {
 
     private static final int MAX_HISTORY_MONTHS = 120;
 
-    private record Paid(int count, int late, BigDecimal amountTimesDaysLate, BigDecimal amount) {
+    /**
+     * A window's paid invoices; {@code weightedDaysLate} / {@code weights} is their average days late: weighted by
+     * amount within each currency, then each currency's average by its number of invoices ({@code weights}).
+     */
+    private record Paid(int count, int late, BigDecimal weightedDaysLate, BigDecimal weights) {
 
         static Paid read(ResultSet rs, String suffix) throws SQLException {
             return new Paid(rs.getInt("paid" + suffix), rs.getInt("late" + suffix), rs.getBigDecimal("weighted" + suffix),
-                    rs.getBigDecimal("amount" + suffix));
+                    rs.getBigDecimal("weights" + suffix));
         }
 
         BigDecimal averageDaysLate() {
-            return KpiFormulas.weightedAverage(amountTimesDaysLate, amount);
+            return KpiFormulas.weightedAverage(weightedDaysLate, weights);
         }
 
         BigDecimal lateShare() {
@@ -67,21 +71,32 @@ public class PaymentBehaviours {
             return Optional.empty();
         }
         Paid[] windows = jdbc.sql("""
-                        select
-                          count(*) filter (where paid_on > :m3) as paid3,
-                          count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
-                          coalesce(sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3), 0) as weighted3,
-                          coalesce(sum(amount) filter (where paid_on > :m3), 0) as amount3,
-                          count(*) filter (where paid_on > :m6) as paid6,
-                          count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
-                          coalesce(sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6), 0) as weighted6,
-                          coalesce(sum(amount) filter (where paid_on > :m6), 0) as amount6,
-                          count(*) as paid12,
-                          count(*) filter (where paid_on > due_date) as late12,
-                          coalesce(sum(amount * greatest(paid_on - due_date, 0)), 0) as weighted12,
-                          coalesce(sum(amount), 0) as amount12
-                        from ledger_invoice
-                        where customer_id in (:ids) and status = 'PAID' and paid_on > :m12 and paid_on <= :asOf""")
+                        select coalesce(sum(paid3), 0) as paid3,
+                               coalesce(sum(late3), 0) as late3,
+                               coalesce(sum(days3 * paid3), 0) as weighted3,
+                               coalesce(sum(paid3) filter (where days3 is not null), 0) as weights3,
+                               coalesce(sum(paid6), 0) as paid6,
+                               coalesce(sum(late6), 0) as late6,
+                               coalesce(sum(days6 * paid6), 0) as weighted6,
+                               coalesce(sum(paid6) filter (where days6 is not null), 0) as weights6,
+                               coalesce(sum(paid12), 0) as paid12,
+                               coalesce(sum(late12), 0) as late12,
+                               coalesce(sum(days12 * paid12), 0) as weighted12,
+                               coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
+                        from (select count(*) filter (where paid_on > :m3) as paid3,
+                                     count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
+                                     sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
+                                       / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
+                                     count(*) filter (where paid_on > :m6) as paid6,
+                                     count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
+                                     sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
+                                       / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
+                                     count(*) as paid12,
+                                     count(*) filter (where paid_on > due_date) as late12,
+                                     sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
+                              from ledger_invoice
+                              where customer_id in (:ids) and status = 'PAID' and paid_on > :m12 and paid_on <= :asOf
+                              group by currency) c""")
                 .param("ids", ids).param("asOf", asOf).param("m3", asOf.minusMonths(3)).param("m6", asOf.minusMonths(6))
                 .param("m12", asOf.minusMonths(12))
                 .query((rs, n) -> new Paid[] {Paid.read(rs, "3"), Paid.read(rs, "6"), Paid.read(rs, "12")}).single();

@@ -405,6 +405,28 @@ class InsightApiTests extends ApiTest {
         assertThat(b.get("openDisputes").asInt()).isEqualTo(1);
     }
 
+    /**
+     * A customer paying in two currencies, as of 2026-06-30: EUR 10,000 on time and EUR 30,000 10 days late; JPY
+     * 1,000,000 30 days late. Weighting by amount across currencies would let the yen outweigh the euros:
+     * (300,000 + 30,000,000) / 1,040,000 = 29.1 days.
+     */
+    @Test
+    void payment_behaviour_weighs_days_late_by_amount_within_a_currency_and_by_invoices_across_currencies() {
+        String eur = ledger.entity("EUR");
+        String jpy = ledger.entity("JPY");
+        String registration = registration();
+        long customer = ledger.customer(registration);
+        ledger.paidInvoice(eur, customer, day("2026-04-01"), day("2026-05-01"), "10000", "EUR", day("2026-05-01"));
+        ledger.paidInvoice(eur, customer, day("2026-04-01"), day("2026-05-01"), "30000", "EUR", day("2026-05-11"));
+        ledger.paidInvoice(jpy, customer, day("2026-04-01"), day("2026-05-01"), "1000000", "JPY", day("2026-05-31"));
+
+        JsonNode b = get("/api/v1/ledger/customers/" + registration + "/behaviour?country=DE&asOf=2026-06-30", ANALYST).body();
+
+        // EUR: 300,000 / 40,000 = 7.5 days over 2 invoices; JPY: 30 days over 1: (7.5 x 2 + 30 x 1) / 3 = 15.0
+        assertThat(b.get("averageDaysLate").decimalValue()).isEqualByComparingTo("15.0");
+        assertThat(b.get("averageDaysLateLast3Months").decimalValue()).isEqualByComparingTo("15.0");
+    }
+
     @Test
     void a_customer_s_history_is_queryable_by_period() {
         Worked w = worked();
@@ -506,6 +528,26 @@ class InsightApiTests extends ApiTest {
             assertThat(weeksWith("XFC", weeks)).as(query).containsExactly(1, 6);
             assertThat(in("XFD", weeks.get(2).get("amounts")).get("expected").decimalValue()).as(query).isEqualByComparingTo("300");
         }
+    }
+
+    /**
+     * A customer paid XFE 10,000 on time and XFF 1,000,000 30 days late in the last 12 months: its delay is
+     * (0 x 1 + 30 x 1) / 2 = 15 days (by amount across currencies it would be 29.7, so 30). Its XFE 100 due 2041-01-07,
+     * the as-of day, is expected on 01-22: week 3.
+     */
+    @Test
+    void cash_in_forecast_weighs_a_customer_s_delay_by_invoices_across_currencies() {
+        String xfe = ledger.entity("XFE");
+        String xff = ledger.entity("XFF");
+        long customer = ledger.customer(registration());
+        ledger.paidInvoice(xfe, customer, day("2040-09-01"), day("2040-10-01"), "10000", "XFE", day("2040-10-01"));
+        ledger.paidInvoice(xff, customer, day("2040-09-01"), day("2040-10-01"), "1000000", "XFF", day("2040-10-31"));
+        ledger.openInvoice(xfe, customer, day("2040-12-07"), day("2041-01-07"), "100", "XFE");
+
+        JsonNode weeks = forecast("asOf=2041-01-07").get("weeks");
+
+        assertThat(weeksWith("XFE", weeks)).containsExactly(3);
+        assertThat(in("XFE", weeks.get(2).get("amounts")).get("expected").decimalValue()).isEqualByComparingTo("100");
     }
 
     private JsonNode forecast(String query) {
