@@ -29,8 +29,8 @@ import io.arbiter.shared.ProblemException;
 /**
  * Computes {@link KpiReport}s in PostgreSQL: one pass over the invoices that matter for the period (open ones, those
  * settled after its start, those issued within the countback months) grouped by dimension and currency, one over the
- * allocations of the period (corrections to the balances), and one over the disputes. The pure formulas then run on
- * the sums ({@link KpiFormulas}).
+ * allocations of the period (corrections to the balances), one over the credit notes (which net the credit sales) and
+ * one over the disputes. The pure formulas then run on the sums ({@link KpiFormulas}).
  *
  * <p>A past day's open balance: today's open amount, rewound by what came in after that day: the allocations
  * (payments and credit notes, by {@code allocated_on}) made after it, and for an invoice settled after it the part of
@@ -232,14 +232,25 @@ class Kpis {
             }
             corrections.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), correction);
         });
+        Map<List<String>, BigDecimal[]> credits = new HashMap<>();
+        jdbc.sql(creditNoteSql(query)).params(params).query(rs -> {
+            BigDecimal[] credit = new BigDecimal[query.countbackMonths() + 1];
+            credit[0] = money(rs, "sales");
+            for (int m = 1; m <= query.countbackMonths(); m++) {
+                credit[m] = money(rs, "s" + m);
+            }
+            credits.put(Arrays.asList(rs.getString("key"), rs.getString("currency").strip()), credit);
+        });
         BigDecimal[] none = new BigDecimal[columns];
         Arrays.fill(none, BigDecimal.ZERO);
+        BigDecimal[] noCredit = new BigDecimal[query.countbackMonths() + 1];
+        Arrays.fill(noCredit, BigDecimal.ZERO);
         Map<List<String>, KpiReport.Row> rows = new LinkedHashMap<>();
         jdbc.sql(invoiceSql(query)).params(params).query(rs -> {
             String key = rs.getString("key");
             String currency = rs.getString("currency").strip();
             List<String> id = Arrays.asList(key, currency);
-            rows.put(id, row(query, rs, key, currency, corrections.getOrDefault(id, none),
+            rows.put(id, row(query, rs, key, currency, corrections.getOrDefault(id, none), credits.getOrDefault(id, noCredit),
                     disputes.getOrDefault(id, new Disputes(null, 0, 0, null))));
         });
         List<BigDecimal> noBalance = query.bounds().stream().map(b -> BigDecimal.ZERO).collect(Collectors.toList());
@@ -325,14 +336,17 @@ class Kpis {
         }
     }
 
-    /** @param correction the allocations' corrections: beginning receivables, then each aged-balance bucket */
+    /**
+     * @param correction the allocations' corrections: beginning receivables, then each aged-balance bucket
+     * @param credit the credit notes issued in the period, then in each countback month, which net the credit sales
+     */
     private static KpiReport.Row row(Query query, ResultSet rs, String key, String currency, BigDecimal[] correction,
-            Disputes disputes) throws SQLException {
+            BigDecimal[] credit, Disputes disputes) throws SQLException {
         BigDecimal beginning = money(rs, "beginning").add(correction[0]);
-        BigDecimal sales = money(rs, "sales");
+        BigDecimal sales = money(rs, "sales").subtract(credit[0]);
         List<KpiFormulas.MonthSales> months = new ArrayList<>();
         for (int m = 1; m <= query.countbackMonths(); m++) {
-            months.add(new KpiFormulas.MonthSales(money(rs, "s" + m),
+            months.add(new KpiFormulas.MonthSales(money(rs, "s" + m).subtract(credit[m]),
                     (int) ChronoUnit.DAYS.between(query.monthStart(m), query.monthStart(m - 1))));
         }
         List<BigDecimal> aged = new ArrayList<>();
@@ -434,6 +448,26 @@ class Kpis {
                 from ledger_allocation a
                 join ledger_invoice i on i.id = a.invoice_id%1$s
                 where %2$s%3$s""".formatted(customerJoin(q), allocationRows(q), q.conditions()));
+    }
+
+    /**
+     * The credit notes (avoirs) issued in the period and in each countback month, as {@code i} so that the dimension's
+     * key and the drill-down's conditions read them as they read an invoice: DSO and CEI measure receivables against
+     * net credit sales, what was invoiced less what was credited back.
+     */
+    static String creditNoteSql(Query q) {
+        String asOf = literal(q.asOf());
+        StringBuilder months = new StringBuilder();
+        for (int m = 1; m <= q.countbackMonths(); m++) {
+            months.append(",\n  coalesce(sum(%s) filter (where i.issued_on > %s and i.issued_on <= %s), 0) as s%d"
+                    .formatted(cents("i.amount"), literal(q.monthStart(m)), literal(q.monthStart(m - 1)), m));
+        }
+        return grouped(q, key(q), """
+                  coalesce(sum(%1$s) filter (where i.issued_on > %2$s), 0) as sales%3$s""".formatted(cents("i.amount"),
+                literal(q.from()), months), """
+                from ledger_credit_note i%1$s
+                where i.issued_on <= %2$s and i.issued_on > least(%3$s, %4$s)%5$s""".formatted(customerJoin(q), asOf,
+                literal(q.from()), literal(q.monthStart(q.countbackMonths())), q.conditions()));
     }
 
     /** The allocations made after the period's start to an invoice {@code i} of the period, as {@code a}. */

@@ -232,6 +232,28 @@ class InsightApiTests extends ApiTest {
     }
 
     /**
+     * DSO over net credit sales, as of 2026-06-30 over 90 days: V, 10,000 issued 05-01 due 05-31, credited 4,000 by a
+     * credit note on 05-10, 6,000 open. Net sales 6,000, so simple DSO = 6,000 / 6,000 × 90 = 90.0 (gross: 54.0);
+     * countback: the month to 06-30 (31 days) has no sales, the month to 05-30 (30 days) 6,000 net, which the 6,000
+     * exhaust: 31 + 30 = 61.0 (gross: 31 + 6,000 / 10,000 × 30 = 49.0).
+     */
+    @Test
+    void dso_measures_receivables_against_credit_sales_net_of_credit_notes() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        long v = ledger.invoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "10000", "6000", "EUR", "OPEN", null);
+        ledger.creditNoteAllocated(entity, customer, v, day("2026-05-10"), "4000", "EUR");
+        String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
+
+        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+
+        assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("6000");
+        assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("6000");
+        assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("90.0");
+        assertThat(row.get("dsoCountback").decimalValue()).isEqualByComparingTo("61.0");
+    }
+
+    /**
      * Invoices partly paid by allocations and settled for the rest by an ERP file, as of 2026-06-30 (from 2026-04-01):
      * R, 1,000 issued 03-15 due 04-14 (77 days past due), 400 allocated 05-20, the other 600 zeroed by a file on 07-10:
      * on 06-30 it still owed 600 (61–90 days), on 04-01 all 1,000. S, 1,000 issued 02-15 due 03-17, 400 allocated 03-20,

@@ -125,6 +125,22 @@ public final class LedgerFixtures {
                 .params(invoiceId, payment, new BigDecimal(amount), on).query(Long.class).single();
     }
 
+    /**
+     * A credit note (avoir) of {@code amount} issued on {@code on}, allocated to the invoice that day; returns the
+     * allocation's id. The invoice's open amount and status are left as they are: set them when creating it.
+     */
+    public long creditNoteAllocated(String entity, long customerId, long invoiceId, LocalDate on, String amount, String currency) {
+        long creditNote = jdbc.sql("""
+                        insert into ledger_credit_note (entity_code, number, customer_id, issued_on, amount, currency)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(entity, unique("AV"), customerId, on, new BigDecimal(amount), currency).query(Long.class).single();
+        jdbc.sql("update ledger_invoice set allocated = allocated + ? where id = ?").params(new BigDecimal(amount), invoiceId).update();
+        return jdbc.sql("""
+                        insert into ledger_allocation (invoice_id, credit_note_id, amount, allocated_on)
+                        values (?, ?, ?, ?) returning id""")
+                .params(invoiceId, creditNote, new BigDecimal(amount), on).query(Long.class).single();
+    }
+
     /** A dispute on the given invoices; returns its id. */
     public long dispute(long customerId, String reason, LocalDate openedOn, LocalDate resolvedOn, List<Long> invoiceIds) {
         long id = jdbc.sql("insert into ledger_dispute (customer_id, reason, opened_on, resolved_on) values (?, ?, ?, ?) returning id")
