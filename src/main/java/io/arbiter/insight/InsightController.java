@@ -52,7 +52,7 @@ class InsightController {
     PaymentBehaviour behaviour(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf, Principal caller) {
         exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
-        return behaviours.of(country, registrationNumber, day(asOf)).orElseThrow(() -> notFound(registrationNumber, country));
+        return behaviours.of(country, registrationNumber, day("asOf", asOf)).orElseThrow(() -> notFound(registrationNumber, country));
     }
 
     @Operation(summary = "A customer's payment history month by month, from 'from' to 'to' (default: the last 12 months)")
@@ -62,8 +62,8 @@ class InsightController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to, Principal caller) {
         exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
-        LocalDate end = day(to);
-        LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : from;
+        LocalDate end = day("to", to);
+        LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : Kpis.within("from", from);
         return behaviours.history(country, registrationNumber, start, end)
                 .orElseThrow(() -> notFound(registrationNumber, country));
     }
@@ -90,7 +90,7 @@ class InsightController {
         if (asOf != null && to != null && !asOf.equals(to)) {
             throw Kpis.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
         }
-        LocalDate end = day(asOf != null ? asOf : to);
+        LocalDate end = day(asOf != null ? "asOf" : "to", asOf != null ? asOf : to);
         LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays());
         Kpis.Dimension dimension = Kpis.Dimension.parse(by);
         boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
@@ -150,7 +150,7 @@ class InsightController {
         if (salesperson != null && salesperson.isBlank()) {
             throw Kpis.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
         }
-        return forecasts.forecast(day(asOf), portfolio(caller, salesperson));
+        return forecasts.forecast(day("asOf", asOf), portfolio(caller, salesperson));
     }
 
     /**
@@ -169,8 +169,8 @@ class InsightController {
         return scope.salesperson();
     }
 
-    private LocalDate day(@Nullable LocalDate day) {
-        return day == null ? LocalDate.now(clock) : day;
+    private LocalDate day(String field, @Nullable LocalDate day) {
+        return day == null ? LocalDate.now(clock) : Kpis.within(field, day);
     }
 
     private static ProblemException notFound(String registrationNumber, String country) {

@@ -178,13 +178,6 @@ class Kpis {
             bounds = List.copyOf(sorted);
         }
 
-        /** Days far outside any ledger would reach years PostgreSQL's dates do not have (year 0) and fail the statements. */
-        private static void within(String field, LocalDate day) {
-            if (day.getYear() < 1900 || day.getYear() > 2200) {
-                throw invalid(field, field + " must be a day from 1900 to 2200 (was " + day + ")");
-            }
-        }
-
         int periodDays() {
             return (int) ChronoUnit.DAYS.between(from, asOf);
         }
@@ -582,6 +575,17 @@ class Kpis {
         } catch (NumberFormatException e) {
             throw invalid("buckets", "buckets must be whole days past due separated by commas, e.g. 0,30,60,90,180 (was '" + buckets + "')");
         }
+    }
+
+    /**
+     * {@code day}, refused unless within 1900–2200: days far outside any ledger would reach years PostgreSQL's dates do
+     * not have (year 0) and fail the statements.
+     */
+    static LocalDate within(String field, LocalDate day) {
+        if (day.getYear() < 1900 || day.getYear() > 2200) {
+            throw invalid(field, field + " must be a day from 1900 to 2200 (was " + day + ")");
+        }
+        return day;
     }
 
     static ProblemException invalid(String field, String message) {

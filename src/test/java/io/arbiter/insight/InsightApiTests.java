@@ -406,6 +406,12 @@ class InsightApiTests extends ApiTest {
         assertThat(refusedField(get("/api/v1/kpis?asOf=2026-06-30&from=0001-01-01", ANALYST))).isEqualTo("from");
         assertThat(refusedField(get("/api/v1/kpis?asOf=9999-12-31", ANALYST))).isEqualTo("asOf");
         assertThat(get("/api/v1/kpis?asOf=2026-06-30&buckets=0,36500", ANALYST).status()).isEqualTo(200);
+        assertThat(refusedField(get("/api/v1/forecast/cash-in?asOf=0001-01-01", ANALYST))).isEqualTo("asOf");
+        String registration = registration();
+        ledger.customer(registration);
+        String customer = "/api/v1/ledger/customers/" + registration;
+        assertThat(refusedField(get(customer + "/behaviour?country=DE&asOf=0001-01-01", ANALYST))).isEqualTo("asOf");
+        assertThat(refusedField(get(customer + "/history?country=DE&from=0001-01-01&to=2026-06-30", ANALYST))).isEqualTo("from");
     }
 
     @Test
