@@ -135,18 +135,29 @@ public class PaymentBehaviours {
             counts.put(month, new long[6]);
             sums.put(month, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
+        // Days late weighted by amount within a currency, then currencies by their number of invoices, as for the
+        // behaviour's windows; each month, and (month null) the whole range.
+        BigDecimal[] totalSums = {BigDecimal.ZERO, BigDecimal.ZERO};
         jdbc.sql("""
-                        select date_trunc('month', paid_on)::date, count(*), count(*) filter (where paid_on > due_date),
-                               coalesce(sum(amount * greatest(paid_on - due_date, 0)), 0), coalesce(sum(amount), 0)
-                        from ledger_invoice where customer_id in (:ids) and status = 'PAID' and paid_on between :from and :to
-                        group by 1""")
+                        select month, sum(paid), sum(late), coalesce(sum(days * paid), 0),
+                               coalesce(sum(paid) filter (where days is not null), 0)
+                        from (select date_trunc('month', paid_on)::date as month, count(*) as paid,
+                                     count(*) filter (where paid_on > due_date) as late,
+                                     sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days
+                              from ledger_invoice
+                              where customer_id in (:ids) and status = 'PAID' and paid_on between :from and :to
+                              group by grouping sets ((date_trunc('month', paid_on)::date, currency), (currency))) c
+                        group by month""")
                 .param("ids", ids).param("from", from).param("to", to)
                 .query(rs -> {
                     LocalDate month = rs.getObject(1, LocalDate.class);
-                    counts.get(month)[0] = rs.getLong(2);
-                    counts.get(month)[1] = rs.getLong(3);
-                    sums.get(month)[0] = rs.getBigDecimal(4);
-                    sums.get(month)[1] = rs.getBigDecimal(5);
+                    BigDecimal[] weights = month == null ? totalSums : sums.get(month);
+                    weights[0] = rs.getBigDecimal(4);
+                    weights[1] = rs.getBigDecimal(5);
+                    if (month != null) {
+                        counts.get(month)[0] = rs.getLong(2);
+                        counts.get(month)[1] = rs.getLong(3);
+                    }
                 });
         jdbc.sql("""
                         select date_trunc('month', promised_on)::date, count(*) filter (where status = 'BROKEN'),
@@ -172,14 +183,11 @@ public class PaymentBehaviours {
                 });
         List<PaymentBehaviour.Month> months = new ArrayList<>();
         long[] total = new long[6];
-        BigDecimal[] totalSums = {BigDecimal.ZERO, BigDecimal.ZERO};
         counts.forEach((month, c) -> {
             months.add(month(month, c, sums.get(month)));
             for (int i = 0; i < c.length; i++) {
                 total[i] += c[i];
             }
-            totalSums[0] = totalSums[0].add(sums.get(month)[0]);
-            totalSums[1] = totalSums[1].add(sums.get(month)[1]);
         });
         return Optional.of(new PaymentBehaviour.History(normalised(country, registrationNumber), accounts(ids), from, to,
                 month(from, total, totalSums), months));

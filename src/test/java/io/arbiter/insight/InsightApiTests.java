@@ -453,6 +453,11 @@ class InsightApiTests extends ApiTest {
         // EUR: 300,000 / 40,000 = 7.5 days over 2 invoices; JPY: 30 days over 1: (7.5 x 2 + 30 x 1) / 3 = 15.0
         assertThat(b.get("averageDaysLate").decimalValue()).isEqualByComparingTo("15.0");
         assertThat(b.get("averageDaysLateLast3Months").decimalValue()).isEqualByComparingTo("15.0");
+        JsonNode history = get("/api/v1/ledger/customers/" + registration + "/history?country=DE&from=2026-04-01&to=2026-05-31",
+                ANALYST).body();
+        assertThat(history.get("months").get(1).get("averageDaysLate").decimalValue()).isEqualByComparingTo("15.0");
+        assertThat(history.get("total").get("averageDaysLate").decimalValue()).isEqualByComparingTo("15.0");
+        assertThat(history.get("total").get("paidInvoices").asInt()).isEqualTo(3);
     }
 
     @Test
