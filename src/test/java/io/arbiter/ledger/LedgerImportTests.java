@@ -318,6 +318,40 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(invoices().get(1)).containsEntry("status", "OPEN");
     }
 
+    /** An English export of {@code dupre}'s invoices, each given as "number amount [open amount]". */
+    private byte[] openItems(String... invoices) {
+        boolean withOpen = invoices[0].split(" ").length == 3;
+        StringBuilder csv = new StringBuilder("Invoice Number,Customer Account,Customer Name,Company Code,Invoice Date,Due Date,Amount"
+                + (withOpen ? ",Balance" : "") + ",Currency\n");
+        for (String invoice : invoices) {
+            String[] cells = invoice.split(" ");
+            csv.append(String.join(",", cells[0], dupre, "Dupre", entity, "2026-03-01", "2026-04-30", cells[1]))
+                    .append(withOpen ? "," + cells[2] : "").append(",EUR\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The status and open amount of this test's invoices, by number. */
+    private Map<String, String> statuses() {
+        Map<String, String> statuses = new java.util.TreeMap<>();
+        invoices().forEach(invoice -> statuses.put((String) invoice.get("number"), invoice.get("status") + " " + invoice.get("open_amount")));
+        return statuses;
+    }
+
+    @Test
+    void a_snapshot_that_pays_a_listed_invoice_still_settles_the_one_it_omits() {
+        String source = LedgerFixtures.unique("sage-x3");
+        importFile(query("invoices", source, "snapshot"), "a.csv", openItems("FA-1 100.00 100.00", "FA-2 200.00 200.00",
+                "FA-3 300.00 300.00"));
+
+        JsonNode snapshot = importFile(query("invoices", source, "snapshot"), "b.csv", openItems("FA-1 100.00 0.00",
+                "FA-2 200.00 200.00"));
+
+        assertThat(snapshot.get("settled").asLong()).as(snapshot.toString()).isEqualTo(1);
+        assertThat(statuses()).containsExactly(Map.entry("FA-1", "PAID 0.00"), Map.entry("FA-2", "OPEN 200.00"),
+                Map.entry("FA-3", "SETTLED 0.00"));
+    }
+
     @Test
     void payments_are_allocated_to_their_invoices_and_close_those_paid_in_full() {
         importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
