@@ -352,6 +352,26 @@ class LedgerImportTests extends LedgerImportApiTest {
                 Map.entry("FA-3", "SETTLED 0.00"));
     }
 
+    /** Without an open-amount column, a settled invoice listed again owes its amount less what was allocated to it. */
+    @Test
+    void a_settled_invoice_listed_again_without_open_amounts_reopens_for_what_was_not_allocated() {
+        String source = LedgerFixtures.unique("sage-x3");
+        importFile(query("invoices", source, "snapshot"), "a.csv", openItems("FA-1 100.00", "FA-2 200.00", "FA-3 300.00"));
+        importFile(query("payments", LedgerFixtures.unique("bank"), "delta"), "reglements.csv",
+                ("Société;N° règlement;Date règlement;Montant;Devise;N° facture\r\n"
+                        + entity + ";R-1;10/04/2026;50,00;EUR;FA-3\r\n").getBytes(WINDOWS_1252));
+        importFile(query("invoices", source, "snapshot"), "b.csv", openItems("FA-1 100.00"));
+        assertThat(statuses()).containsExactly(Map.entry("FA-1", "OPEN 100.00"), Map.entry("FA-2", "SETTLED 0.00"),
+                Map.entry("FA-3", "SETTLED 0.00"));
+
+        JsonNode again = importFile(query("invoices", source, "snapshot"), "c.csv", openItems("FA-1 100.00", "FA-2 200.00",
+                "FA-3 300.00"));
+
+        assertThat(again.get("updated").asLong()).as(again.toString()).isEqualTo(2);
+        assertThat(statuses()).containsExactly(Map.entry("FA-1", "OPEN 100.00"), Map.entry("FA-2", "OPEN 200.00"),
+                Map.entry("FA-3", "OPEN 250.00"));
+    }
+
     @Test
     void payments_are_allocated_to_their_invoices_and_close_those_paid_in_full() {
         importFile(query("invoices", LedgerFixtures.unique("sage-x3"), "delta"), "a.csv", sageExport());
