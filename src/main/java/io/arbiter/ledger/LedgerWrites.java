@@ -137,6 +137,17 @@ class LedgerWrites {
                 where (s.account is null and s.invoice_number is null)
                    or (s.account is not null and not exists (select 1 from ledger_customer c where c.account = s.account))
                 order by s.row""".formatted(what));
+        // Allocated anyway, one customer's money would close another customer's invoice.
+        report(errors, plan.columnOf("account"), limit, """
+                select s.row, s.account, 'invoice ' || i.number || ' belongs to customer account ' || c.account
+                       || ', not ' || s.account || ': correct the account or the invoice number of this %s',
+                       count(*) over ()
+                from ledger_stage s
+                join ledger_invoice i on i.entity_code = s.entity and i.number = s.invoice_number
+                join ledger_customer c on c.id = i.customer_id
+                where c.account <> s.account
+                  and exists (select 1 from ledger_customer known where known.account = s.account)
+                order by s.row""".formatted(what));
     }
 
     private void report(RowErrors errors, String column, int limit, String sql) {

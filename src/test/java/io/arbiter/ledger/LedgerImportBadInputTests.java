@@ -142,6 +142,28 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
     }
 
     @Test
+    void a_payment_or_credit_note_of_another_customer_than_its_invoice_is_refused() {
+        LedgerFixtures.NewCustomer customer = LedgerFixtures.NewCustomer.named(LedgerFixtures.siren());
+        new LedgerFixtures(jdbc).customer(customer);
+        String other = customer.account();
+        byte[] payments = ("Société;N° règlement;Code client;Date règlement;Montant;Devise;N° facture\r\n"
+                + entity + ";R-1;" + account + ";10/04/2026;100,00;EUR;FA-1\r\n"
+                + entity + ";R-2;" + other + ";10/04/2026;50,00;EUR;FA-2\r\n").getBytes(WINDOWS_1252);
+
+        JsonNode errors = refused("kind=payments&source=" + LedgerFixtures.unique("bank"), payments);
+
+        assertError(errors.get(0), 3, "Code client", other, "invoice FA-2 belongs to customer account " + account + ", not " + other);
+        assertThat(errors).hasSize(1);
+
+        byte[] creditNotes = ("Société;N° avoir;Code client;Date avoir;Montant TTC;Devise;Facture d'origine\r\n"
+                + entity + ";AV-1;" + other + ";05/04/2026;20,00;EUR;FA-1\r\n").getBytes(WINDOWS_1252);
+
+        JsonNode refusedNote = refused("kind=credit-notes&source=" + LedgerFixtures.unique("avoirs"), creditNotes);
+
+        assertError(refusedNote.get(0), 2, "Code client", other, "invoice FA-1 belongs to customer account " + account);
+    }
+
+    @Test
     void every_problem_of_a_file_is_reported_and_its_valid_rows_are_not_written_either() {
         JsonNode errors = refused(query(), file(row("FA-1", "01/03/2026", "30/04/2026", "999,00", "EUR"),
                 row("FA-3", "2026-13-01", "30/04/2026", "1 000,00", "EUR"),
