@@ -42,7 +42,9 @@ final class CsvTable implements Table {
         this.counting = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         counting.skipNBytes(bomLength);
         Reader reader = new InputStreamReader(counting, charset);
-        this.parser = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
+        // Blank lines are records too, skipped by next(): the parser does not count the lines it ignores, and a row's
+        // number must be the one a spreadsheet shows.
+        this.parser = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader);
         this.records = parser.iterator();
         Row first = next();

@@ -89,6 +89,16 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
     }
 
     @Test
+    void a_row_after_blank_lines_is_reported_at_the_row_a_spreadsheet_shows() {
+        byte[] withBlankLines = (HEADER + "\r\n" + row("FA-1", "01/03/2026", "30/04/2026", "100,00", "EUR") + "\r\n\r\n\r\n"
+                + row("FA-3", "31/02/2026", "30/04/2026", "300,00", "EUR") + "\r\n").getBytes(WINDOWS_1252);
+
+        JsonNode errors = refused(query(), withBlankLines);
+
+        assertError(errors.get(0), 5, "Date facture", "31/02/2026", "is not a date");
+    }
+
+    @Test
     void a_missing_mandatory_column_is_named() {
         String withoutDueDate = (HEADER.replace(";Date échéance", "") + "\r\n"
                 + String.join(";", entity, account, "Quincaillerie Lefèvre", "FA-3", "03/03/2026", "300,00", "EUR") + "\r\n");
