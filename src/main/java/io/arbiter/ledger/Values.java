@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * Reads amounts and dates as ERPs write them. Amounts: {@code 1234.56}, {@code 1234,56}, {@code 1 234,56},
  * {@code 1.234,56}, {@code 1,234.56}, a currency sign or a trailing minus around them; when both '.' and ',' appear the
  * last one is the decimal mark, and a lone ',' is a decimal comma. Dates: {@code yyyy-MM-dd} (a time after it is
- * ignored), {@code dd/MM/yyyy}, {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, the same with a two-digit year,
+ * ignored), {@code dd/MM/yyyy}, {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, the same with a two-digit year (00-29 are 20xx, 30-99 19xx),
  * {@code ddMMyy} and {@code yyyyMMdd}. Hand-written rather than with formatters: a million rows read two dates and two
  * amounts each.
  */
@@ -99,7 +99,7 @@ final class Values {
                 char separator = text.charAt(2);
                 if ((separator == '/' || separator == '.' || separator == '-') && text.charAt(5) == separator
                         && (n == 10 || n == 8)) {
-                    int year = n == 10 ? number(text, 6, 10) : 2000 + number(text, 6, 8);
+                    int year = n == 10 ? number(text, 6, 10) : fullYear(number(text, 6, 8));
                     return LocalDate.of(year, number(text, 3, 5), number(text, 0, 2));
                 }
                 if (n == 8 && allDigits(text)) {
@@ -107,19 +107,27 @@ final class Values {
                 }
             }
             if (n == 6 && allDigits(text)) {
-                return LocalDate.of(2000 + number(text, 4, 6), number(text, 2, 4), number(text, 0, 2));
+                return LocalDate.of(fullYear(number(text, 4, 6)), number(text, 2, 4), number(text, 0, 2));
             }
             if (n >= 6 && n <= 9 && (text.indexOf('/') > 0 || text.indexOf('.') > 0)) {
                 String[] parts = text.split("[/.]");
                 if (parts.length == 3) {
                     int year = Integer.parseInt(parts[2]);
-                    return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+                    return LocalDate.of(year < 100 ? fullYear(year) : year, Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
                 }
             }
         } catch (NumberFormatException | DateTimeException e) {
             throw new DateTimeException("'" + raw + "' is not a date (expected dd/MM/yyyy, dd.MM.yyyy, yyyy-MM-dd or ddMMyy)");
         }
         throw new DateTimeException("'" + raw + "' is not a date (expected dd/MM/yyyy, dd.MM.yyyy, yyyy-MM-dd or ddMMyy)");
+    }
+
+    /**
+     * A two-digit year as Excel reads it: 00 to 29 are 2000 to 2029, 30 to 99 are 1930 to 1999, so that a customer's
+     * "since 01/03/98" is not in 2098.
+     */
+    private static int fullYear(int twoDigits) {
+        return twoDigits < 30 ? 2000 + twoDigits : 1900 + twoDigits;
     }
 
     private static boolean allDigits(String text) {

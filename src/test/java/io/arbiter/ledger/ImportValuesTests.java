@@ -47,6 +47,17 @@ class ImportValuesTests {
             assertThat(Values.date(date)).as(date).isEqualTo(expected);
         }
         assertThat(Values.date("1/4/2026")).isEqualTo(LocalDate.of(2026, 4, 1));
+    }
+
+    /** A customer's "since 01/03/98" is in 1998, not 2098; the pivot is Excel's. */
+    @Test
+    void a_two_digit_year_is_in_this_century_up_to_29_and_in_the_last_one_from_30() {
+        assertThat(Values.date("01/03/98")).isEqualTo(LocalDate.of(1998, 3, 1));
+        assertThat(Values.date("01.03.30")).isEqualTo(LocalDate.of(1930, 3, 1));
+        assertThat(Values.date("010398")).isEqualTo(LocalDate.of(1998, 3, 1));
+        assertThat(Values.date("1/3/98")).isEqualTo(LocalDate.of(1998, 3, 1));
+        assertThat(Values.date("31/12/29")).isEqualTo(LocalDate.of(2029, 12, 31));
+        assertThat(Values.date("010300")).isEqualTo(LocalDate.of(2000, 3, 1));
         assertThatThrownBy(() -> Values.date("31/02/2026")).isInstanceOf(DateTimeException.class).hasMessageContaining("31/02/2026");
         assertThatThrownBy(() -> Values.date("tomorrow")).isInstanceOf(DateTimeException.class);
     }
