@@ -253,7 +253,8 @@ final class RowConverter {
     }
 
     private static BigDecimal amount(ImportField field, String raw) {
-        BigDecimal value = Values.amount(raw).setScale(2, RoundingMode.HALF_UP);
+        // Values refuses more than 2 decimals: nothing is rounded.
+        BigDecimal value = Values.amount(raw).setScale(2, RoundingMode.UNNECESSARY);
         if (value.abs().compareTo(LARGEST) > 0) {
             throw new IllegalArgumentException("'" + raw + "' is too large an amount");
         }

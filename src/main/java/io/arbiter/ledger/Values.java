@@ -3,11 +3,15 @@ package io.arbiter.ledger;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Locale;
 
 /**
  * Reads amounts and dates as ERPs write them. Amounts: {@code 1234.56}, {@code 1234,56}, {@code 1 234,56},
- * {@code 1.234,56}, {@code 1,234.56}, a currency sign or a trailing minus around them; when both '.' and ',' appear the
- * last one is the decimal mark, and a lone ',' is a decimal comma. Dates: {@code yyyy-MM-dd} (a time after it is
+ * {@code 1.234,56}, {@code 1,234.56}, a currency sign or ISO code or a trailing minus around them; when both '.' and ','
+ * appear the last one is the decimal mark, and a lone one is too. Refused rather than guessed: more than 2 decimals
+ * (so a lone separator before 3 digits, {@code 1.234}, which is 1234 or 1.234), thousands separators that do not set off
+ * 3 digits, an exponent, letters other than a currency code (a CR or DR mark would lose the sign). Dates: {@code yyyy-MM-dd} (a time after it is
  * ignored), {@code dd/MM/yyyy}, {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, the same with a two-digit year (00-29 are 20xx, 30-99 19xx),
  * {@code ddMMyy} and {@code yyyyMMdd}. Hand-written rather than with formatters: a million rows read two dates and two
  * amounts each.
@@ -20,50 +24,104 @@ final class Values {
     /** @throws NumberFormatException with a message for a person */
     static BigDecimal amount(String raw) {
         String text = raw.strip();
-        if (isPlainDecimal(text)) {
+        if (isPlainDecimal(text) && decimalsOf(text) <= 2) {
             return new BigDecimal(text);
         }
         StringBuilder digits = new StringBuilder(text.length());
+        StringBuilder letters = new StringBuilder();
+        // Where each '.' and ',' falls among the digits, and which it is.
+        int[] separatorAt = new int[text.length()];
+        char[] separator = new char[text.length()];
+        int separators = 0;
         boolean negative = false;
-        int lastDot = -1;
-        int lastComma = -1;
-        int dots = 0;
-        int commas = 0;
+        int digitsBeforeLetters = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
+            if (Character.isLetter(c)) {
+                if (digitsBeforeLetters >= 0 && !Character.isLetter(text.charAt(i - 1))) {
+                    throw new NumberFormatException("'" + raw + "' is not an amount");
+                }
+                digitsBeforeLetters = digits.length();
+                letters.append(c);
+            } else if (c >= '0' && c <= '9') {
                 digits.append(c);
-            } else if (c == '.') {
-                lastDot = digits.length();
-                dots++;
-            } else if (c == ',') {
-                lastComma = digits.length();
-                commas++;
+            } else if (c == '.' || c == ',') {
+                separatorAt[separators] = digits.length();
+                separator[separators++] = c;
             } else if (c == '-' || c == '(' || c == '\u2212') {
                 negative = true;
             } else if (!(Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\'' || c == ')' || c == '€'
-                    || c == '$' || c == '£' || c == '+' || Character.isLetter(c) && i >= text.length() - 3)) {
+                    || c == '$' || c == '£' || c == '+')) {
                 throw new NumberFormatException("'" + raw + "' is not an amount");
             }
         }
         if (digits.isEmpty()) {
             throw new NumberFormatException("'" + raw + "' is not an amount");
         }
-        int decimalAt = -1;
-        if (dots > 0 && commas > 0) {
-            decimalAt = Math.max(lastDot, lastComma);
-        } else if (commas == 1) {
-            decimalAt = lastComma;
-        } else if (dots == 1) {
-            decimalAt = lastDot;
+        if (!letters.isEmpty()) {
+            boolean withinDigits = digitsBeforeLetters > 0 && digitsBeforeLetters < digits.length();
+            if (withinDigits || !isCurrencyCode(letters.toString())) {
+                throw notAnAmount(raw, letters.toString(), withinDigits);
+            }
         }
-        String number = decimalAt < 0 ? digits.toString()
-                : digits.substring(0, decimalAt) + "." + digits.substring(decimalAt);
-        if (number.startsWith(".")) {
-            number = "0" + number;
+        // When both '.' and ',' appear the last one is the decimal mark; a lone one is too. The others group thousands.
+        boolean both = false;
+        for (int s = 1; s < separators; s++) {
+            both |= separator[s] != separator[0];
         }
-        BigDecimal value = new BigDecimal(number);
+        int decimalAt = both || separators == 1 ? separatorAt[separators - 1] : -1;
+        char decimalMark = decimalAt < 0 ? 0 : separator[separators - 1];
+        int groupings = decimalAt < 0 ? separators : separators - 1;
+        for (int s = 0; s < groupings; s++) {
+            int groupEnd = s + 1 < separators ? separatorAt[s + 1] : digits.length();
+            if (separator[s] != separator[0] || separator[s] == decimalMark || groupEnd - separatorAt[s] != 3
+                    || separatorAt[0] < 1 || separatorAt[0] > 3) {
+                throw new NumberFormatException("'" + raw + "' is not an amount: its thousands separators do not each set"
+                        + " off 3 digits");
+            }
+        }
+        String whole = decimalAt < 0 ? digits.toString() : digits.substring(0, decimalAt);
+        String fraction = decimalAt < 0 ? "" : digits.substring(decimalAt);
+        // "1.234" is 1234 in a French export and 1.234 in an English one: rounded to 1.23 it lost a factor of 1000.
+        if (separators == 1 && fraction.length() == 3 && !whole.isEmpty() && whole.length() <= 3 && whole.charAt(0) != '0') {
+            throw new NumberFormatException("'" + raw + "' has 3 decimals: is it " + whole + fraction + " or " + whole + "."
+                    + fraction + "? Write it with its decimals (" + whole + fraction + ".00 or " + whole + decimalMark
+                    + fraction + (decimalMark == '.' ? ",00" : ".00") + ")");
+        }
+        BigDecimal value = new BigDecimal((whole.isEmpty() ? "0" : whole) + (fraction.isEmpty() ? "" : "." + fraction));
+        int decimals = value.stripTrailingZeros().scale();
+        if (decimals > 2) {
+            throw new NumberFormatException("'" + raw + "' has " + decimals + " decimals: amounts are to the cent, write it"
+                    + " with 2 decimals at most");
+        }
         return negative ? value.negate() : value;
+    }
+
+    /** Digits after the decimal point of a plain decimal. */
+    private static int decimalsOf(String text) {
+        int dot = text.indexOf('.');
+        return dot < 0 ? 0 : text.length() - dot - 1;
+    }
+
+    private static boolean isCurrencyCode(String letters) {
+        try {
+            return letters.length() == 3 && Currency.getInstance(letters.toUpperCase(Locale.ROOT)) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Letters that are not a currency code: a credit or debit mark, an exponent, a word. */
+    private static NumberFormatException notAnAmount(String raw, String letters, boolean withinDigits) {
+        String upper = letters.toUpperCase(Locale.ROOT);
+        if (withinDigits && upper.equals("E")) {
+            return new NumberFormatException("'" + raw + "' is written with an exponent: write the amount in full");
+        }
+        if (!withinDigits && (upper.equals("CR") || upper.equals("DR") || upper.equals("DB"))) {
+            return new NumberFormatException("'" + raw + "' ends in " + letters + ", a credit or debit mark that is not"
+                    + " read: export the amounts signed (a credit with a minus)");
+        }
+        return new NumberFormatException("'" + raw + "' is not an amount (" + letters + " is not a currency code)");
     }
 
     private static boolean isPlainDecimal(String text) {

@@ -37,6 +37,25 @@ class ImportValuesTests {
         assertThat(Values.amount("250 EUR")).isEqualByComparingTo(new BigDecimal("250"));
         assertThatThrownBy(() -> Values.amount("douze")).isInstanceOf(NumberFormatException.class).hasMessageContaining("douze");
         assertThatThrownBy(() -> Values.amount("12#50")).isInstanceOf(NumberFormatException.class);
+        assertThat(Values.amount("1234.5600")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("EUR 250")).isEqualByComparingTo("250");
+    }
+
+    /** Read as 1.23, "1.234" from a French export lost a factor of 1000; "1 234,56 CR" lost its sign. */
+    @Test
+    void amounts_that_could_be_misread_are_refused_rather_than_guessed() {
+        assertThatThrownBy(() -> Values.amount("1.234")).hasMessage(
+                "'1.234' has 3 decimals: is it 1234 or 1.234? Write it with its decimals (1234.00 or 1.234,00)");
+        assertThatThrownBy(() -> Values.amount("1,234")).hasMessage(
+                "'1,234' has 3 decimals: is it 1234 or 1.234? Write it with its decimals (1234.00 or 1,234.00)");
+        assertThatThrownBy(() -> Values.amount("12.3456")).hasMessageContaining("has 4 decimals");
+        assertThatThrownBy(() -> Values.amount("1,234.567")).hasMessageContaining("has 3 decimals");
+        assertThatThrownBy(() -> Values.amount("1.234.56")).hasMessageContaining("thousands separators");
+        assertThatThrownBy(() -> Values.amount("1,23,456.00")).hasMessageContaining("thousands separators");
+        assertThatThrownBy(() -> Values.amount("1 234,56 CR")).hasMessageContaining("credit or debit mark");
+        assertThatThrownBy(() -> Values.amount("100 DR")).hasMessageContaining("credit or debit mark");
+        assertThatThrownBy(() -> Values.amount("1E5")).hasMessageContaining("exponent");
+        assertThatThrownBy(() -> Values.amount("250 XYZ")).hasMessageContaining("XYZ is not a currency code");
     }
 
     @Test

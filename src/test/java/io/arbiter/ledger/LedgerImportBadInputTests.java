@@ -124,6 +124,13 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
     }
 
     @Test
+    void an_amount_with_a_lone_separator_before_3_digits_is_refused_rather_than_rounded() {
+        JsonNode errors = refused(query(), file(row("FA-1", "01/03/2026", "30/04/2026", "1.234", "EUR")));
+
+        assertError(errors.get(0), 2, "Montant TTC", "1.234", "'1.234' has 3 decimals: is it 1234 or 1.234?");
+    }
+
+    @Test
     void an_unknown_currency_is_refused() {
         JsonNode errors = refused(query(), file(row("FA-1", "01/03/2026", "30/04/2026", "100,00", "EUX")));
 
