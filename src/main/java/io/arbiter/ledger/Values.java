@@ -114,10 +114,11 @@ final class Values {
     /** Letters that are not a currency code: a credit or debit mark, an exponent, a word. */
     private static NumberFormatException notAnAmount(String raw, String letters, boolean withinDigits) {
         String upper = letters.toUpperCase(Locale.ROOT);
-        if (withinDigits && upper.equals("E")) {
-            return new NumberFormatException("'" + raw + "' is written with an exponent: write the amount in full");
+        if (withinDigits) {
+            return new NumberFormatException(upper.equals("E") ? "'" + raw + "' is written with an exponent: write the"
+                    + " amount in full" : "'" + raw + "' is not an amount");
         }
-        if (!withinDigits && (upper.equals("CR") || upper.equals("DR") || upper.equals("DB"))) {
+        if (upper.equals("CR") || upper.equals("DR") || upper.equals("DB")) {
             return new NumberFormatException("'" + raw + "' ends in " + letters + ", a credit or debit mark that is not"
                     + " read: export the amounts signed (a credit with a minus)");
         }

@@ -56,6 +56,7 @@ class ImportValuesTests {
         assertThatThrownBy(() -> Values.amount("100 DR")).hasMessageContaining("credit or debit mark");
         assertThatThrownBy(() -> Values.amount("1E5")).hasMessageContaining("exponent");
         assertThatThrownBy(() -> Values.amount("250 XYZ")).hasMessageContaining("XYZ is not a currency code");
+        assertThatThrownBy(() -> Values.amount("12 EUR 50")).hasMessage("'12 EUR 50' is not an amount");
     }
 
     @Test
