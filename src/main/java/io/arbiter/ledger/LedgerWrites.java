@@ -248,9 +248,7 @@ class LedgerWrites {
         // open amount was zeroed by the snapshot that omitted it, not paid: what it was paid is what was allocated to it.
         String newOpen = plan.has("openAmount") ? "coalesce(s.open_amount, s.amount)"
                 : """
-                greatest(s.amount - case when i.status = 'SETTLED'
-                    then coalesce((select sum(a.amount) from ledger_allocation a where a.invoice_id = i.id), 0)
-                    else i.amount - i.open_amount end, 0)""";
+                greatest(s.amount - case when i.status = 'SETTLED' then i.allocated else i.amount - i.open_amount end, 0)""";
         // The staged rows the ledger already has, found once by a join with the table before anything is written,
         // then an UPDATE of those that changed and a plain INSERT of the others. INSERT ... ON CONFLICT DO UPDATE would
         // lock (and so rewrite) every existing row it meets even when nothing changed, and DO NOTHING costs a

@@ -219,7 +219,8 @@ final class RowConverter {
             case DAYS -> {
                 int days;
                 try {
-                    days = Values.amount(raw).intValueExact();
+                    // ERPs write terms with their unit: "30", "30j", "45 jours", "60 days".
+                    days = Values.amount(raw.strip().replaceFirst("(?i)\\s*(j|jours?|d|days?)$", "")).intValueExact();
                 } catch (ArithmeticException e) {
                     throw new IllegalArgumentException("'" + raw + "' is not a whole number of days");
                 }

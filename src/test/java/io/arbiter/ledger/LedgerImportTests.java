@@ -215,14 +215,16 @@ class LedgerImportTests extends LedgerImportApiTest {
     @Test
     void a_customer_takes_the_columns_of_its_last_row_and_keeps_those_a_later_file_lacks() {
         importFile(query("invoices", LedgerFixtures.unique("erp"), "delta"), "a.csv", ("""
-                Invoice Number,Customer Account,Customer Name,Salesperson,Company Code,Invoice Date,Due Date,Amount,Currency
-                FA-001,%2$s,Dupre,Hélène Martin,%1$s,2026-03-01,2026-04-30,1234.56,EUR
-                FA-002,%3$s,Outillage SA,Paul Roche,%1$s,2026-03-20,2026-05-19,980.40,EUR
-                FA-003,%2$s,Établissements Dupré & Fils,Hélène Martin,%1$s,2026-03-15,2026-05-14,2500.00,EUR
+                Invoice Number,Customer Account,Customer Name,Salesperson,Payment Terms,Company Code,Invoice Date,Due Date,Amount,Currency
+                FA-001,%2$s,Dupre,Hélène Martin,30,%1$s,2026-03-01,2026-04-30,1234.56,EUR
+                FA-002,%3$s,Outillage SA,Paul Roche,30j,%1$s,2026-03-20,2026-05-19,980.40,EUR
+                FA-003,%2$s,Établissements Dupré & Fils,Hélène Martin,45 jours,%1$s,2026-03-15,2026-05-14,2500.00,EUR
                 """).formatted(entity, dupre, outillage).getBytes(StandardCharsets.UTF_8));
 
-        assertThat(customer(dupre)).containsEntry("name", "Établissements Dupré & Fils").containsEntry("salesperson", "Hélène Martin");
-        assertThat(customer(outillage)).containsEntry("name", "Outillage SA");
+        // Terms as ERPs write them, with or without their unit.
+        assertThat(customer(dupre)).containsEntry("name", "Établissements Dupré & Fils").containsEntry("salesperson", "Hélène Martin")
+                .containsEntry("payment_terms_days", 45);
+        assertThat(customer(outillage)).containsEntry("name", "Outillage SA").containsEntry("payment_terms_days", 30);
 
         importFile(query("invoices", LedgerFixtures.unique("erp"), "delta"), "b.csv", ("""
                 Invoice Number,Customer Account,Customer Name,Company Code,Invoice Date,Due Date,Amount,Currency
@@ -289,7 +291,8 @@ class LedgerImportTests extends LedgerImportApiTest {
     }
 
     private Map<String, Object> customer(String account) {
-        return jdbc.sql("select name, salesperson from ledger_customer where account = ?").param(account).query().singleRow();
+        return jdbc.sql("select name, salesperson, payment_terms_days from ledger_customer where account = ?").param(account)
+                .query().singleRow();
     }
 
     @Test
