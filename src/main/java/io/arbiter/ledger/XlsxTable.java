@@ -1,6 +1,8 @@
 package io.arbiter.ledger;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -81,7 +83,11 @@ final class XlsxTable implements Table {
             if (DateUtil.isCellDateFormatted(cell)) {
                 return cell.getLocalDateTimeCellValue().toLocalDate().toString();
             }
-            return NumberToTextConverter.toText(cell.getNumericCellValue());
+            // A number cell holds what a formula computed (an amount × 1.2 has more decimals than the cell shows):
+            // to the cent, as the sheet shows it; there is no separator in it to misread.
+            String number = NumberToTextConverter.toText(cell.getNumericCellValue());
+            BigDecimal value = new BigDecimal(number);
+            return value.scale() > 2 ? value.setScale(2, RoundingMode.HALF_UP).toPlainString() : number;
         }
         if (type == CellType.STRING) {
             return cell.getStringCellValue().trim();
