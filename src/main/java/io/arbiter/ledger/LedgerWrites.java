@@ -137,7 +137,8 @@ class LedgerWrites {
                 where (s.account is null and s.invoice_number is null)
                    or (s.account is not null and not exists (select 1 from ledger_customer c where c.account = s.account))
                 order by s.row""".formatted(what));
-        // Allocated anyway, one customer's money would close another customer's invoice.
+        // Allocated anyway, one customer's money would close another customer's invoice. Another account of the same
+        // company (a head office paying for one of its establishments) is the same debtor.
         report(errors, plan.columnOf("account"), limit, """
                 select s.row, s.account, 'invoice ' || i.number || ' belongs to customer account ' || c.account
                        || ', not ' || s.account || ': correct the account or the invoice number of this %s',
@@ -145,8 +146,9 @@ class LedgerWrites {
                 from ledger_stage s
                 join ledger_invoice i on i.entity_code = s.entity and i.number = s.invoice_number
                 join ledger_customer c on c.id = i.customer_id
+                join ledger_customer payer on payer.account = s.account
                 where c.account <> s.account
-                  and exists (select 1 from ledger_customer known where known.account = s.account)
+                  and (c.company_id is null or c.company_id <> payer.company_id or c.country <> payer.country)
                 order by s.row""".formatted(what));
     }
 

@@ -178,6 +178,17 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
         JsonNode refusedNote = refused("kind=credit-notes&source=" + LedgerFixtures.unique("avoirs"), creditNotes);
 
         assertError(refusedNote.get(0), 2, "Code client", other, "invoice FA-1 belongs to customer account " + account);
+
+        // The head office of the company whose establishment the invoice was made out to pays it: the same debtor.
+        String siren = LedgerFixtures.siren();
+        jdbc.sql("update ledger_customer set registration_number = ? where account = ?")
+                .params(LedgerFixtures.siret(siren), account).update();
+        LedgerFixtures.NewCustomer headOffice = LedgerFixtures.NewCustomer.named(siren);
+        new LedgerFixtures(jdbc).customer(headOffice);
+        JsonNode paid = importFile("kind=payments&source=" + LedgerFixtures.unique("bank"), "reglements.csv",
+                ("Société;N° règlement;Code client;Date règlement;Montant;Devise;N° facture\r\n"
+                        + entity + ";R-3;" + headOffice.account() + ";10/04/2026;50,00;EUR;FA-2\r\n").getBytes(WINDOWS_1252));
+        assertThat(paid.get("state").asString()).as(paid.toString()).isEqualTo("SUCCEEDED");
     }
 
     @Test
