@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -23,12 +25,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A CSV file streamed record by record (never held in memory), with its encoding and separator detected: a byte-order
  * mark, else UTF-8 when every byte of the file is valid UTF-8, else Windows-1252 (what French ERPs write); the
- * separator among {@code ; , tab |} that splits the first lines into the same number of fields.
+ * separator among {@code ; , tab |} that splits the first lines into the same number of fields, or the one a first
+ * line {@code sep=;} names, as Excel writes it.
  */
 final class CsvTable implements Table {
 
     private static final char[] SEPARATORS = {';', ',', '\t', '|'};
     private static final int SAMPLE_LINES = 20;
+    private static final Pattern SEPARATOR_DIRECTIVE = Pattern.compile("(?i)sep=([;,\t|])\r?\n");
 
     private final CountingStream counting;
     private final long size;
@@ -72,6 +76,11 @@ final class CsvTable implements Table {
             charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
         }
         String text = new String(sample, bom, sample.length - bom, charset);
+        // Excel writes (and hides when it opens the file) a first line "sep=;" naming the separator: the header follows.
+        Matcher directive = SEPARATOR_DIRECTIVE.matcher(text);
+        if (directive.lookingAt()) {
+            return new CsvTable(file, charset, bom + directive.group().getBytes(charset).length, directive.group(1).charAt(0));
+        }
         return new CsvTable(file, charset, bom, separatorOf(text));
     }
 

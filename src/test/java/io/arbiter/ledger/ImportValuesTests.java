@@ -120,6 +120,18 @@ class ImportValuesTests {
     }
 
     @Test
+    void a_first_line_sep_names_the_separator_and_rows_are_numbered_as_excel_shows_them(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sep.csv"), "sep=,\r\nFacture,Montant\r\nFA-1,\"1,50\"\r\n");
+        try (CsvTable table = CsvTable.open(file)) {
+            assertThat(table.header()).containsExactly("Facture", "Montant");
+            assertThat(table.description()).contains("separator ','");
+            Table.Row row = table.next();
+            assertThat(row.number()).isEqualTo(2);
+            assertThat(row.cells()).containsExactly("FA-1", "1,50");
+        }
+    }
+
+    @Test
     void french_headers_are_matched_without_accents_case_or_punctuation() {
         ColumnMapping mapping = MappingSuggester.suggest(ImportKind.INVOICES, List.of("N° FACTURE", "Date d'échéance",
                 "Tiers", "Intitulé", "Site", "Date pièce", "Montant", "Solde dû", "Code devise", "N° TVA intracom"));
