@@ -180,9 +180,14 @@ public class LedgerImportService {
             log.info("Ledger import {} of {} from {}: {}", id, request.kind().label(), request.source(), result.message());
         } catch (RuntimeException e) {
             log.error("Ledger import {} failed", id, e);
-            jobs.finish(id, new ImportResult(false, "Arbiter failed to run this import; nothing was written. Retry, and report job " + id
-                    + " if it persists.", 0, 0, 0,
-                    0, 0, 0, 0, 0, List.of(), List.of(), null));
+            jobs.finish(id, notRun("Arbiter failed to run this import; nothing was written. Retry, and report job " + id
+                    + " if it persists."));
+        } catch (OutOfMemoryError e) {
+            // A workbook is read whole (CSV is streamed): its memory is released with the failed job, and the job must
+            // say why rather than wait for the heartbeat to call it abandoned.
+            log.error("Ledger import {} ran out of memory", id, e);
+            jobs.finish(id, notRun("The file did not fit in this instance's memory; nothing was written. Send a large"
+                    + " export as CSV, which is read row by row, or give Arbiter more memory."));
         } finally {
             active.remove(id);
             if (deleteFile) {
@@ -193,6 +198,10 @@ public class LedgerImportService {
                 }
             }
         }
+    }
+
+    private static ImportResult notRun(String message) {
+        return new ImportResult(false, message, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null);
     }
 
     private static ProblemException invalid(String detail) {
