@@ -35,9 +35,10 @@ class SolvencyController {
     @Operation(summary = "A company's solvency report as a decision would use it (cache, providers, or last snapshot)")
     @GetMapping("/api/v1/companies/{registrationNumber}/solvency")
     CompanySolvency solvency(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country) {
-        String company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company();
-        SolvencyLookup lookup = solvency.lookup(company, country);
-        return new CompanySolvency(company, country, lookup.report().isPresent(), lookup.stale(), lookup.source().name(),
+        RegistrationNumbers.CompanyId id = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
+        String company = id.company();
+        SolvencyLookup lookup = solvency.lookup(company, id.country());
+        return new CompanySolvency(company, id.country(), lookup.report().isPresent(), lookup.stale(), lookup.source().name(),
                 lookup.unavailable(), lookup.report());
     }
 

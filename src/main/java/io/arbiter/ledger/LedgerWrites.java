@@ -148,7 +148,7 @@ class LedgerWrites {
                 join ledger_customer c on c.id = i.customer_id
                 join ledger_customer payer on payer.account = s.account
                 where c.account <> s.account
-                  and (c.company_id is null or c.company_id <> payer.company_id or c.country <> payer.country)
+                  and not coalesce(c.company_id = payer.company_id and c.country = payer.country, false)
                 order by s.row""".formatted(what));
     }
 

@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads amounts and dates as ERPs write them. Amounts: {@code 1234.56}, {@code 1234,56}, {@code 1 234,56},
@@ -103,7 +104,16 @@ final class Values {
         return dot < 0 ? 0 : text.length() - dot - 1;
     }
 
+    /**
+     * Currency signs written in letters, as Nordic, Polish, Czech, Hungarian, Turkish, Swiss and Romanian ERPs write
+     * them after an amount; lower case.
+     */
+    private static final Set<String> CURRENCY_SIGNS = Set.of("kr", "zł", "kč", "ft", "tl", "fr", "lei", "lv", "kn", "din");
+
     private static boolean isCurrencyCode(String letters) {
+        if (CURRENCY_SIGNS.contains(letters.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
         try {
             return letters.length() == 3 && Currency.getInstance(letters.toUpperCase(Locale.ROOT)) != null;
         } catch (IllegalArgumentException e) {

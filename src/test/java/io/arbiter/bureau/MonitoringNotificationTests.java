@@ -144,5 +144,9 @@ class MonitoringNotificationTests extends ApiTest {
         assertThat(solvency.body().at("/report/provider").asString()).isEqualTo("watch");
         assertThat(get("/api/v1/companies/" + COMPANY + "/solvency", ORDER_SYSTEM).status()).isEqualTo(403);
         assertThat(get("/api/v1/companies/123/solvency", ANALYST).status()).isEqualTo(400);
+        // A country in lower case is the same country, for the lookup and in the answer.
+        Response lowerCase = get("/api/v1/companies/" + COMPANY + "/solvency?country=fr", ANALYST);
+        assertThat(lowerCase.body().get("country").asString()).isEqualTo("FR");
+        assertThat(lowerCase.body().at("/report/provider").asString()).isEqualTo("watch");
     }
 }

@@ -60,6 +60,14 @@ class ImportValuesTests {
     }
 
     @Test
+    void currency_signs_written_in_letters_follow_an_amount() {
+        assertThat(Values.amount("1 234,56 kr")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("1 234,56 zł")).isEqualByComparingTo("1234.56");
+        assertThat(Values.amount("12 345 Ft")).isEqualByComparingTo("12345");
+        assertThat(Values.amount("1.234,56 TL")).isEqualByComparingTo("1234.56");
+    }
+
+    @Test
     void french_and_iso_dates_are_read() {
         LocalDate expected = LocalDate.of(2026, 4, 30);
         for (String date : List.of("30/04/2026", "30.04.2026", "30-04-2026", "2026-04-30", "2026-04-30T00:00:00", "300426",

@@ -189,6 +189,13 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
                 ("Société;N° règlement;Code client;Date règlement;Montant;Devise;N° facture\r\n"
                         + entity + ";R-3;" + headOffice.account() + ";10/04/2026;50,00;EUR;FA-2\r\n").getBytes(WINDOWS_1252));
         assertThat(paid.get("state").asString()).as(paid.toString()).isEqualTo("SUCCEEDED");
+        // An account with no registration number is no company's: it is not the debtor of that establishment.
+        String anonymous = LedgerFixtures.unique("C");
+        jdbc.sql("insert into ledger_customer (account, name) values (?, 'Sans numéro')").param(anonymous).update();
+        JsonNode stranger = refused("kind=payments&source=" + LedgerFixtures.unique("bank"),
+                ("Société;N° règlement;Code client;Date règlement;Montant;Devise;N° facture\r\n"
+                        + entity + ";R-4;" + anonymous + ";10/04/2026;10,00;EUR;FA-1\r\n").getBytes(WINDOWS_1252));
+        assertError(stranger.get(0), 2, "Code client", anonymous, "invoice FA-1 belongs to customer account " + account);
     }
 
     @Test
