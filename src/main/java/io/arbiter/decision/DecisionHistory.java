@@ -114,16 +114,24 @@ public class DecisionHistory {
         }));
     }
 
-    /** The facts of each customer's latest decision, by registration number as the decisions name it. */
-    public Map<String, Applicant> latestFacts(Collection<String> registrationNumbers) {
+    /**
+     * The facts of the latest decision on each of these companies, by company key ({@code country:company}, as
+     * {@link io.arbiter.ledger.Portfolio.Customer#companyKey()} gives it), whichever of the company's numbers (SIREN,
+     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V17).
+     */
+    public Map<String, Applicant> latestFacts(Collection<String> companyKeys) {
         Map<String, Applicant> facts = new HashMap<>();
-        if (registrationNumbers.isEmpty()) {
+        if (companyKeys.isEmpty()) {
             return facts;
         }
         jdbc.sql("""
-                select distinct on (registration_number) registration_number, facts::text from credit_decision
-                where registration_number = any(:numbers) order by registration_number, decided_at desc
-                """).param("numbers", registrationNumbers.toArray(String[]::new))
+                select distinct on (company) company, facts::text
+                from (select (request -> 'customer' ->> 'country') || ':'
+                               || ledger_company_id(request -> 'customer' ->> 'country', registration_number) as company,
+                             facts, decided_at
+                      from credit_decision) d
+                where company = any(:companies) order by company, decided_at desc
+                """).param("companies", companyKeys.toArray(String[]::new))
                 .query((rs, n) -> facts.put(rs.getString(1), stored.read(rs.getString(2), Applicant.class))).list();
         return facts;
     }

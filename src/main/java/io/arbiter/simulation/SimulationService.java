@@ -265,13 +265,13 @@ public class SimulationService {
     }
 
     private Batch assessPortfolio(List<Object> subjects, Candidate candidate, Candidate baseline, LocalDate today) {
-        List<String> numbers = subjects.stream().map(s -> ((Portfolio.Customer) s).registrationNumber())
+        List<String> companies = subjects.stream().map(s -> ((Portfolio.Customer) s).companyKey())
                 .filter(Objects::nonNull).toList();
-        Map<String, Applicant> latest = decisions.latestFacts(numbers);
+        Map<String, Applicant> latest = decisions.latestFacts(companies);
         Batch batch = new Batch();
         for (Object subject : subjects) {
             Portfolio.Customer customer = (Portfolio.Customer) subject;
-            Applicant applicant = applicant(customer, latest.get(customer.registrationNumber()), today);
+            Applicant applicant = applicant(customer, customer.companyKey() == null ? null : latest.get(customer.companyKey()), today);
             batch.add(new Replay.Change(null, applicant.registrationNumber(), null,
                     Replay.Answer.of(baseline.evaluate(applicant)), Replay.Answer.of(candidate.evaluate(applicant))));
         }
