@@ -150,7 +150,9 @@ public final class ReplayBenchmark {
                 insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
                                              policy_version, decided_at, request, facts, response)
                 select gen_random_uuid(), 'bench-' || c.id, '', c.registration_number, 'APPROVED', 'bench',
-                       now() - interval '1 day', '{}'::jsonb,
+                       now() - interval '1 day',
+                       jsonb_build_object('customer', jsonb_build_object('registrationNumber', c.registration_number,
+                                                                         'country', c.country)),
                        jsonb_set(jsonb_set(jsonb_set(cast(:facts as jsonb), '{registrationNumber}',
                                  to_jsonb(c.registration_number)), '{bureauGrade}', to_jsonb(30 + (c.id % 71))),
                                  '{turnover}', to_jsonb(500000 + (c.id % 40) * 1500000)),
