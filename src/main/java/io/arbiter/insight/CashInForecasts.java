@@ -69,8 +69,9 @@ class CashInForecasts {
      *
      * <p>A customer's delay is its days late weighted by amount within each currency, then the currencies' averages
      * weighted by their number of invoices: amounts in two currencies do not add up (1,000,000 JPY paid 30 days late
-     * would outweigh 10,000 EUR paid on time a hundredfold). The delays are weighted in float8: a number of days, rounded to a whole day, needs no exact
-     * decimal arithmetic, which costs several times more over the year's payments of every customer.
+     * would outweigh 10,000 EUR paid on time a hundredfold). The delays are weighted in float8: a number of days,
+     * rounded to a whole day, needs no exact decimal arithmetic, which costs several times more over the year's payments
+     * of every customer.
      */
     static String sql(LocalDate asOf, boolean oneSalesperson) {
         String day = "date '" + asOf + "'";

@@ -52,7 +52,8 @@ class InsightController {
     PaymentBehaviour behaviour(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf, Principal caller) {
         exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
-        return behaviours.of(country, registrationNumber, day("asOf", asOf)).orElseThrow(() -> notFound(registrationNumber, country));
+        return behaviours.of(country, registrationNumber, day("asOf", asOf))
+                .orElseThrow(() -> notFound(registrationNumber, country));
     }
 
     @Operation(summary = "A customer's payment history month by month, from 'from' to 'to' (default: the last 12 months)")

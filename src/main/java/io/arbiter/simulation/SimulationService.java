@@ -271,7 +271,8 @@ public class SimulationService {
         Batch batch = new Batch();
         for (Object subject : subjects) {
             Portfolio.Customer customer = (Portfolio.Customer) subject;
-            Applicant applicant = applicant(customer, customer.companyKey() == null ? null : latest.get(customer.companyKey()), today);
+            Applicant latestFacts = customer.companyKey() == null ? null : latest.get(customer.companyKey());
+            Applicant applicant = applicant(customer, latestFacts, today);
             batch.add(new Replay.Change(null, applicant.registrationNumber(), null,
                     Replay.Answer.of(baseline.evaluate(applicant)), Replay.Answer.of(candidate.evaluate(applicant))));
         }
