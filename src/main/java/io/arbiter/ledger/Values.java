@@ -9,12 +9,13 @@ import java.util.Set;
 
 /**
  * Reads amounts and dates as ERPs write them. Amounts: {@code 1234.56}, {@code 1234,56}, {@code 1 234,56},
- * {@code 1.234,56}, {@code 1,234.56}, a currency sign or ISO code or a trailing minus around them; when both '.' and ','
- * appear the last one is the decimal mark, and a lone one is too. Refused rather than guessed: more than 2 decimals
- * (so a lone separator before 3 digits, {@code 1.234}, which is 1234 or 1.234), thousands separators that do not set off
- * 3 digits, an exponent, letters other than a currency code (a CR or DR mark would lose the sign). Dates: {@code yyyy-MM-dd} (a time after it is
- * ignored), {@code dd/MM/yyyy}, {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, the same with a two-digit year (00-29 are 20xx, 30-99 19xx),
- * {@code ddMMyy} and {@code yyyyMMdd}. Hand-written rather than with formatters: a million rows read two dates and two
+ * {@code 1.234,56}, {@code 1,234.56}, a currency sign, ISO code or sign in letters ({@code kr}, {@code Ft}) or a
+ * trailing minus around them; when both '.' and ',' appear the last one is the decimal mark, and a lone one is too.
+ * Refused rather than guessed: more than 2 decimals (so a lone separator before 3 digits, {@code 1.234}, which is 1234
+ * or 1.234), thousands separators that do not set off 3 digits, an exponent, letters other than a currency (a CR or DR
+ * mark would lose the sign). Dates: {@code yyyy-MM-dd} (a time after it is ignored), {@code dd/MM/yyyy},
+ * {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, the same with a two-digit year (00-29 are 20xx, 30-99 19xx), {@code ddMMyy}
+ * and {@code yyyyMMdd}. Hand-written rather than with formatters: a million rows read two dates and two
  * amounts each.
  */
 final class Values {
