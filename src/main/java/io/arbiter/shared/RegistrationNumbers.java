@@ -36,6 +36,10 @@ public final class RegistrationNumbers {
             throw invalid("country", countryCode, "is not a country: give its two-letter ISO 3166 code, e.g. FR");
         }
         String number = raw.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+        if (isPlaceholder(number)) {
+            throw invalid(field, raw, "is not a registration number but a placeholder for an unknown one (no digit other "
+                    + "than 0): give the company's number");
+        }
         if (!"FR".equals(country)) {
             if (!number.matches("[A-Z0-9]{2,32}")) {
                 throw invalid(field, raw, "must be letters and digits");
@@ -65,6 +69,16 @@ public final class RegistrationNumbers {
             return new CompanyId(country, number, siren);
         }
         throw invalid(field, raw, "must be a SIREN (9 digits), a SIRET (14 digits) or a French VAT number (FR + 11 digits)");
+    }
+
+    /**
+     * Whether a normalised number stands in for an unknown one, as ERP exports write it ({@code N/A}, {@code NA},
+     * {@code INCONNU}, {@code 0}, {@code 000000000}): no company's number lacks a digit from 1 to 9, and reading these
+     * as numbers would make one company of every customer whose number is missing. {@code ledger_company_id} (V18)
+     * applies the same rule to the ledger's customers.
+     */
+    private static boolean isPlaceholder(String normalised) {
+        return normalised.chars().noneMatch(c -> c >= '1' && c <= '9');
     }
 
     /** FR + key + SIREN, the key being (12 + 3 × (SIREN mod 97)) mod 97. */

@@ -478,7 +478,7 @@ class InsightApiTests extends ApiTest {
         assertThat(months.get(1).get("promisesBroken").asInt()).isEqualTo(1);
         assertThat(months.get(1).get("disputesResolved").asInt()).isEqualTo(1);
         assertThat(response.body().get("total").get("paidInvoices").asInt()).isEqualTo(3);
-        assertThat(get("/api/v1/ledger/customers/DEUNKNOWN0000/history?country=DE", ANALYST).status()).isEqualTo(404);
+        assertThat(get("/api/v1/ledger/customers/DEUNKNOWN0001/history?country=DE", ANALYST).status()).isEqualTo(404);
     }
 
     @Test

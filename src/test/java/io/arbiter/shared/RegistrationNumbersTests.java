@@ -44,6 +44,15 @@ class RegistrationNumbersTests {
                 .hasMessageContaining(number);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"N/A", "NA", "inconnu", "0", "000000000", "000-000-000"})
+    void a_placeholder_for_an_unknown_number_is_refused_in_any_country(String placeholder) {
+        for (String country : new String[] {"FR", "DE"}) {
+            assertThatThrownBy(() -> RegistrationNumbers.normalise(country, placeholder, "number"))
+                    .isInstanceOf(ProblemException.class).hasMessageContaining("'" + placeholder + "' is not a registration number");
+        }
+    }
+
     @Test
     void numbers_of_other_countries_are_only_normalised() {
         assertThat(RegistrationNumbers.normalise("DE", "hrb 12345", "number").registrationNumber()).isEqualTo("HRB12345");

@@ -133,6 +133,22 @@ class PolicySimulationTests extends ApiTest {
     }
 
     @Test
+    void accounts_whose_number_is_a_placeholder_such_as_n_a_are_each_a_company_of_their_own() {
+        String draft = draft();
+        long before = pollUntilFinished(post(simulations(draft), MANAGER, "{\"portfolio\": true}").location()).get("total").asLong();
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        // What ERP exports write for a number they lack: read as a number, it made one company of unrelated customers.
+        ledger.customer(LedgerFixtures.NewCustomer.named("N/A"));
+        ledger.customer(LedgerFixtures.NewCustomer.named("n/a"));
+        ledger.customer(LedgerFixtures.NewCustomer.named("000000000"));
+
+        JsonNode after = pollUntilFinished(post(simulations(draft), MANAGER, "{\"portfolio\": true}").location());
+
+        assertThat(after.get("state").asString()).isEqualTo("DONE");
+        assertThat(after.get("total").asLong()).isEqualTo(before + 3);
+    }
+
+    @Test
     void cancelling_a_large_simulation_stops_it_before_the_end_and_keeps_what_it_found() {
         String draft = draft();
         String template = decide(order("70000"));
