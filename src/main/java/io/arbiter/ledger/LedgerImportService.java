@@ -183,8 +183,8 @@ public class LedgerImportService {
             jobs.finish(id, notRun("Arbiter failed to run this import; nothing was written. Retry, and report job " + id
                     + " if it persists."));
         } catch (OutOfMemoryError e) {
-            // A workbook is read whole (CSV is streamed): its memory is released with the failed job, and the job must
-            // say why rather than wait for the heartbeat to call it abandoned.
+            // A workbook's distinct texts are held while it is read: its memory is released with the failed job, and
+            // the job must say why rather than wait for the heartbeat to call it abandoned.
             log.error("Ledger import {} ran out of memory", id, e);
             jobs.finish(id, notRun("The file did not fit in this instance's memory; nothing was written. Send a large"
                     + " export as CSV, which is read row by row, or give Arbiter more memory."));
