@@ -33,7 +33,10 @@ public record InterestSegment(
     public enum RateBasis {
         /** ECB main refinancing rate on 1 January or 1 July + 10 points (L441-10 II). */
         ECB_PLUS_10,
-        /** ECB main refinancing rate on 1 January or 1 July + 8 points (public bodies, R2192-31). */
+        /**
+         * ECB main refinancing rate on the first day (1 January or 1 July) of the half-year the interest started to run
+         * in + 8 points, for the whole delay (public bodies, R2192-31).
+         */
         ECB_PLUS_8,
         /** The contractual rate, at or above 3 × the legal interest rate. */
         CONTRACTUAL,

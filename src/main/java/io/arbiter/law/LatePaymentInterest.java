@@ -17,8 +17,10 @@ import io.arbiter.shared.Money;
  * rate is fixed for each half-year.
  *
  * <p>Statutory rate: the ECB main refinancing rate in force on 1 January (for days in January to June) or 1 July (July
- * to December), + 10 points for a business, + 8 points for a public body. A contractual rate applies instead when the
- * contract sets one, but never below 3 × the legal interest rate ("autres cas") of the half-year.
+ * to December), + 10 points for a business. A public body owes + 8 points on the ECB rate in force on the first day of
+ * the half-year the interest started to run in, for the whole delay (Code de la commande publique R2192-31). A
+ * contractual rate applies instead when the contract sets one, but never below 3 × the legal interest rate ("autres cas")
+ * of the half-year.
  */
 public final class LatePaymentInterest {
 
@@ -63,12 +65,14 @@ public final class LatePaymentInterest {
         List<InterestSegment> segments = new ArrayList<>();
         BigDecimal exactTotal = BigDecimal.ZERO;
         LocalDate from = dueDate.plusDays(1);
+        // A public body's rate is not revised at the next half-year: R2192-31 fixes it when the interest starts to run.
+        LocalDate publicBodyRateDate = halfYearStart(from);
         while (!from.isAfter(paidOn)) {
             LocalDate halfYearStart = halfYearStart(from);
             LocalDate halfYearEnd = halfYearStart.plusMonths(6).minusDays(1);
             LocalDate to = paidOn.isBefore(halfYearEnd) ? paidOn : halfYearEnd;
             long days = ChronoUnit.DAYS.between(from, to) + 1;
-            Rate rate = rateFor(halfYearStart, terms);
+            Rate rate = rateFor(terms.debtor() == Debtor.PUBLIC_BODY ? publicBodyRateDate : halfYearStart, terms);
             BigDecimal exact = amountInclVat.amount()
                     .multiply(rate.percent)
                     .multiply(BigDecimal.valueOf(days))

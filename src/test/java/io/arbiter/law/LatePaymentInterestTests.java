@@ -117,6 +117,22 @@ class LatePaymentInterestTests {
     }
 
     @Test
+    void keeps_a_public_body_s_rate_of_the_half_year_its_interest_started_in_for_the_whole_delay() {
+        // Code de la commande publique R2192-31: the ECB rate "en vigueur au premier jour du semestre de l'année civile
+        // au cours duquel les intérêts moratoires ont commencé à courir", + 8 points; unlike L441-10 between businesses,
+        // the rate is not changed at the next half-year. By hand: due 15 June 2023, paid 15 July 2023; interest starts
+        // on 16 June 2023, in the first half-year, whose ECB rate was 2.50 % (since 21 Dec 2022): 10.50 % for all 30 days.
+        // 10 000 × 10.50 % × 30 / 365 = 86.3013… → 86.30 (not 92.47, as 15 days at 10.50 % and 15 at 4.00 + 8 = 12 %).
+        var result = interest.compute(eur("10000.00"), LocalDate.of(2023, 6, 15), LocalDate.of(2023, 7, 15),
+                InterestTerms.publicBody());
+
+        assertThat(result.total()).isEqualTo(eur("86.30"));
+        assertThat(result.daysLate()).isEqualTo(30);
+        assertThat(result.segments()).extracting(InterestSegment::ratePercent)
+                .allSatisfy(rate -> assertThat(rate).isEqualByComparingTo("10.50"));
+    }
+
+    @Test
     void rounds_half_up_to_the_cent_once_on_the_sum_not_per_segment() {
         // By hand: 14.60 € at 10 % for one day is 14.60 × 10 / 36 500 = 0.004 €. Due 29 June 2021, paid 1 July 2021:
         // one day in each half-year, 0.004 + 0.004 = 0.008 → 0.01, where rounding each segment first would give 0.00.
