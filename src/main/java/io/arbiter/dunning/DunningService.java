@@ -469,7 +469,9 @@ public class DunningService {
                     && (request.confirmedBy() == null || request.confirmedBy().isBlank())) {
                 throw invalid(action.action() + " must be confirmed by a person before it is sent: give confirmedBy");
             }
-            if (request.message() != null && (!DunningTemplates.LANGUAGES.contains(request.message().language())
+            // LANGUAGES is an immutable list, whose contains(null) throws: test for a missing language first.
+            if (request.message() != null && (request.message().language() == null
+                    || !DunningTemplates.LANGUAGES.contains(request.message().language())
                     || request.message().text() == null || request.message().text().isBlank())) {
                 throw invalid("message needs a language (fr or en) and the text as sent");
             }

@@ -136,6 +136,16 @@ class DunningBadInputTests extends ApiTest {
     }
 
     @Test
+    void a_message_without_a_language_is_422_and_records_nothing() {
+        JsonNode call = call();
+        String before = state();
+
+        assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s", "message": {"text": "Bonjour"}}"""
+                .formatted(call.get("id").asString(), account, DUE.plusDays(7))), 422, "message needs a language", before);
+    }
+
+    @Test
     void the_dunning_api_needs_a_dunning_or_finance_key() {
         assertThat(post("/api/v1/dunning/next-actions", ORDER_SYSTEM, "{\"customer\": \"" + account + "\"}").status()).isEqualTo(403);
         assertThat(get("/api/v1/dunning/agenda?date=2026-03-02", null).status()).isEqualTo(401);
