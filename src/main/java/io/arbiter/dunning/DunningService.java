@@ -495,6 +495,12 @@ public class DunningService {
                     Map<String, OpenItems.OpenInvoice> invoices = ledgerInvoices(action.ledgerCustomerId());
                     List<Long> ids = action.invoiceKeys().stream().map(invoices::get).filter(Objects::nonNull)
                             .map(OpenItems.OpenInvoice::id).toList();
+                    if (ids.isEmpty()) {
+                        // The ledger reads a promise on no invoice as one on the whole balance: it would pause the
+                        // dunning of every other invoice of the customer.
+                        throw invalid("invoices " + String.join(", ", action.invoiceKeys().stream().map(DunningService::number)
+                                .toList()) + " are no longer open: there is nothing to promise to pay on this action");
+                    }
                     String currency = action.invoiceKeys().stream().map(invoices::get).filter(Objects::nonNull)
                             .map(OpenItems.OpenInvoice::currency).findFirst().orElse(policy.active().currency());
                     promiseId = collections.recordPromise(action.ledgerCustomerId(), date, promise.date(), promise.amount(),

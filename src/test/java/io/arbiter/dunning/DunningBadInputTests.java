@@ -146,6 +146,21 @@ class DunningBadInputTests extends ApiTest {
     }
 
     @Test
+    void a_promise_on_an_action_whose_invoices_are_all_paid_since_is_422_and_records_nothing() {
+        JsonNode call = call();
+        jdbc.sql("update ledger_invoice set open_amount = 0, status = 'PAID', paid_on = ? where id = ?")
+                .params(DUE.plusDays(8), invoiceId).update();
+        String before = state();
+
+        // Recorded with none of its invoices, the promise would cover the customer's whole balance and pause the dunning
+        // of every other invoice until its date.
+        assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
+                 "promise": {"date": "%s", "amount": 1000}}""".formatted(call.get("id").asString(), account, DUE.plusDays(9),
+                DUE.plusDays(20))), 422, "no longer open", before);
+    }
+
+    @Test
     void the_dunning_api_needs_a_dunning_or_finance_key() {
         assertThat(post("/api/v1/dunning/next-actions", ORDER_SYSTEM, "{\"customer\": \"" + account + "\"}").status()).isEqualTo(403);
         assertThat(get("/api/v1/dunning/agenda?date=2026-03-02", null).status()).isEqualTo(401);
