@@ -303,17 +303,22 @@ public class DunningService {
 
     /** Insolvency proceedings: dunning stops; the claim (every open invoice, disputed or not) must be declared. */
     private List<Proposed> claim(Case customerCase, List<Escalator.Done> done) {
-        if (customerCase.items().isEmpty() || done.stream().anyMatch(d -> d.action().equals(CLAIM_ACTION))) {
-            return List.of();
-        }
+        Set<String> declared = new HashSet<>();
+        done.stream().filter(d -> d.action().equals(CLAIM_ACTION)).forEach(d -> declared.add(d.invoiceKey()));
+        // One claim per currency, as the plan's steps are split: amounts in different currencies cannot be added up.
+        Map<String, List<Escalator.Item>> byCurrency = new TreeMap<>();
+        customerCase.items().forEach(item -> byCurrency.computeIfAbsent(item.currency(), c -> new ArrayList<>()).add(item));
         LocalDate publishedOn = customerCase.insolvencyPublishedOn();
         LocalDate deadline = claimDeadline(publishedOn);
         Reason reason = new Reason("(law)", null, null, "CLAIM_DECLARATION", "Insolvency proceedings published on "
                 + publishedOn + ": dunning stops and the claim must be declared to the court-appointed representative by "
                 + deadline + " (Code de commerce L622-24, R622-24).");
-        return List.of(new Proposed(actionId(customerCase.account(), null, CLAIM_ACTION, "REGISTERED_LETTER",
-                customerCase.items()), null, CLAIM_ACTION, "REGISTERED_LETTER", "declare-claim", true, "CREDIT_MANAGER",
-                deadline, customerCase.items(), reason));
+        return byCurrency.values().stream()
+                .filter(invoices -> invoices.stream().noneMatch(item -> declared.contains(item.key())))
+                .map(invoices -> new Proposed(actionId(customerCase.account(), null, CLAIM_ACTION, "REGISTERED_LETTER",
+                        invoices), null, CLAIM_ACTION, "REGISTERED_LETTER", "declare-claim", true, "CREDIT_MANAGER",
+                        deadline, invoices, reason))
+                .toList();
     }
 
     private static LocalDate claimDeadline(LocalDate publishedOn) {

@@ -229,6 +229,29 @@ class DunningApiTests extends ApiTest {
     }
 
     @Test
+    void a_customer_in_insolvency_proceedings_with_invoices_in_two_currencies_gets_a_claim_per_currency() {
+        Customer customer = customer(false);
+        invoice(customer, DUE, "900.00");
+        String dollars = ledger.entity("USD");
+        ledger.openInvoice(dollars, customer.id(), DUE.minusDays(30), DUE, "400.00", "USD");
+        events.publishEvent(new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", LocalDate.of(2026, 3, 10)));
+
+        JsonNode next = next(customer, DUE.plusDays(40));
+
+        assertThat(actionsOf(next)).containsExactly("DECLARE_CLAIM", "DECLARE_CLAIM");
+        List<String> opens = new ArrayList<>();
+        next.get("actions").forEach(claim -> {
+            assertThat(claim.get("invoices")).hasSize(1);
+            opens.add(claim.get("totals").get("open").get("amount").decimalValue().setScale(2).toPlainString() + " "
+                    + claim.get("totals").get("open").get("currency").asString());
+        });
+        assertThat(opens).containsExactlyInAnyOrder("900.00 EUR", "400.00 USD");
+
+        done(customer, next.get("actions").get(0), "CLAIM_DECLARED", DUE.plusDays(41));
+        assertThat(actionsOf(next(customer, DUE.plusDays(42)))).containsExactly("DECLARE_CLAIM");
+    }
+
+    @Test
     void a_payment_received_cancels_the_pending_actions() {
         Customer customer = customer(false);
         long invoice = invoice(customer, DUE, "650.00");
