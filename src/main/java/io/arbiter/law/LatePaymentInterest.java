@@ -20,7 +20,8 @@ import io.arbiter.shared.Money;
  * to December), + 10 points for a business. A public body owes + 8 points on the ECB rate in force on the first day of
  * the half-year the interest started to run in, for the whole delay (Code de la commande publique R2192-31). A
  * contractual rate applies instead when the contract sets one, but never below 3 × the legal interest rate ("autres cas")
- * of the half-year.
+ * of the half-year. Interest runs from the first half-year the rate files cover (ECB rates from 2012, legal rates from
+ * 2015), not earlier.
  */
 public final class LatePaymentInterest {
 
@@ -65,6 +66,13 @@ public final class LatePaymentInterest {
         List<InterestSegment> segments = new ArrayList<>();
         BigDecimal exactTotal = BigDecimal.ZERO;
         LocalDate from = dueDate.plusDays(1);
+        LocalDate firstCovered = firstHalfYearCovered(terms);
+        if (from.isBefore(firstCovered)) {
+            // Days before the rate files are not charged: such a debt is over five years old, time-barred between
+            // traders (Code de commerce L110-4), and the law of its time differed (+7 points before 2009, no €40 before
+            // 2013). Failing instead would stop the dunning of the customer's other invoices.
+            from = firstCovered;
+        }
         // A public body's rate is not revised at the next half-year: R2192-31 fixes it when the interest starts to run.
         LocalDate publicBodyRateDate = halfYearStart(from);
         while (!from.isAfter(paidOn)) {
@@ -104,6 +112,14 @@ public final class LatePaymentInterest {
         // The floor was checked against the legal rate of this half-year, so the flag still matters when it is stale.
         return new Rate(terms.contractualRatePercent(), RateBasis.CONTRACTUAL, terms.contractualRatePercent(),
                 legal.beyondLastDataPoint());
+    }
+
+    /** The first half-year whose rate the terms' rate file knows: its first day, or the next half-year's. */
+    private LocalDate firstHalfYearCovered(InterestTerms terms) {
+        LocalDate first = (terms.contractualRatePercent() == null ? ecbMainRefinancingRates : legalInterestRates)
+                .firstDataPoint();
+        LocalDate start = halfYearStart(first);
+        return start.equals(first) ? first : start.plusMonths(6);
     }
 
     private static LocalDate halfYearStart(LocalDate date) {

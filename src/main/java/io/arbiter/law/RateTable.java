@@ -110,6 +110,11 @@ public final class RateTable {
         return new RateLookup(entry.getValue(), entry.getKey(), date.isAfter(rates.lastKey()));
     }
 
+    /** The date of the table's first line. */
+    public LocalDate firstDataPoint() {
+        return rates.firstKey();
+    }
+
     /** The date of the table's last line. */
     public LocalDate lastDataPoint() {
         return rates.lastKey();

@@ -318,6 +318,22 @@ class DunningApiTests extends ApiTest {
     }
 
     @Test
+    void an_invoice_older_than_the_rate_files_is_dunned_with_interest_from_their_first_half_year() {
+        // Left unpaid since 2011: the bundled ECB rates start in December 2011, and such a debt is time-barred anyway.
+        String account = LedgerFixtures.unique("OLD");
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "2012-01-31", "openItems": [
+                  {"number": "F-2011", "issueDate": "2011-05-31", "dueDate": "2011-06-30", "openAmount": 10000.00, "currency": "EUR"}]}"""
+                .formatted(account));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode line = response.body().get("actions").get(0).get("invoices").get(0);
+        assertThat(line.get("daysLate").asInt()).isEqualTo(215);
+        // 1 to 31 January 2012 at 1.00 % + 10 points: 10 000 × 11 % × 31 / 365 = 93.42.
+        assertThat(line.get("interest").get("amount").decimalValue()).isEqualByComparingTo("93.42");
+    }
+
+    @Test
     void the_agenda_lists_the_day_s_actions_of_every_customer_grouped_by_assignee() {
         LocalDate day = LocalDate.of(2026, 4, 20);
         Customer dueToday = customer(true);

@@ -183,6 +183,20 @@ class LatePaymentInterestTests {
     }
 
     @Test
+    void charges_nothing_for_the_days_before_the_first_half_year_the_rate_file_covers() {
+        // The bundled ECB file starts on 14 Dec 2011 (1.00 %), so its first whole half-year is 2012's first. By hand: due
+        // 30 June 2011, paid 31 Jan 2012: 1 to 31 Jan 2012, 31 days; 10 000 × 11 % × 31 / 365 = 93.4246… → 93.42.
+        var result = interest.compute(eur("10000.00"), LocalDate.of(2011, 6, 30), LocalDate.of(2012, 1, 31),
+                InterestTerms.statutoryBusiness());
+
+        assertThat(result.total()).isEqualTo(eur("93.42"));
+        assertThat(result.segments()).singleElement().satisfies(segment -> {
+            assertThat(segment.from()).isEqualTo(LocalDate.of(2012, 1, 1));
+            assertThat(segment.ratePercent()).isEqualByComparingTo("11.00");
+        });
+    }
+
+    @Test
     void the_fixed_recovery_indemnity_is_40_euros_per_late_invoice() {
         // Code de commerce D441-5; "une indemnité forfaitaire dont le montant est de 40 €. Elle n'est pas due pour chaque
         // jour de dépassement mais peut être exigée pour chaque facture" (Bpifrance Création,
