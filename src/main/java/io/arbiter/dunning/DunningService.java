@@ -490,6 +490,12 @@ public class DunningService {
                 if (promise == null || promise.date() == null || promise.amount() == null || promise.amount().signum() <= 0) {
                     throw invalid("a promise to pay needs promise.date and a positive promise.amount");
                 }
+                // The ledger keeps amounts to the cent, up to 13 digits before them (numeric(15,2)).
+                BigDecimal amount = promise.amount().stripTrailingZeros();
+                if (amount.scale() > 2 || amount.precision() - amount.scale() > 13) {
+                    throw invalid("promise.amount " + promise.amount().toPlainString()
+                            + " must be an amount to the cent, below 10,000,000,000,000");
+                }
                 if (promise.date().isBefore(date)) {
                     throw invalid("the promised date " + promise.date() + " is before the day the promise was made (" + date
                             + "); a promise to pay is for a day to come");

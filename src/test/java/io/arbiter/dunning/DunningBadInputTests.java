@@ -93,6 +93,19 @@ class DunningBadInputTests extends ApiTest {
     }
 
     @Test
+    void a_promise_of_a_fraction_of_a_cent_or_beyond_the_ledger_s_amounts_is_422_and_records_nothing() {
+        JsonNode call = call();
+        String before = state();
+
+        for (String amount : List.of("0.001", "12345678901234.50")) {
+            assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
+                    {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
+                     "promise": {"date": "%s", "amount": %s}}""".formatted(call.get("id").asString(), account, DUE.plusDays(7),
+                    DUE.plusDays(14), amount)), 422, "promise.amount " + amount + " must be an amount to the cent", before);
+        }
+    }
+
+    @Test
     void an_outcome_for_an_action_that_does_not_exist_is_404() {
         call();
         String before = state();
