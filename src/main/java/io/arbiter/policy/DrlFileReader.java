@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 final class DrlFileReader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    /**
+     * A rule's name as DRL allows it: in double quotes, in single quotes or a bare word. Each must be found, since a
+     * rule that fires without a reason of its own has nothing to name in the decision.
+     */
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|([\\w$]+))", Pattern.MULTILINE);
     private static final Pattern DESCRIPTION = Pattern.compile("@description\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private DrlFileReader() {
@@ -35,8 +39,9 @@ final class DrlFileReader {
             int end = drl.indexOf("\nthen", rule.end());
             String head = drl.substring(rule.end(), end < 0 ? drl.length() : end);
             Matcher description = DESCRIPTION.matcher(head);
-            String name = rule.group(1);
-            reasons.put(name, new Reason(file.name(), null, lineOf(drl, rule.start(1)), name,
+            int group = rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3;
+            String name = rule.group(group);
+            reasons.put(name, new Reason(file.name(), null, lineOf(drl, rule.start(group)), name,
                     description.find() ? description.group(1) : name));
         }
         return new RuleSource(file.name(), file.name(), stage, drl, reasons, Map.of());

@@ -116,4 +116,30 @@ class PipelineTests {
             assertThat(reason.description()).contains("FRANCHISEE").contains("A person must review");
         });
     }
+
+    @Test
+    void a_drl_rule_named_without_double_quotes_is_reported_by_its_name_when_it_fires(@TempDir Path directory)
+            throws IOException {
+        // DRL also accepts a rule name as a bare word or in single quotes: both must name the rule in the reasons.
+        PolicyFixtures renamed = PolicyFixtures.copyOfShippedPolicy(directory);
+        String drl = Files.readString(renamed.rules().resolve("hard-stops.drl"))
+                .replace("rule \"Insolvency proceedings\"", "rule InsolvencyProceedings")
+                .replace("rule \"Ceased company\"", "rule 'Ceased company'");
+        renamed.write("rules", "hard-stops.drl", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CompiledPolicy compiled = PolicyEngine.load(renamed.tables(), renamed.rules(), Currency.getInstance("EUR")).policy();
+
+        PolicyEvaluation insolvent = Pipeline.evaluate(compiled, establishedSme().companyStatus("INSOLVENCY_PROCEEDINGS")
+                .orderAmount(BigDecimal.TEN).build(), Given.NOTHING);
+        PolicyEvaluation ceased = Pipeline.evaluate(compiled, establishedSme().companyStatus("CEASED")
+                .orderAmount(BigDecimal.TEN).build(), Given.NOTHING);
+
+        assertThat(insolvent.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(insolvent.reasons()).anySatisfy(reason -> {
+            assertThat(reason.table()).isEqualTo("hard-stops.drl");
+            assertThat(reason.ruleName()).isEqualTo("InsolvencyProceedings");
+            assertThat(reason.description()).contains("insolvency proceedings");
+        });
+        assertThat(ceased.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(ceased.reasons()).extracting(Reason::ruleName).contains("Ceased company");
+    }
 }
