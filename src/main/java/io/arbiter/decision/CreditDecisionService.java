@@ -88,6 +88,7 @@ public class CreditDecisionService {
 
     public Result decide(CreditDecisionRequest request) {
         Currency currency = currencyOf(request.order().currency());
+        checkOverdue(request.exposure());
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
         String requestJson = json.writeValueAsString(request);
@@ -238,6 +239,22 @@ public class CreditDecisionService {
                     Map.of("errors", List.of(Map.of("field", "order.currency", "message", "must be " + policyCurrency))));
         }
         return currency;
+    }
+
+    /**
+     * The overdue receivables are part of the open ones. More overdue than open is a mistake in the request: decided
+     * on, it made the overdue share absurd (beyond the range of a percentage, even negative) and the hard stop on half
+     * the receivables overdue silently let the order through.
+     */
+    private static void checkOverdue(CreditDecisionRequest.@Nullable Exposure exposure) {
+        if (exposure == null || exposure.overdue() == null || exposure.overdue().compareTo(exposure.openReceivables()) <= 0) {
+            return;
+        }
+        String message = "must not exceed exposure.openReceivables (" + exposure.openReceivables().toPlainString()
+                + "), of which it is the part past its due date";
+        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "exposure.overdue (" + exposure.overdue().toPlainString() + ") " + message,
+                Map.of("errors", List.of(Map.of("field", "exposure.overdue", "message", message))));
     }
 
     private CreditDecision read(String response) {

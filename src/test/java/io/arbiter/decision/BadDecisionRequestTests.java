@@ -48,6 +48,9 @@ class BadDecisionRequestTests extends ApiTest {
                 Arguments.of("negative exposure", 400, "exposure.openReceivables", """
                         {"requestId": "%s", "customer": %s, "order": {"amount": 10, "currency": "EUR"},
                          "exposure": {"openReceivables": -1}}""".formatted("%s", CUSTOMER)),
+                Arguments.of("overdue above the open receivables it is part of", 400, "exposure.overdue", """
+                        {"requestId": "%s", "customer": %s, "order": {"amount": 1000, "currency": "EUR"},
+                         "exposure": {"openReceivables": 1, "overdue": 30000000}}""".formatted("%s", CUSTOMER)),
                 Arguments.of("misspelt field", 400, "order.ammount", request("%s", CUSTOMER, """
                         {"ammount": 10, "currency": "EUR"}""")),
                 Arguments.of("date that does not parse", 400, "order.date", request("%s", CUSTOMER, """
