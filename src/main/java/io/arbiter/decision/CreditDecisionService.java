@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
 import io.arbiter.shared.StoredJson;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +53,11 @@ public class CreditDecisionService {
     /** @param created false when the request id had already been decided and the stored decision is returned */
     public record Result(CreditDecision decision, boolean created) {
     }
+
+    /** JSON values compared as values: numbers by their amount, whatever their scale. */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue())
+            : a.equals(b) ? 0 : 1;
 
     private final PolicyEngine policy;
     private final SolvencyService bureau;
@@ -95,7 +102,7 @@ public class CreditDecisionService {
         String requestHash = Sha256.hex(requestJson);
         Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());
         if (earlier.isPresent()) {
-            return replay(request.requestId(), earlier.get(), requestHash);
+            return replay(request, earlier.get(), requestHash);
         }
 
         Instant now = clock.instant();
@@ -114,7 +121,7 @@ public class CreditDecisionService {
 
         String response = json.writeValueAsString(decision);
         if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
-            return replay(request.requestId(), decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
+            return replay(request, decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
         }
         meters.counter("arbiter.decisions", "outcome", decision.outcome().name()).increment();
         try (var ignored = MDC.putCloseable("decisionId", decision.decisionId().toString())) {
@@ -129,14 +136,24 @@ public class CreditDecisionService {
         return decisions.findResponse(decisionId).map(this::read);
     }
 
-    private Result replay(String requestId, CreditDecisions.Stored stored, String requestHash) {
-        if (!stored.requestHash().equals(requestHash)) {
+    private Result replay(CreditDecisionRequest request, CreditDecisions.Stored stored, String requestHash) {
+        String requestId = request.requestId();
+        if (!stored.requestHash().equals(requestHash) && !sameQuestion(stored.request(), request)) {
             throw new ProblemException(HttpStatus.CONFLICT, "request-id-reused", "Request id already used",
                     "requestId '" + requestId + "' was already decided for a different request; use a new requestId"
                             + " for a new question, or resend exactly the same body to get the stored decision",
                     Map.of("errors", List.of(Map.of("field", "requestId", "message", "already used for a different request"))));
         }
         return new Result(read(stored.response()), false);
+    }
+
+    /**
+     * The fingerprint is of the request as written, where 18000 and 18000.00 differ: a retry whose client writes the
+     * same amounts with their cents asks the same question and must get the stored decision, not a conflict.
+     */
+    private boolean sameQuestion(String storedRequest, CreditDecisionRequest request) {
+        JsonNode before = json.valueToTree(stored.read(storedRequest, CreditDecisionRequest.class));
+        return before.equals(SAME_VALUE, json.valueToTree(request));
     }
 
     private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CreditDecisions {
 
-    /** A stored decision with the fingerprint of the request that produced it. */
-    record Stored(String requestHash, String response) {
+    /** A stored decision with the request that produced it and that request's fingerprint. */
+    record Stored(String requestHash, String request, String response) {
     }
 
     private final JdbcClient jdbc;
@@ -44,9 +44,9 @@ class CreditDecisions {
     }
 
     Optional<Stored> findByRequestId(String requestId) {
-        return jdbc.sql("select request_hash, response::text from credit_decision where request_id = :requestId")
+        return jdbc.sql("select request_hash, request::text, response::text from credit_decision where request_id = :requestId")
                 .param("requestId", requestId)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     Optional<String> findResponse(UUID decisionId) {

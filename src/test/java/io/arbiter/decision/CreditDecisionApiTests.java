@@ -165,6 +165,19 @@ class CreditDecisionApiTests extends ApiTest {
     }
 
     @Test
+    void asking_again_with_the_same_amounts_written_otherwise_returns_the_stored_decision() {
+        String requestId = newRequestId();
+        Response first = post("/api/v1/credit-decisions", ORDER_SYSTEM, smeOrder(requestId, "18000", "32000"));
+        // A retry from another client library, which writes amounts with their cents: the same question.
+        Response retried = post("/api/v1/credit-decisions", ORDER_SYSTEM, smeOrder(requestId, "18000.00", "32000.0"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).as(retried.text()).isEqualTo(200);
+        assertThat(retried.body()).isEqualTo(first.body());
+        assertThat(storedRows(requestId)).isEqualTo(1);
+    }
+
+    @Test
     void concurrent_calls_with_the_same_request_id_decide_once() throws Exception {
         String requestId = newRequestId();
         String body = smeOrder(requestId, "18000", "32000");
