@@ -15,7 +15,7 @@ final class DrlFileReader {
      * A rule's name as DRL allows it: in double quotes, in single quotes or a bare word. Each must be found, since a
      * rule that fires without a reason of its own has nothing to name in the decision.
      */
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|([\\w$]+))", Pattern.MULTILINE);
+    static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|([\\w$]+))", Pattern.MULTILINE);
     private static final Pattern DESCRIPTION = Pattern.compile("@description\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private DrlFileReader() {
@@ -39,12 +39,17 @@ final class DrlFileReader {
             int end = drl.indexOf("\nthen", rule.end());
             String head = drl.substring(rule.end(), end < 0 ? drl.length() : end);
             Matcher description = DESCRIPTION.matcher(head);
-            int group = rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3;
+            int group = nameGroup(rule);
             String name = rule.group(group);
             reasons.put(name, new Reason(file.name(), null, lineOf(drl, rule.start(group)), name,
                     description.find() ? description.group(1) : name));
         }
         return new RuleSource(file.name(), file.name(), stage, drl, reasons, Map.of());
+    }
+
+    /** Which group of a {@link #RULE} match holds the rule's name, however it was quoted. */
+    static int nameGroup(Matcher rule) {
+        return rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3;
     }
 
     static int lineOf(String text, int offset) {

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -34,7 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyDiff {
 
-    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
     /** The whole difference; {@code from} and {@code to} are the versions' labels. */
     record Result(String from, String to, List<FileChange> files) {
@@ -375,16 +373,16 @@ final class PolicyDiff {
         return changes;
     }
 
-    /** Each rule's text, from its {@code rule "…"} line to its last {@code end} line before the next rule. */
+    /** Each rule's text, from its {@code rule} line to its last {@code end} line before the next rule. */
     private static Map<String, String> drlRules(PolicyFile file) {
         String drl = new String(file.content(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         Map<String, String> rules = new LinkedHashMap<>();
-        Matcher rule = RULE.matcher(drl);
+        Matcher rule = DrlFileReader.RULE.matcher(drl);
         List<int[]> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         while (rule.find()) {
             starts.add(new int[] {rule.start()});
-            names.add(rule.group(1));
+            names.add(rule.group(DrlFileReader.nameGroup(rule)));
         }
         for (int k = 0; k < names.size(); k++) {
             int end = k + 1 < names.size() ? starts.get(k + 1)[0] : drl.length();

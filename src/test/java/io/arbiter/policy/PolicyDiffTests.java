@@ -146,7 +146,7 @@ class PolicyDiffTests {
         Path hardStops = edited.rules().resolve("hard-stops.drl");
         String drl = Files.readString(hardStops)
                 .replace("seniorityMonths < 6", "seniorityMonths < 12")
-                .replace("rule \"Ceased company\"", "rule \"Company struck off\"");
+                .replace("rule \"Ceased company\"", "rule 'Company struck off'");
         Files.writeString(hardStops, drl);
 
         Result diff = diff(shipped(), edited);
