@@ -96,6 +96,8 @@ public class CreditDecisionService {
     public Result decide(CreditDecisionRequest request) {
         Currency currency = currencyOf(request.order().currency());
         checkOverdue(request.exposure());
+        plausible("order.date", request.order().date());
+        plausible("customer.customerSince", request.customer().customerSince());
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
         String requestJson = json.writeValueAsString(request);
@@ -267,11 +269,23 @@ public class CreditDecisionService {
         if (exposure == null || exposure.overdue() == null || exposure.overdue().compareTo(exposure.openReceivables()) <= 0) {
             return;
         }
-        String message = "must not exceed exposure.openReceivables (" + exposure.openReceivables().toPlainString()
-                + "), of which it is the part past its due date";
-        throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "exposure.overdue (" + exposure.overdue().toPlainString() + ") " + message,
-                Map.of("errors", List.of(Map.of("field", "exposure.overdue", "message", message))));
+        throw invalid("exposure.overdue", exposure.overdue().toPlainString(), "must not exceed exposure.openReceivables ("
+                + exposure.openReceivables().toPlainString() + "), of which it is the part past its due date");
+    }
+
+    /**
+     * A day from 1900 to 2200: a customer since year -999999999 overflowed its seniority in months, and the decision
+     * came out unsegmented instead of refused.
+     */
+    private static void plausible(String field, @Nullable LocalDate day) {
+        if (day != null && (day.getYear() < 1900 || day.getYear() > 2200)) {
+            throw invalid(field, day.toString(), "must be a day from 1900 to 2200");
+        }
+    }
+
+    private static ProblemException invalid(String field, String value, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                field + " (" + value + ") " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     private CreditDecision read(String response) {

@@ -51,6 +51,11 @@ class BadDecisionRequestTests extends ApiTest {
                 Arguments.of("overdue above the open receivables it is part of", 400, "exposure.overdue", """
                         {"requestId": "%s", "customer": %s, "order": {"amount": 1000, "currency": "EUR"},
                          "exposure": {"openReceivables": 1, "overdue": 30000000}}""".formatted("%s", CUSTOMER)),
+                Arguments.of("customer since a year out of any ledger", 400, "customer.customerSince", """
+                        {"requestId": "%s", "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL",
+                         "country": "FR", "customerSince": "-999999999-01-01"}, "order": {"amount": 10, "currency": "EUR"}}"""),
+                Arguments.of("order dated beyond 2200", 400, "order.date", request("%s", CUSTOMER, """
+                        {"amount": 10, "currency": "EUR", "date": "+999999999-12-31"}""")),
                 Arguments.of("misspelt field", 400, "order.ammount", request("%s", CUSTOMER, """
                         {"ammount": 10, "currency": "EUR"}""")),
                 Arguments.of("date that does not parse", 400, "order.date", request("%s", CUSTOMER, """
