@@ -33,6 +33,7 @@ import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.pool.PoolSignal;
 import io.arbiter.pool.PoolSignals;
 import io.arbiter.shared.Money;
+import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
@@ -96,8 +97,12 @@ public class CreditDecisionService {
     public Result decide(CreditDecisionRequest request) {
         Currency currency = currencyOf(request.order().currency());
         checkOverdue(request.exposure());
-        plausible("order.date", request.order().date());
-        plausible("customer.customerSince", request.customer().customerSince());
+        if (request.order().date() != null) {
+            BusinessDates.within("order.date", request.order().date());
+        }
+        if (request.customer().customerSince() != null) {
+            BusinessDates.within("customer.customerSince", request.customer().customerSince());
+        }
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
         String requestJson = json.writeValueAsString(request);
@@ -269,23 +274,10 @@ public class CreditDecisionService {
         if (exposure == null || exposure.overdue() == null || exposure.overdue().compareTo(exposure.openReceivables()) <= 0) {
             return;
         }
-        throw invalid("exposure.overdue", exposure.overdue().toPlainString(), "must not exceed exposure.openReceivables ("
-                + exposure.openReceivables().toPlainString() + "), of which it is the part past its due date");
-    }
-
-    /**
-     * A day from 1900 to 2200: a customer since year -999999999 overflowed its seniority in months, and the decision
-     * came out unsegmented instead of refused.
-     */
-    private static void plausible(String field, @Nullable LocalDate day) {
-        if (day != null && (day.getYear() < 1900 || day.getYear() > 2200)) {
-            throw invalid(field, day.toString(), "must be a day from 1900 to 2200");
-        }
-    }
-
-    private static ProblemException invalid(String field, String value, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                field + " (" + value + ") " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        String message = "must not exceed exposure.openReceivables (" + exposure.openReceivables().toPlainString()
+                + "), of which it is the part past its due date";
+        throw ProblemException.invalidField("exposure.overdue", "exposure.overdue (" + exposure.overdue().toPlainString()
+                + ") " + message, message);
     }
 
     private CreditDecision read(String response) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.arbiter.ledger.Exposures;
 import io.arbiter.security.PortfolioScope;
+import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -64,7 +65,7 @@ class InsightController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to, Principal caller) {
         exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
         LocalDate end = day("to", to);
-        LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : Kpis.within("from", from);
+        LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : BusinessDates.within("from", from);
         return behaviours.history(country, registrationNumber, start, end)
                 .orElseThrow(() -> notFound(registrationNumber, country));
     }
@@ -171,7 +172,7 @@ class InsightController {
     }
 
     private LocalDate day(String field, @Nullable LocalDate day) {
-        return day == null ? LocalDate.now(clock) : Kpis.within(field, day);
+        return day == null ? LocalDate.now(clock) : BusinessDates.within(field, day);
     }
 
     private static ProblemException notFound(String registrationNumber, String country) {

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 
 /**
@@ -152,8 +152,8 @@ class Kpis {
         static final int MAX_BUCKET_DAYS = 36_500;
 
         Query {
-            within("asOf", asOf);
-            within("from", from);
+            BusinessDates.within("asOf", asOf);
+            BusinessDates.within("from", from);
             if (!from.isBefore(asOf)) {
                 throw invalid("from", "from (" + from + ") must be before asOf (" + asOf + ")");
             }
@@ -577,20 +577,8 @@ class Kpis {
         }
     }
 
-    /**
-     * {@code day}, refused unless within 1900–2200: days far outside any ledger would reach years PostgreSQL's dates do
-     * not have (year 0) and fail the statements.
-     */
-    static LocalDate within(String field, LocalDate day) {
-        if (day.getYear() < 1900 || day.getYear() > 2200) {
-            throw invalid(field, field + " must be a day from 1900 to 2200 (was " + day + ")");
-        }
-        return day;
-    }
-
     static ProblemException invalid(String field, String message) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        return ProblemException.invalidField(field, message, message);
     }
 
     /** The CSV's columns: a row's fields, then one column per aged-balance bucket. */

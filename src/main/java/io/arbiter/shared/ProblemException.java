@@ -1,6 +1,7 @@
 package io.arbiter.shared;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,15 @@ public class ProblemException extends RuntimeException {
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /**
+     * A 400 for one field of a request: {@code detail} for people, {@code errors[{field, message}]} for the client's
+     * form.
+     */
+    public static ProblemException invalidField(String field, String detail, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail,
+                Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     public static URI typeOf(String kind) {

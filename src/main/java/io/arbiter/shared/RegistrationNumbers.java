@@ -1,10 +1,6 @@
 package io.arbiter.shared;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * Checks and normalises company registration numbers. French numbers are verified (SIREN and SIRET carry a Luhn check
@@ -105,7 +101,6 @@ public final class RegistrationNumbers {
 
     private static ProblemException invalid(String field, String raw, String why) {
         String message = "'" + raw + "' " + why;
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", field + " " + message,
-                Map.of("errors", List.of(Map.of("field", field, "message", message))));
+        return ProblemException.invalidField(field, field + " " + message, message);
     }
 }
