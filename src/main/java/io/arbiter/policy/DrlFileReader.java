@@ -7,7 +7,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a developer-written DRL file: its package names the stage, each rule's {@code @description} is its reason. */
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
+
+/**
+ * Reads a developer-written DRL file with Drools' own parser: its package names the stage, each rule's
+ * {@code @description} is its reason, and each rule is found however its name is quoted.
+ */
 final class DrlFileReader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
@@ -16,35 +26,52 @@ final class DrlFileReader {
      * rule that fires without a reason of its own has nothing to name in the decision.
      */
     static final Pattern RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|([\\w$]+))", Pattern.MULTILINE);
-    private static final Pattern DESCRIPTION = Pattern.compile("@description\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private DrlFileReader() {
     }
 
     static RuleSource read(PolicyFile file) {
         String drl = new String(file.content(), StandardCharsets.UTF_8);
-        Matcher pkg = PACKAGE.matcher(drl);
-        if (!pkg.find()) {
+        DrlParser parser = new DrlParser(DrlParser.DEFAULT_LANGUAGE_LEVEL);
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, drl);
+        } catch (DroolsParserException e) {
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null, "cannot be read as DRL: "
+                    + e.getMessage())));
+        }
+        if (parser.hasErrors() || pkg == null) {
+            throw new PolicyLoadException(parser.getErrors().stream().map(error -> new PolicyProblem(file.name(), null,
+                    error instanceof ParserError p && p.getRow() > 0 ? "line " + p.getRow() : null,
+                    "is not valid DRL here: " + PolicyExpressions.squeeze(error.getMessage()))).toList());
+        }
+        Matcher line = PACKAGE.matcher(drl);
+        if (pkg.getName() == null || pkg.getName().isBlank()) {
             throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, "line 1",
                     "has no 'package' line; start it with one of " + Stage.ruleSetNames())));
         }
-        Stage stage = Stage.ofRuleSet(pkg.group(1));
+        Stage stage = Stage.ofRuleSet(pkg.getName());
         if (stage == null) {
-            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, "line " + lineOf(drl, pkg.start(1)),
-                    "package '" + pkg.group(1) + "' is not a stage of the pipeline; use one of " + Stage.ruleSetNames())));
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, "line " + (line.find()
+                    ? lineOf(drl, line.start(1)) : 1), "package '" + pkg.getName() + "' is not a stage of the pipeline; use one of "
+                    + Stage.ruleSetNames())));
         }
         Map<String, Reason> reasons = new LinkedHashMap<>();
-        Matcher rule = RULE.matcher(drl);
-        while (rule.find()) {
-            int end = drl.indexOf("\nthen", rule.end());
-            String head = drl.substring(rule.end(), end < 0 ? drl.length() : end);
-            Matcher description = DESCRIPTION.matcher(head);
-            int group = nameGroup(rule);
-            String name = rule.group(group);
-            reasons.put(name, new Reason(file.name(), null, lineOf(drl, rule.start(group)), name,
-                    description.find() ? description.group(1) : name));
+        for (RuleDescr rule : pkg.getRules()) {
+            AnnotationDescr description = rule.getAnnotation(PolicyLanguage.DESCRIPTION);
+            String text = description == null || description.getSingleValueAsString() == null ? rule.getName()
+                    : unquoted(description.getSingleValueAsString());
+            reasons.put(rule.getName(), new Reason(file.name(), null, rule.getLine(), rule.getName(), text));
         }
         return new RuleSource(file.name(), file.name(), stage, drl, reasons, Map.of());
+    }
+
+    private static String unquoted(String value) {
+        String text = value.strip();
+        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+            text = text.substring(1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        }
+        return text;
     }
 
     /** Which group of a {@link #RULE} match holds the rule's name, however it was quoted. */

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.io.ByteArrayResource;
 import org.kie.api.KieBase;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -55,13 +55,24 @@ final class PolicyCompiler {
                 problems.addAll(e.problems());
             }
         }
-        List<PolicyProblem> reachingOut = new ArrayList<>();
-        sources.forEach(source -> reachingOut.addAll(PolicyCodeGuard.check(source)));
-        if (!reachingOut.isEmpty()) {
-            problems.addAll(reachingOut);
-            throw new PolicyLoadException(problems.stream().distinct().toList()); // never hand such code to Drools' compiler
+        // The policy language: every source parsed by Drools' own parser and checked structurally before Drools compiles
+        // anything, since compiling a package already runs some of its code (annotation values, for one).
+        PolicyLanguageCheck language = new PolicyLanguageCheck();
+        List<PolicyProblem> warnings = new ArrayList<>();
+        Map<RuleSource, PackageDescr> packages = new java.util.IdentityHashMap<>();
+        for (RuleSource source : sources) {
+            List<PolicyProblem> found = new ArrayList<>();
+            PackageDescr pkg = PolicySourceCheck.check(source, language, found);
+            found.forEach(problem -> (problem.isError() ? problems : warnings).add(problem));
+            if (pkg != null) {
+                packages.put(source, pkg);
+            }
         }
-        List<PolicyProblem> analysis = TableAnalysis.analyse(sources);
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems.stream().distinct().toList()); // never hand such a policy to Drools
+        }
+        List<PolicyProblem> analysis = new ArrayList<>(TableAnalysis.analyse(sources));
+        analysis.addAll(warnings);
         Map<Stage, List<RuleSource>> byStage = new EnumMap<>(Stage.class);
         sources.forEach(source -> byStage.computeIfAbsent(source.stage(), s -> new ArrayList<>()).add(source));
         for (Stage stage : Stage.values()) {
@@ -83,7 +94,7 @@ final class PolicyCompiler {
         }
         Map<Stage, StageSessions> sessions = new EnumMap<>(Stage.class);
         byStage.forEach((stage, stageSources) -> {
-            KieBase kieBase = build(stageSources, problems);
+            KieBase kieBase = build(stageSources, packages, problems);
             if (kieBase != null) {
                 sessions.put(stage, new StageSessions(stage, kieBase));
             }
@@ -95,7 +106,7 @@ final class PolicyCompiler {
                 .map(file -> new PolicyFileSummary(file.name(), Sha256.hex(file.content()),
                         (int) sources.stream().filter(s -> s.file().equals(file.name())).mapToLong(s -> s.reasons().size()).sum()))
                 .toList();
-        return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons), analysis);
+        return new CompiledPolicy(version(ordered), currency, summaries, sessions, Map.copyOf(reasons), List.copyOf(analysis));
     }
 
     /**
@@ -103,17 +114,19 @@ final class PolicyCompiler {
      * pool of one thread per core, and a compilation (on {@link PolicyCompilations}' single thread) would take every
      * core from the decisions served meanwhile.
      */
-    private static KieBase build(List<RuleSource> sources, List<PolicyProblem> problems) {
+    private static KieBase build(List<RuleSource> sources, Map<RuleSource, PackageDescr> packages, List<PolicyProblem> problems) {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         configuration.setOption(ParallelRulesBuildThresholdOption.get(-1));
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         Map<String, RuleSource> byPath = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String path = "arbiter/" + sources.get(i).stage().name().toLowerCase() + "/source" + i + ".drl";
             byPath.put(path, sources.get(i));
             ByteArrayResource resource = new ByteArrayResource(sources.get(i).drl().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(path);
-            builder.add(resource, ResourceType.DRL);
+            PackageDescr pkg = packages.get(sources.get(i));
+            pkg.setResource(resource);
+            builder.addPackage(pkg); // the package checked, not the text parsed again
         }
         if (!builder.hasErrors()) {
             return builder.newKieBase();

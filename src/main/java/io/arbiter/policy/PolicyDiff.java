@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PolicyDiff {
 
+    /** The name a scenario sheet has as a table of the diff: {@code Tests (scenarios)}. */
+    private static final String SCENARIOS = " (scenarios)";
 
     /** The whole difference; {@code from} and {@code to} are the versions' labels. */
     record Result(String from, String to, List<FileChange> files) {
@@ -266,9 +268,9 @@ final class PolicyDiff {
         if (!file.isWorkbook()) {
             return;
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+        try (Workbook workbook = PolicyFileGuard.open(file)) {
             for (Sheet sheet : workbook) {
-                if (!sheet.getSheetName().equalsIgnoreCase(DecisionTableReader.TESTS_SHEET)) {
+                if (!ScenarioSheets.isScenarioSheet(sheet)) {
                     continue;
                 }
                 Map<Integer, String> header = null;
@@ -276,7 +278,7 @@ final class PolicyDiff {
                 for (org.apache.poi.ss.usermodel.Row row : sheet) {
                     String first = Scenarios.text(row.getCell(0));
                     if (header == null) {
-                        if (first.equalsIgnoreCase("Scenario")) {
+                        if (ScenarioSheets.isHeader(first)) {
                             header = new LinkedHashMap<>();
                             for (org.apache.poi.ss.usermodel.Cell cell : row) {
                                 String label = Scenarios.text(cell);
@@ -300,7 +302,7 @@ final class PolicyDiff {
                     }
                     rows.add(new Row(row.getRowNum() + 1, first, first, first, cells));
                 }
-                Table table = new Table(file.name(), sheet.getSheetName(), sheet.getSheetName(), rows);
+                Table table = new Table(file.name(), sheet.getSheetName(), sheet.getSheetName() + SCENARIOS, rows);
                 tables.put(table.key(), table);
             }
         } catch (IOException e) {
@@ -412,9 +414,8 @@ final class PolicyDiff {
                 md.append("### ").append(file.name()).append("\n- changed (no rule or table row changed)\n\n");
             }
             for (TableChange table : file.tables()) {
-                boolean scenarios = DecisionTableReader.TESTS_SHEET.equalsIgnoreCase(table.sheet())
-                        && table.table().equals(table.sheet());
-                md.append("### ").append(file.name()).append(" — ").append(scenarios ? table.sheet() + " (scenarios)"
+                boolean scenarios = table.table().equals(table.sheet() + SCENARIOS);
+                md.append("### ").append(file.name()).append(" — ").append(scenarios ? table.table()
                         : (table.sheet() == null ? "" : table.sheet() + " / ") + table.table());
                 if (table.change() != Change.CHANGED) {
                     md.append(" (table ").append(table.change() == Change.ADDED ? "added" : "removed").append(')');

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -21,15 +21,17 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Looks at an uploaded file before Drools does, so that a hostile or broken one is refused with a precise message
  * rather than an exception, an out-of-memory or a surprise:
  * <ul>
- * <li>a {@code .drl.xlsx} must be a complete zip (not truncated) that does not inflate beyond {@value #MAX_INFLATED}
- * bytes nor more than {@value #MAX_RATIO} times its size (a zip bomb); a {@code .drl.xls} must be an Excel 97-2003
+ * <li>a {@code .drl.xlsx} must be a complete zip (not truncated) that does not inflate beyond 50 MB
+ * bytes nor more than 100 times its size, nor hold more than 1,000 entries ({@link BoundedZip}); a {@code .drl.xls} must be an Excel 97-2003
  * file, not an {@code .xlsx} renamed;</li>
  * <li>formulas are evaluated, as Drools does, and their value is what the rule gets; a formula that Excel cannot
  * evaluate here (an error such as {@code #DIV/0!}, a link to another workbook) or whose value changes by itself
@@ -44,8 +46,6 @@ import org.apache.poi.ss.util.CellReference;
  */
 final class PolicyFileGuard {
 
-    static final long MAX_INFLATED = 50L * 1024 * 1024;
-    static final long MAX_RATIO = 100;
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final Pattern VOLATILE = Pattern.compile("\\b(TODAY|NOW|RAND|RANDBETWEEN|RANDARRAY|INDIRECT|OFFSET|INFO|CELL)\\s*\\(",
@@ -74,28 +74,35 @@ final class PolicyFileGuard {
             return List.of(new PolicyProblem(file.name(), null, null,
                     "is an .xlsx workbook named .xls: rename it to " + file.name().replaceAll("(?i)\\.xls$", ".xlsx")));
         }
-        long inflated = 0;
-        int entries = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries++;
-                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
-                    inflated += n;
-                    if (inflated > MAX_INFLATED || inflated > 1024 * 1024 && inflated > MAX_RATIO * content.length) {
-                        return List.of(new PolicyProblem(file.name(), null, null, "inflates to more than "
-                                + (inflated / (1024 * 1024)) + " MB from " + content.length + " bytes (entry '"
-                                + entry.getName() + "'): this is not what Excel writes (a zip bomb?), so it is not opened"));
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
+        int entries;
+        try {
+            entries = BoundedZip.inflate(content).size();
+        } catch (BoundedZip.TooLarge e) {
+            return List.of(new PolicyProblem(file.name(), null, null, e.getMessage()));
+        } catch (IOException e) {
             return List.of(damaged(file, e.getMessage()));
         }
         if (entries == 0 || !hasEndOfCentralDirectory(content)) {
             return List.of(damaged(file, "the end of the file is missing"));
         }
         return List.of();
+    }
+
+    /**
+     * Opens a workbook whose bytes {@link #inspectBytes} accepted: an {@code .xls} as Excel 97-2003, an {@code .xlsx}
+     * from its entries inflated within {@link BoundedZip}'s limits.
+     */
+    static Workbook open(PolicyFile file) throws IOException {
+        if (startsWith(file.content(), OLE2)) {
+            return WorkbookFactory.create(new ByteArrayInputStream(file.content()));
+        }
+        try {
+            return new XSSFWorkbook(OPCPackage.open(BoundedZip.source(BoundedZip.inflate(file.content()))));
+        } catch (BoundedZip.TooLarge e) {
+            throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null, e.getMessage())));
+        } catch (InvalidFormatException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static PolicyProblem damaged(PolicyFile file, String why) {
@@ -110,7 +117,7 @@ final class PolicyFileGuard {
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             Sheet sheet = workbook.getSheetAt(s);
             String name = sheet.getSheetName();
-            if (name.equalsIgnoreCase(DecisionTableReader.TESTS_SHEET)) {
+            if (ScenarioSheets.isScenarioSheet(sheet)) {
                 continue;
             }
             boolean rules = false;

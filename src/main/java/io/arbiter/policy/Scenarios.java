@@ -35,6 +35,7 @@ final class Scenarios {
     }
 
     private static final String EXPECTED = "expected";
+    private static final java.util.regex.Pattern PERCENTAGE = java.util.regex.Pattern.compile("(-?[0-9]+(?:[.,][0-9]+)?)\\s*%");
     private static final Map<String, Function<PolicyEvaluation, Object>> OUTPUTS = outputs();
     private static final Set<String> BUREAU_FIELDS = Set.of("bureaugrade", "bureaulimit", "paymentremarks", "bureaustale");
     private static final Set<String> HISTORY_FIELDS = Set.of("averagedayslate", "opendisputes", "latepaymentsharepercent",
@@ -50,14 +51,14 @@ final class Scenarios {
         if (!file.isWorkbook()) {
             return List.of();
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            Sheet sheet = null;
-            for (Sheet candidate : workbook) {
-                if (candidate.getSheetName().equalsIgnoreCase(DecisionTableReader.TESTS_SHEET)) {
-                    sheet = candidate;
+        try (Workbook workbook = PolicyFileGuard.open(file)) {
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Sheet sheet : workbook) {
+                if (ScenarioSheets.isScenarioSheet(sheet)) {
+                    scenarios.addAll(read(file.name(), sheet));
                 }
             }
-            return sheet == null ? List.of() : read(file.name(), sheet);
+            return scenarios;
         } catch (IOException e) {
             throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, null, "is not a readable workbook")));
         }
@@ -70,7 +71,7 @@ final class Scenarios {
         for (Row row : sheet) {
             String first = text(row.getCell(0));
             if (header == null) {
-                if (first.equalsIgnoreCase("Scenario")) {
+                if (ScenarioSheets.isHeader(first)) {
                     header = new LinkedHashMap<>();
                     for (Cell cell : row) {
                         String name = key(text(cell));
@@ -94,7 +95,7 @@ final class Scenarios {
             Map<String, String> cells = new LinkedHashMap<>();
             for (var column : header.entrySet()) {
                 Cell cell = row.getCell(column.getKey());
-                String value = text(cell);
+                String value = percentAware(cell, column.getValue());
                 if (value.isEmpty()) {
                     continue;
                 }
@@ -258,15 +259,32 @@ final class Scenarios {
         return DecisionTableReader.columnName(cell.getColumnIndex()) + (cell.getRowIndex() + 1);
     }
 
+    /**
+     * A cell's text, a percentage read by its column as in the rule sheets: {@code 10%} under a percent field
+     * ({@code poolLateSharePercent}) is 10, elsewhere 0.1.
+     */
+    private static String percentAware(@Nullable Cell cell, String header) {
+        String value = text(cell);
+        boolean percentFormatted = cell != null && cell.getCellType() == CellType.NUMERIC && cell.getCellStyle() != null
+                && cell.getCellStyle().getDataFormatString().replaceAll("\"[^\"]*\"", "").contains("%");
+        java.util.regex.Matcher typed = PERCENTAGE.matcher(value);
+        if (header.endsWith("percent") && (percentFormatted || typed.matches())) {
+            BigDecimal number = percentFormatted ? new BigDecimal(value).movePointRight(2)
+                    : new BigDecimal(typed.group(1).replace(',', '.'));
+            return WorkbookSheetReader.plain(number);
+        }
+        return typed.matches() ? WorkbookSheetReader.plain(new BigDecimal(typed.group(1).replace(',', '.')).movePointLeft(2)) : value;
+    }
+
     static String text(@Nullable Cell cell) {
         if (cell == null) {
             return "";
         }
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
-            case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case NUMERIC -> WorkbookSheetReader.plain(BigDecimal.valueOf(cell.getNumericCellValue()));
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case STRING -> cell.getStringCellValue().trim();
+            case STRING -> RuleSheetCapture.normalised(cell.getStringCellValue()).strip();
             default -> "";
         };
     }

@@ -120,7 +120,7 @@ class PolicyHostileFilesTests {
         PolicyProblem problem = onlyProblem(SEGMENTATION, bomb);
 
         assertThat(bomb.length).isLessThan(1024 * 1024);
-        assertThat(problem.message()).contains("zip bomb").contains("inflates to more than");
+        assertThat(problem.message()).contains("zip bomb").contains("grows to more than");
         assertThat(Runtime.getRuntime().totalMemory() - heapBefore).isLessThan(150L * 1024 * 1024);
     }
 
@@ -238,7 +238,8 @@ class PolicyHostileFilesTests {
             String drl = shipped.replace("import io.arbiter.policy.Applicant;", "import io.arbiter.policy.Applicant;\n" + attack[0]);
             PolicyProblem problem = problems("hard-stops.drl", drl.getBytes(StandardCharsets.UTF_8)).get(0);
             assertThat(problem.cell()).as(attack[0]).isEqualTo("line 7");
-            assertThat(problem.message()).as(attack[0]).contains("imports '" + attack[1] + "'").contains("io.arbiter.policy.*");
+            assertThat(problem.message()).as(attack[0]).contains("imports '" + attack[1] + "'")
+                    .contains("outside the policy language");
         }
         String[] calls = {"System.exit(0);", "Runtime.getRuntime().exec(\"rm -rf /\");", "new ProcessBuilder(\"sh\").start();",
                 "new Thread(() -> {}).start();", "Class.forName(\"x\");", "stops.getClass().getClassLoader();",
@@ -260,8 +261,10 @@ class PolicyHostileFilesTests {
         String drl = new String(shipped("hard-stops.drl"), StandardCharsets.UTF_8)
                 .replace("no credit\")", "no credit; System review by Thread owner, exit(\")")
                 .replace("package arbiter.hardstops;", "package arbiter.hardstops;\n// import java.io.File; System.exit(0)");
-        assertThat(PolicyCodeGuard.check(DrlFileReader.read(new PolicyFile("hard-stops.drl",
-                drl.getBytes(StandardCharsets.UTF_8))))).isEmpty();
+        List<PolicyProblem> problems = new java.util.ArrayList<>();
+        PolicySourceCheck.check(DrlFileReader.read(new PolicyFile("hard-stops.drl", drl.getBytes(StandardCharsets.UTF_8))),
+                new PolicyLanguageCheck(), problems);
+        assertThat(problems).isEmpty();
     }
 
     @Test

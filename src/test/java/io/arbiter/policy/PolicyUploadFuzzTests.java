@@ -56,9 +56,11 @@ class PolicyUploadFuzzTests {
                     compiled++;
                     PolicyCompiler.compile(List.of(file), PolicyHostileFilesTests.EUR);
                 } else {
+                    PolicyLanguageCheck language = new PolicyLanguageCheck();
                     DecisionTableReader.read(file).forEach(source -> {
-                        List<PolicyProblem> problems = PolicyCodeGuard.check(source);
-                        if (!problems.isEmpty()) {
+                        List<PolicyProblem> problems = new ArrayList<>();
+                        PolicySourceCheck.check(source, language, problems);
+                        if (problems.stream().anyMatch(PolicyProblem::isError)) {
                             throw new PolicyLoadException(problems);
                         }
                     });

@@ -1,0 +1,302 @@
+package io.arbiter.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotatedBaseDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.jspecify.annotations.Nullable;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+/**
+ * Checks a parsed DRL package (Drools' own parser's view of it, the one Drools then compiles) against
+ * {@link PolicyLanguage}: its imports, its global, each rule's attributes, annotations, conditions and actions. Anything
+ * it does not know is refused. One instance checks one policy: the verdicts on a condition or an action are kept by
+ * their text, since a large table repeats the same few thousand of them.
+ */
+final class PolicyLanguageCheck {
+
+    /** One construct refused: its line in the DRL, the rule it is in (null at package level) and why. */
+    record Violation(int line, @Nullable String rule, String message) {
+    }
+
+    /** Java translates unicode escapes before it reads code, so an escape could turn text into code behind any check. */
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\[\"\\\\ntr'])*\"");
+    private static final Pattern BINDING_NAME = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Map<String, String> conditionVerdicts = new HashMap<>();
+    private final Map<String, List<PolicyExpressions.Violation>> actionVerdicts = new HashMap<>();
+
+    /** Unicode escapes anywhere in a policy text (even in a comment or a string) are refused, by line. */
+    static List<Violation> unicodeEscapes(String drl) {
+        List<Violation> violations = new ArrayList<>();
+        Matcher escape = UNICODE_ESCAPE.matcher(drl);
+        while (escape.find()) {
+            if ((escape.end() - escape.start() - 1) % 2 == 1) { // an odd number of backslashes before the u
+                violations.add(new Violation(DrlFileReader.lineOf(drl, escape.start()), null, "holds a unicode escape ('\\u'),"
+                        + " which Java would turn into code before any check sees it: type the character itself"));
+            }
+        }
+        return violations;
+    }
+
+    List<Violation> check(PackageDescr pkg, Stage stage) {
+        return check(pkg, stage, "");
+    }
+
+    /** Checks a package parsed from {@code drl}, whose text tells the line of each action (Drools keeps only its start). */
+    List<Violation> check(PackageDescr pkg, Stage stage, String drl) {
+        List<Violation> violations = new ArrayList<>();
+        if (pkg.getUnit() != null) {
+            violations.add(new Violation(pkg.getLine(), null, "declares a rule unit, which is outside the policy language"));
+        }
+        for (ImportDescr imported : pkg.getImports()) {
+            if (!PolicyLanguage.importable().contains(imported.getTarget())) {
+                violations.add(new Violation(imported.getLine(), null, "imports '" + imported.getTarget() + "', which is outside"
+                        + " the policy language: a policy may import only its facts and results (" + String.join(", ",
+                        PolicyLanguage.importable()) + ")"));
+            }
+        }
+        pkg.getFunctionImports().forEach(f -> violations.add(new Violation(f.getLine(), null, "imports '"
+                + f.getTarget() + "' (a function), which is outside the policy language: a policy calls no function but Math.min, Math.max"
+                + " and Math.abs")));
+        pkg.getAccumulateImports().forEach(a -> violations.add(new Violation(a.getLine(), null,
+                "imports an accumulate function, which is outside the policy language")));
+        for (GlobalDescr global : pkg.getGlobals()) {
+            String type = global.getType();
+            Class<?> expected = PolicyLanguage.result(stage);
+            if (!global.getIdentifier().equals(stage.global())
+                    || !(type.equals(expected.getName()) || type.equals(expected.getSimpleName()))) {
+                violations.add(new Violation(global.getLine(), null, "declares the global '" + type + " "
+                        + global.getIdentifier() + "', which is outside the policy language: the only global of the "
+                        + stage.ruleSet() + " rules is '"
+                        + expected.getName() + " " + stage.global() + "'"));
+            }
+        }
+        pkg.getFunctions().forEach(f -> violations.add(new Violation(f.getLine(), null, "declares the function '" + f.getName()
+                + "', which is code, outside the policy language: it has no functions (Functions cells and 'function' blocks are refused)")));
+        pkg.getTypeDeclarations().forEach(t -> violations.add(new Violation(t.getLine(), null, "declares the type '"
+                + t.getTypeName() + "': a policy works on the facts it is given (Declare cells and 'declare' blocks are refused)")));
+        pkg.getEnumDeclarations().forEach(t -> violations.add(new Violation(t.getLine(), null, "declares the enum '"
+                + t.getTypeName() + "', which is outside the policy language")));
+        pkg.getEntryPointDeclarations().forEach(e -> violations.add(new Violation(e.getLine(), null,
+                "declares an entry point, which is outside the policy language")));
+        pkg.getWindowDeclarations().forEach(w -> violations.add(new Violation(w.getLine(), null,
+                "declares a window, which is outside the policy language")));
+        for (AttributeDescr attribute : pkg.getAttributes()) {
+            attribute(attribute, null, violations);
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            rule(rule, stage, drl, violations);
+        }
+        return violations;
+    }
+
+    private void rule(RuleDescr rule, Stage stage, String drl, List<Violation> violations) {
+        String name = rule.getName();
+        if (rule.isQuery()) {
+            violations.add(new Violation(rule.getLine(), name, "is a query, which is outside the policy language"));
+            return;
+        }
+        rule.getAttributes().values().forEach(attribute -> attribute(attribute, name, violations));
+        annotations(rule, name, violations);
+        if (!rule.getNamedConsequences().isEmpty()) {
+            violations.add(new Violation(rule.getLine(), name, "has named consequences ('then[name]'), which is outside"
+                    + " the policy language"));
+        }
+        Map<String, PolicyExpressions.Binding> bindings = new LinkedHashMap<>();
+        lhs(rule.getLhs(), stage, name, bindings, violations);
+        Object consequence = rule.getConsequence();
+        String code = consequence == null ? "" : consequence.toString();
+        if (!code.isBlank()) {
+            PolicyExpressions.Scope scope = new PolicyExpressions.Scope(stage, null, Map.copyOf(bindings));
+            List<PolicyExpressions.Violation> found = bindings.isEmpty()
+                    ? actionVerdicts.computeIfAbsent(stage + "\u0000" + code, key -> PolicyExpressions.checkConsequence(code, scope))
+                    : PolicyExpressions.checkConsequence(code, scope);
+            int at = drl.indexOf(code.strip(), Math.max(0, rule.getStartCharacter()));
+            int first = at >= 0 ? DrlFileReader.lineOf(drl, at) : Math.max(rule.getConsequenceLine(), 1);
+            found.forEach(v -> violations.add(new Violation(first + v.line() - 1, name, v.message())));
+        }
+    }
+
+    private static void attribute(AttributeDescr attribute, @Nullable String rule, List<Violation> violations) {
+        String name = attribute.getName();
+        String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
+        if (!PolicyLanguage.ATTRIBUTES.contains(name)) {
+            violations.add(new Violation(attribute.getLine(), rule, "has the attribute '" + name + "', which is outside the"
+                    + " policy language (allowed: " + String.join(", ", new java.util.TreeSet<>(PolicyLanguage.ATTRIBUTES)) + ")"));
+            return;
+        }
+        boolean valid = switch (name) {
+            case "salience" -> value.matches("-?[0-9]{1,9}");
+            case "no-loop", "lock-on-active", "auto-focus", "enabled" -> value.isEmpty() || value.equals("true") || value.equals("false");
+            case "dialect" -> value.equals("java") || value.equals("\"java\"");
+            default -> true;
+        };
+        if (!valid) {
+            violations.add(new Violation(attribute.getLine(), rule, "has " + name + " '" + value + "': " + switch (name) {
+                case "salience" -> "a priority must be a whole number, not a calculation";
+                case "dialect" -> "the policy language is DRL with java actions; the mvel dialect is not allowed";
+                default -> "it must be true or false";
+            }));
+        }
+    }
+
+    private static void annotations(AnnotatedBaseDescr descr, String rule, List<Violation> violations) {
+        for (AnnotationDescr annotation : descr.getAnnotations()) {
+            boolean description = annotation.getName().equals(PolicyLanguage.DESCRIPTION) && annotation.getFullyQualifiedName() == null
+                    && annotation.getValueMap().size() == 1 && annotation.getSingleValueAsString() != null
+                    && STRING_LITERAL.matcher(annotation.getSingleValueAsString().strip()).matches();
+            if (!description) {
+                violations.add(new Violation(annotation.getLine() > 0 ? annotation.getLine() : descr.getLine(), rule,
+                        "has the annotation '@" + annotation.getName() + "(" + PolicyExpressions.squeeze(String.valueOf(
+                                annotation.getSingleValueAsString())) + ")': the only annotation is @description(\"text\")"));
+            }
+        }
+    }
+
+    private void lhs(BaseDescr descr, Stage stage, String rule, Map<String, PolicyExpressions.Binding> bindings,
+            List<Violation> violations) {
+        if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr || descr instanceof ExistsDescr
+                || descr instanceof ForallDescr) {
+            for (BaseDescr child : ((org.drools.drl.ast.descr.ConditionalElementDescr) descr).getDescrs()) {
+                lhs(child, stage, rule, bindings, violations);
+            }
+            return;
+        }
+        if (descr instanceof PatternDescr pattern) {
+            pattern(pattern, stage, rule, bindings, violations);
+            return;
+        }
+        String what = switch (descr.getClass().getSimpleName()) {
+            case "EvalDescr" -> "eval(...), which runs code";
+            case "FromDescr" -> "'from', which reads data from outside the facts";
+            case "AccumulateDescr", "CollectDescr" -> "accumulate/collect";
+            case "EntryPointDescr" -> "an entry point";
+            case "ConditionalBranchDescr", "NamedConsequenceDescr" -> "a conditional branch";
+            default -> descr.getClass().getSimpleName().replace("Descr", "");
+        };
+        violations.add(new Violation(descr.getLine(), rule, "uses " + what + ": a condition only matches facts ("
+                + String.join(", ", PolicyLanguage.facts(stage).stream().map(Class::getSimpleName).toList())
+                + ") by their fields, alone or with and, or, not and exists"));
+    }
+
+    private void pattern(PatternDescr pattern, Stage stage, String rule, Map<String, PolicyExpressions.Binding> bindings,
+            List<Violation> violations) {
+        int line = pattern.getLine();
+        Class<? extends Record> fact = PolicyLanguage.fact(stage, pattern.getObjectType());
+        if (fact == null) {
+            violations.add(new Violation(line, rule, "matches '" + pattern.getObjectType() + "', which is not a fact of the "
+                    + stage.ruleSet() + " rules (they are " + String.join(", ", PolicyLanguage.facts(stage).stream()
+                    .map(Class::getSimpleName).toList()) + ")"));
+            return;
+        }
+        if (pattern.getSource() != null) {
+            violations.add(new Violation(line, rule, "reads " + fact.getSimpleName() + " 'from' something else (from, accumulate,"
+                    + " collect, entry point): a condition only matches the facts the stage is given"));
+        }
+        if (pattern.isQuery() || !pattern.getAnnotations().isEmpty()) {
+            violations.add(new Violation(line, rule, "calls a query or annotates a pattern, which is outside the policy language"));
+        }
+        if (pattern.getIdentifier() != null) {
+            bind(pattern.getIdentifier(), new PolicyExpressions.Binding(fact, fact), line, rule, bindings, violations);
+        }
+        for (BaseDescr constraint : pattern.getDescrs()) {
+            if (!(constraint instanceof ExprConstraintDescr expression)
+                    || expression.getType() != ExprConstraintDescr.Type.NAMED) {
+                violations.add(new Violation(line, rule, "has a positional constraint on " + fact.getSimpleName()
+                        + "; name the field: " + fact.getSimpleName() + "(field == value)"));
+                continue;
+            }
+            constraint(expression.getExpression(), stage, fact, rule, line, bindings, violations);
+        }
+    }
+
+    private void constraint(String text, Stage stage, Class<? extends Record> fact, String rule, int line,
+            Map<String, PolicyExpressions.Binding> bindings, List<Violation> violations) {
+        DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+        ConstraintConnectiveDescr parsed = parser.parse(text);
+        if (parser.hasErrors() || parsed == null) {
+            violations.add(new Violation(line, rule, "'" + PolicyExpressions.squeeze(text) + "' is not a condition the policy"
+                    + " language can read: compare a field of " + fact.getSimpleName() + " with a value, e.g. "
+                    + PolicyLanguage.fields(fact).keySet().iterator().next() + " == ..."));
+            return;
+        }
+        PolicyExpressions.Scope scope = new PolicyExpressions.Scope(stage, fact, bindings);
+        walk(parsed, scope, rule, line, bindings, false, violations);
+    }
+
+    /** Walks a constraint; {@code operand} tells a value compared from a condition standing alone. */
+    private void walk(BaseDescr descr, PolicyExpressions.Scope scope, String rule, int line,
+            Map<String, PolicyExpressions.Binding> bindings, boolean operand, List<Violation> violations) {
+        if (descr instanceof ConstraintConnectiveDescr connective) {
+            for (BaseDescr child : connective.getDescrs()) {
+                walk(child, scope, rule, line, bindings, false, violations);
+            }
+        } else if (descr instanceof RelationalExprDescr relation) {
+            String operator = relation.getOperator();
+            if (!PolicyLanguage.OPERATORS.contains(operator) || relation.isNegated() || relation.getParameters() != null
+                    && !relation.getParameters().isEmpty()) {
+                violations.add(new Violation(line, rule, "compares with '" + (relation.isNegated() ? "not " : "") + operator
+                        + "', which is outside the policy language (it compares with ==, !=, <, <=, >, >=, in and not in)"));
+                return;
+            }
+            walk(relation.getLeft(), scope, rule, line, bindings, true, violations);
+            walk(relation.getRight(), scope, rule, line, bindings, true, violations);
+        } else if (descr instanceof BindingDescr binding) {
+            Class<?> type = scope.fact() == null ? null : PolicyLanguage.fields(scope.fact()).get(binding.getExpression().strip());
+            if (type == null) {
+                violations.add(new Violation(line, rule, "binds '" + binding.getVariable() + "' to '" + binding.getExpression()
+                        + "': a name may be bound only to a field of " + scope.fact().getSimpleName()));
+                return;
+            }
+            bind(binding.getVariable(), new PolicyExpressions.Binding(null, type), line, rule, bindings, violations);
+        } else if (descr instanceof AtomicExprDescr atomic) {
+            String text = atomic.getExpression();
+            String verdict = conditionVerdicts.computeIfAbsent(scope.stage() + "\u0000" + scope.fact().getName() + "\u0000"
+                    + text + "\u0000" + operand + "\u0000" + String.join(",", bindings.keySet()),
+                    key -> String.valueOf(PolicyExpressions.checkConditionValue(text, scope, !operand)));
+            if (!verdict.equals("null")) {
+                violations.add(new Violation(line, rule, verdict));
+            }
+        } else if (descr != null) {
+            violations.add(new Violation(line, rule, "'" + PolicyExpressions.squeeze(descr.toString()) + "' is a "
+                    + descr.getClass().getSimpleName().replace("Descr", "") + ", which is outside the policy language"));
+        }
+    }
+
+    private static void bind(String name, PolicyExpressions.Binding binding, int line, String rule,
+            Map<String, PolicyExpressions.Binding> bindings, List<Violation> violations) {
+        if (!BINDING_NAME.matcher(name).matches()) {
+            violations.add(new Violation(line, rule, "binds the name '" + name + "': names bound in a rule start with $"
+                    + " ($a, $turnover), so that they cannot be taken for a fact, a result or a function"));
+            return;
+        }
+        bindings.put(name, binding);
+    }
+}
