@@ -104,11 +104,16 @@ final class Pipeline {
         R result = (R) stage.newResult();
         try {
             policy.sessions().get(stage).evaluate(result, facts);
-        } catch (RuntimeException e) {
+        } catch (StageSessions.RuleLoopException e) {
+            Reason rule = policy.reasonOf(e.ruleKey);
+            reasons.add(gap("RULE_LOOP", "Rule " + (rule == null ? e.ruleKey : rule.ruleName() + " (" + rule.table()
+                    + (rule.sheet() == null ? "" : "!" + rule.sheet()) + ", row " + rule.row() + ")") + " fired " + e.firings
+                    + " times in one evaluation, so it was stopped: it loops."));
+        } catch (RuntimeException | StackOverflowError e) {
             reasons.add(gap("RULE_FAILED", "A " + stage.name().toLowerCase().replace('_', ' ')
                     + " rule failed on this customer (" + rootMessage(e) + ")."));
         }
-        for (String ruleKey : result.firedRules()) {
+        for (String ruleKey : new java.util.LinkedHashSet<>(result.firedRules())) {
             reasons.add(policy.reasonOf(ruleKey));
         }
         for (String output : result.conflicts()) {

@@ -1,7 +1,7 @@
 package io.arbiter.policy;
 
+import java.time.Duration;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,47 +9,116 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Where policy versions are compiled once the application runs: on one background thread, whoever asks (an upload, an
- * approval or a publish heard through NOTIFY, a publish, a simulation). A compilation then takes at most one core from
- * the decisions, and whoever waits for it (a request's virtual thread) parks instead of keeping one of the few carrier
- * threads busy for seconds (a virtual thread is not preempted: on 2 cores, one compiling on a request's thread leaves
- * the decisions one carrier, two leave them none).
+ * Where policy versions are compiled once the application runs, whoever asks (an upload, an approval or a publish heard
+ * through NOTIFY, a publish, a simulation): each compilation on a thread of its own, one at a time (a compilation then
+ * takes at most one core from the decisions; whoever waits for it, a request's virtual thread, parks), and each within
+ * a time budget ({@code arbiter.policy.compile-budget}). One over its budget is answered as a located problem and
+ * abandoned: the next upload, approval or publish does not queue behind it, since its slot is given to the next one.
+ * Running out of memory or stack while compiling or running scenarios is a located problem too, not a 500.
  * <p>
  * Also holds the compilations that make publishing a swap: the versions {@link PolicySync} keeps compiled in advance
- * (approved, scheduled) and the last drafts uploaded here, so that approving one of them soon after takes the
- * compilation its upload made instead of compiling the same files a second time.
+ * (approved, scheduled, the one a rollback would return to) and the last drafts uploaded here, so that approving one of
+ * them soon after takes the compilation its upload made instead of compiling the same files a second time.
  */
 @Component
 class PolicyCompilations implements DisposableBean {
 
     /** Drafts uploaded here kept compiled until approved: enough for an upload followed by its approval. */
     private static final int DRAFTS_KEPT = 2;
+    private static final Logger log = LoggerFactory.getLogger(PolicyCompilations.class);
 
     private final PolicyVersions versions;
-    private final Currency currency;
-    private final ExecutorService compiler = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().daemon().name("policy-compiler").factory());
+    private final Duration budget;
+    /** The one compilation running (those over budget gave theirs back); the others wait for it. */
+    private final Semaphore slot = new Semaphore(1, true);
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("policy-compiler-watchdog").factory());
+    private final AtomicInteger jobs = new AtomicInteger();
+    private final Function<List<PolicyFile>, PolicyEngine.Loaded> compiler;
     private final Map<UUID, CompletableFuture<PolicyEngine.Loaded>> kept = new ConcurrentHashMap<>();
     private final Cache<UUID, PolicyEngine.Loaded> drafts = Caffeine.newBuilder().maximumSize(DRAFTS_KEPT).build();
 
+    @Autowired
     PolicyCompilations(PolicyVersions versions, PolicyProperties properties) {
-        this.versions = versions;
-        this.currency = properties.currency();
+        this(versions, properties, files -> PolicyEngine.compile(files, properties.currency()));
     }
 
-    /** Compiles these files and runs their scenarios on the compiler thread, waiting for it. */
+    /** With another compiler, for the tests of the budget: one that never ends, or runs out of memory. */
+    PolicyCompilations(PolicyVersions versions, PolicyProperties properties,
+            Function<List<PolicyFile>, PolicyEngine.Loaded> compiler) {
+        this.versions = versions;
+        this.budget = properties.compileBudget();
+        this.compiler = compiler;
+    }
+
+    /** Compiles these files and runs their scenarios within the budget, waiting for it. */
     PolicyEngine.Loaded compile(List<PolicyFile> files) {
-        return join(CompletableFuture.supplyAsync(() -> PolicyEngine.compile(files, currency), compiler));
+        return join(submit(() -> files));
+    }
+
+    /**
+     * Runs one compilation on a thread of its own once the slot is free, and gives up on it when the budget is spent
+     * (counted from the request, waiting included): the caller gets a located problem at once and the slot goes to
+     * the next compilation, while the abandoned thread is interrupted and left to end on its own.
+     */
+    private CompletableFuture<PolicyEngine.Loaded> submit(Supplier<List<PolicyFile>> files) {
+        CompletableFuture<PolicyEngine.Loaded> result = new CompletableFuture<>();
+        CompileProgress progress = new CompileProgress();
+        Thread thread = Thread.ofPlatform().daemon().name("policy-compiler-" + jobs.incrementAndGet()).unstarted(() -> {
+            try {
+                if (!slot.tryAcquire(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return; // the watchdog has answered
+                }
+                progress.holdsSlot();
+                if (result.isDone()) {
+                    return;
+                }
+                progress.watchOnThisThread();
+                result.complete(compiler.apply(files.get()));
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                result.completeExceptionally(new PolicyLoadException(List.of(progress.failed(e))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            } finally {
+                CompileProgress.forgetOnThisThread();
+                if (progress.release()) {
+                    slot.release();
+                }
+            }
+        });
+        thread.start();
+        ScheduledFuture<?> timeout = watchdog.schedule(() -> {
+            if (result.completeExceptionally(new PolicyLoadException(List.of(progress.overBudget(budget))))) {
+                log.warn("Policy compilation {} went over its budget of {}: abandoned", thread.getName(), budget);
+                thread.interrupt();
+                if (progress.release()) {
+                    slot.release();
+                }
+            }
+        }, budget.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((loaded, failure) -> timeout.cancel(false));
+        return result;
     }
 
     /** Keeps the compilation of a draft just stored, for its approval. */
@@ -64,8 +133,7 @@ class PolicyCompilations implements DisposableBean {
     CompletableFuture<PolicyEngine.Loaded> keep(UUID id) {
         CompletableFuture<PolicyEngine.Loaded> compilation = kept.computeIfAbsent(id, key -> {
             PolicyEngine.Loaded draft = drafts.asMap().remove(key);
-            return draft != null ? CompletableFuture.completedFuture(draft)
-                    : CompletableFuture.supplyAsync(() -> PolicyEngine.compile(versions.files(key), currency), compiler);
+            return draft != null ? CompletableFuture.completedFuture(draft) : submit(() -> versions.files(key));
         });
         compilation.whenComplete((loaded, failure) -> {
             if (failure != null) {
@@ -102,10 +170,10 @@ class PolicyCompilations implements DisposableBean {
         kept.keySet().retainAll(ids);
     }
 
-    /** Lets a compilation queued finish (its thread is a daemon): interrupting it would leave its waiter waiting. */
+    /** Compilations running finish on their own (their threads are daemons); only the watchdog stops. */
     @Override
     public void destroy() {
-        compiler.shutdown();
+        watchdog.shutdownNow();
     }
 
     private static PolicyEngine.Loaded join(CompletableFuture<PolicyEngine.Loaded> compilation) {

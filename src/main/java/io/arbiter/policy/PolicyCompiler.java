@@ -18,6 +18,7 @@ import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.io.ByteArrayResource;
 import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
@@ -45,6 +46,7 @@ final class PolicyCompiler {
         List<PolicyProblem> problems = new ArrayList<>();
         List<RuleSource> sources = new ArrayList<>();
         for (PolicyFile file : ordered) {
+            CompileProgress.at(file.name(), null, null, "reading " + file.name());
             try {
                 if (file.isWorkbook() || file.isCsvTable()) {
                     sources.addAll(DecisionTableReader.read(file));
@@ -61,6 +63,7 @@ final class PolicyCompiler {
         List<PolicyProblem> warnings = new ArrayList<>();
         Map<RuleSource, PackageDescr> packages = new java.util.IdentityHashMap<>();
         for (RuleSource source : sources) {
+            CompileProgress.at(source.file(), null, null, "checking " + source.origin());
             List<PolicyProblem> found = new ArrayList<>();
             PackageDescr pkg = PolicySourceCheck.check(source, language, found);
             found.forEach(problem -> (problem.isError() ? problems : warnings).add(problem));
@@ -94,6 +97,7 @@ final class PolicyCompiler {
         }
         Map<Stage, StageSessions> sessions = new EnumMap<>(Stage.class);
         byStage.forEach((stage, stageSources) -> {
+            CompileProgress.at(stageSources.getFirst().file(), null, null, "compiling the " + stage.ruleSet() + " rules");
             KieBase kieBase = build(stageSources, packages, problems);
             if (kieBase != null) {
                 sessions.put(stage, new StageSessions(stage, kieBase));
@@ -117,16 +121,14 @@ final class PolicyCompiler {
     private static KieBase build(List<RuleSource> sources, Map<RuleSource, PackageDescr> packages, List<PolicyProblem> problems) {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
         configuration.setOption(ParallelRulesBuildThresholdOption.get(-1));
-        KnowledgeBuilderImpl builder = (KnowledgeBuilderImpl) KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
+        PackageBuilder builder = new PackageBuilder(configuration);
         Map<String, RuleSource> byPath = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             String path = "arbiter/" + sources.get(i).stage().name().toLowerCase() + "/source" + i + ".drl";
             byPath.put(path, sources.get(i));
             ByteArrayResource resource = new ByteArrayResource(sources.get(i).drl().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(path);
-            PackageDescr pkg = packages.get(sources.get(i));
-            pkg.setResource(resource);
-            builder.addPackage(pkg); // the package checked, not the text parsed again
+            builder.add(packages.get(sources.get(i)), resource); // the package checked, not the text parsed again
         }
         if (!builder.hasErrors()) {
             return builder.newKieBase();
@@ -139,6 +141,18 @@ final class PolicyCompiler {
             problems.add(locate(source, error));
         }
         return null;
+    }
+
+    /** Drools' builder, compiling a package already parsed and checked, with the resource its errors are traced to. */
+    private static final class PackageBuilder extends KnowledgeBuilderImpl {
+
+        PackageBuilder(KnowledgeBuilderConfiguration configuration) {
+            super(configuration);
+        }
+
+        void add(PackageDescr pkg, Resource resource) {
+            addPackageWithResource(pkg, resource);
+        }
     }
 
     /** Finds the row (or DRL line) of a compiler error, and within a row the cell whose text the error quotes. */

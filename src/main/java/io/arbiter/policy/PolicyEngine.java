@@ -148,7 +148,11 @@ public class PolicyEngine {
 
     private static List<ScenarioResult> runScenarios(CompiledPolicy policy, List<PolicyFile> files) {
         List<ScenarioResult> results = files.stream().flatMap(file -> Scenarios.read(file).stream())
-                .map(scenario -> Scenarios.run(policy, scenario)).toList();
+                .map(scenario -> {
+                    CompileProgress.at(scenario.file(), scenario.sheet(), "A" + scenario.row(),
+                            "running scenario '" + scenario.name() + "' (row " + scenario.row() + ")");
+                    return Scenarios.run(policy, scenario);
+                }).toList();
         List<PolicyProblem> failures = results.stream().filter(r -> !r.passed()).map(Scenarios::problemOf).toList();
         if (!failures.isEmpty()) {
             throw new PolicyLoadException(failures);

@@ -18,9 +18,12 @@ import org.springframework.util.unit.DataSize;
  *        scheduled version whose date has come, should a notification have been missed
  * @param compiledInAdvance how many approved versions, the last approved first, each replica keeps compiled so that
  *        publishing one is a swap; each holds a compiled policy in memory, and one beyond them is compiled when published
+ * @param compileBudget how long checking and compiling an upload (or any version) and running its scenarios may take,
+ *        waiting for the compiler included; beyond it the upload is refused, naming where it stopped
  */
 @ConfigurationProperties("arbiter.policy")
 public record PolicyProperties(@DefaultValue("decision-tables") Path tablesDirectory, @DefaultValue("rules") Path rulesDirectory,
         @DefaultValue("EUR") Currency currency, @DefaultValue("10MB") DataSize maxUploadSize,
-        @DefaultValue("10s") Duration refreshInterval, @DefaultValue("10") int compiledInAdvance) {
+        @DefaultValue("10s") Duration refreshInterval, @DefaultValue("10") int compiledInAdvance,
+        @DefaultValue("120s") Duration compileBudget) {
 }

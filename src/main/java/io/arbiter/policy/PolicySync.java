@@ -129,7 +129,7 @@ class PolicySync implements SmartLifecycle {
     /**
      * Publishes the scheduled version if its date has come, arms the timer for it, activates what is published once it
      * is compiled, and has the scheduled version and the {@code arbiter.policy.compiled-in-advance} last approved ones
-     * compiled in advance, letting go of any other compilation kept.
+     * compiled in advance, with the version published before the current one, letting go of any other compilation kept.
      */
     void sync() {
         lock.lock();
@@ -138,6 +138,7 @@ class PolicySync implements SmartLifecycle {
             Optional<PolicyVersion> scheduled = versions.findScheduled();
             arm(scheduled);
             List<UUID> inAdvance = new ArrayList<>(versions.lastApproved(compiledInAdvance));
+            inAdvance.addAll(versions.lastSuperseded(1)); // a rollback to the previous version is a swap too
             scheduled.ifPresent(version -> inAdvance.add(version.id()));
             Optional<PolicyVersion> published = versions.findPublished();
             if (published.isPresent() && !published.get().id().equals(engine.active().id())) {

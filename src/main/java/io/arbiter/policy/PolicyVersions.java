@@ -124,6 +124,12 @@ class PolicyVersions {
                 .param("count", count).query(UUID.class).list();
     }
 
+    /** The versions published before the current one, last first: those a rollback returns to. */
+    List<UUID> lastSuperseded(int count) {
+        return jdbc.sql("select id from policy_version where state = 'SUPERSEDED' order by published_at desc nulls last, id"
+                + " limit :count").param("count", count).query(UUID.class).list();
+    }
+
     Optional<PolicyVersion> findScheduled() {
         return jdbc.sql("select " + COLUMNS + " from policy_version where state = 'SCHEDULED'").query(this::map).optional();
     }

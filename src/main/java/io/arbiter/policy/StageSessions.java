@@ -18,13 +18,31 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 final class StageSessions {
 
+    /** A stage's rules never fire this often in one evaluation unless one keeps re-activating itself. */
+    private static final int MIN_CEILING = 10_000;
+
+    /** A rule that kept firing until the ceiling: it loops, and the evaluation is stopped rather than left to hang. */
+    static final class RuleLoopException extends RuntimeException {
+        final String ruleKey;
+        final int firings;
+
+        RuleLoopException(String ruleKey, int firings) {
+            super("rule " + ruleKey + " fired " + firings + " times in one evaluation: it loops", null, false, false);
+            this.ruleKey = ruleKey;
+            this.firings = firings;
+        }
+    }
+
     private final Stage stage;
     private final KieBase kieBase;
+    private final int ceiling;
     private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
 
     StageSessions(Stage stage, KieBase kieBase) {
         this.stage = stage;
         this.kieBase = kieBase;
+        int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        this.ceiling = Math.max(MIN_CEILING, 4 * rules);
     }
 
     void evaluate(StageResult result, Object... facts) {
@@ -39,7 +57,10 @@ final class StageSessions {
             for (Object fact : facts) {
                 handles.add(session.insert(fact));
             }
-            session.fireAllRules();
+            int fired = session.fireAllRules(ceiling);
+            if (fired >= ceiling) {
+                throw new RuleLoopException(mostFired(result.firedRules()), fired);
+            }
             handles.forEach(session::delete);
             clean = session.getFactCount() == 0;
         } finally {
@@ -49,6 +70,11 @@ final class StageSessions {
                 session.dispose();
             }
         }
+    }
+
+    private static String mostFired(List<String> fired) {
+        return fired.stream().collect(java.util.stream.Collectors.groupingBy(key -> key, java.util.stream.Collectors.counting()))
+                .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse("?");
     }
 
     private KieSession newSession() {
