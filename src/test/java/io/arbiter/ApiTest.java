@@ -2,11 +2,14 @@ package io.arbiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,8 @@ public abstract class ApiTest {
     protected static final String ANALYST = "test-analyst";
     protected static final String MANAGER = "test-manager";
     protected static final String ADMIN = "test-admin";
+    /** May upload .drl files, which finance roles may not; approves and publishes nothing. */
+    protected static final String POLICY_DEVELOPER = "test-policy-developer";
     /** Sees the portfolio of salesperson {@code SP-PORTFOLIO-TEST} only (src/test/resources/config/application.yaml). */
     protected static final String SALESPERSON = "test-salesperson";
 
@@ -85,6 +90,29 @@ public abstract class ApiTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Uploads a policy draft as a browser or curl would: multipart parts named {@code files}, and a comment; {@code query}
+     * (e.g. {@code allowDroppedScenarios=true}) is appended to the URL when not null.
+     */
+    protected Response uploadDraft(String apiKey, String comment, Map<String, byte[]> files, String query) {
+        String boundary = "arbiter-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        if (comment != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\n" + comment
+                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri("/api/v1/policies/drafts" + (query == null ? "" : "?" + query)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), apiKey);
     }
 
     protected URI uri(String path) {

@@ -17,6 +17,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.arbiter.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
@@ -50,10 +52,13 @@ class PolicyController {
 
     @Operation(summary = "Uploads a draft: the active version's files with these added or replacing same-named ones; "
             + "stored only when it compiles and every scenario passes, with its tables' analysis (gaps, conflicting overlaps, "
-            + "unreachable rows), whose errors keep it from being approved")
+            + "unreachable rows), whose errors keep it from being approved. .drl files need the POLICY_DEVELOPER or ADMIN role; an "
+            + "upload that drops scenarios the active version has is refused unless allowDroppedScenarios=true")
     @PostMapping(path = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<PolicyVersion> draft(@RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
-            @RequestParam(name = "comment", required = false) @Nullable String comment, Principal principal) {
+            @RequestParam(name = "comment", required = false) @Nullable String comment,
+            @RequestParam(name = "allowDroppedScenarios", defaultValue = "false") boolean allowDroppedScenarios,
+            Authentication principal) {
         List<PolicyLifecycle.Upload> uploads = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
             try {
@@ -63,7 +68,9 @@ class PolicyController {
                 throw new UncheckedIOException(e);
             }
         }
-        PolicyVersion draft = lifecycle.draft(uploads, comment, principal.getName());
+        boolean mayUploadDrl = Role.POLICY_DEVELOPER.heldBy(principal.getAuthorities()) || Role.ADMIN.heldBy(principal.getAuthorities());
+        PolicyVersion draft = lifecycle.draft(uploads, comment, principal.getName(),
+                new PolicyLifecycle.UploadRights(mayUploadDrl, allowDroppedScenarios));
         return ResponseEntity.created(URI.create("/api/v1/policies/versions/" + draft.id())).body(draft);
     }
 

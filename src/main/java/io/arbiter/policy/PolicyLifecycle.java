@@ -1,6 +1,5 @@
 package io.arbiter.policy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +37,14 @@ class PolicyLifecycle {
     record Upload(String name, byte[] content) {
     }
 
+    /**
+     * What the uploader may do: upload {@code .drl} files (a role finance staff do not hold), and drop scenarios the
+     * active version has (said explicitly, since a scenario lost by renaming its sheet hid a failing one).
+     */
+    record UploadRights(boolean mayUploadDrl, boolean allowDroppedScenarios) {
+        static final UploadRights FINANCE = new UploadRights(false, false);
+    }
+
     private final PolicyEngine engine;
     private final PolicyVersions versions;
     private final TransactionTemplate transactions;
@@ -60,9 +65,10 @@ class PolicyLifecycle {
         this.clock = clock;
     }
 
-    PolicyVersion draft(List<Upload> uploaded, String comment, String author) {
+    PolicyVersion draft(List<Upload> uploaded, String comment, String author, UploadRights rights) {
         List<Upload> uploads = unzipped(uploaded);
         check(uploads);
+        requireDrlRights(uploads, rights);
         Map<String, PolicyFile> files = new LinkedHashMap<>();
         versions.files(engine.active().id()).forEach(file -> files.put(file.name(), file));
         uploads.forEach(upload -> files.put(upload.name(), new PolicyFile(upload.name(), upload.content())));
@@ -74,6 +80,9 @@ class PolicyLifecycle {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", "Invalid policy",
                     e.problems().size() + " problem(s) in the uploaded policy; nothing was stored",
                     Map.of("errors", e.problems().stream().map(PolicyLifecycle::error).toList()));
+        }
+        if (!rights.allowDroppedScenarios()) {
+            requireScenariosKept(loaded.scenarios());
         }
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> versions.insert(id, loaded.policy().version(),
@@ -186,8 +195,8 @@ class PolicyLifecycle {
     }
 
     /**
-     * Replaces each uploaded zip by the files it holds, by their names without folders; an entry larger than the
-     * upload limit is refused while it is being read, so that a zip bomb cannot fill the memory.
+     * Replaces each uploaded zip by the files it holds, by their names without folders, inflated within
+     * {@link BoundedZip}'s limits (a zip bomb is refused while it is being inflated, before it can fill the memory).
      */
     private List<Upload> unzipped(List<Upload> uploads) {
         List<Upload> files = new ArrayList<>();
@@ -196,20 +205,22 @@ class PolicyLifecycle {
                 files.add(upload);
                 continue;
             }
-            long limit = properties.maxUploadSize().toBytes();
             int before = files.size();
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(upload.content()))) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                    if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/") || name.startsWith(".")) {
+            try {
+                for (Map.Entry<String, byte[]> entry : BoundedZip.inflate(upload.content()).entrySet()) {
+                    String name = entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1);
+                    if (entry.getKey().startsWith("__MACOSX/") || name.isEmpty() || name.startsWith(".")) {
                         continue;
                     }
-                    byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-                    if (content.length > limit) {
+                    if (entry.getValue().length > properties.maxUploadSize().toBytes()) {
                         throw tooLarge(upload.name() + "!" + name);
                     }
-                    files.add(new Upload(name, content));
+                    files.add(new Upload(name, entry.getValue()));
                 }
+            } catch (BoundedZip.TooLarge e) {
+                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
+                        upload.name() + " " + e.getMessage(), Map.of("errors", List.of(Map.of("file", upload.name(),
+                                "message", e.getMessage()))));
             } catch (IOException e) {
                 throw invalidUpload(upload.name() + " is not a readable zip",
                         List.of(Map.of("file", upload.name(), "message", "is not a readable zip")));
@@ -219,6 +230,50 @@ class PolicyLifecycle {
             }
         }
         return files;
+    }
+
+    private static void requireDrlRights(List<Upload> uploads, UploadRights rights) {
+        List<Map<String, Object>> drl = uploads.stream().filter(upload -> new PolicyFile(upload.name(), upload.content()).isDrl())
+                .map(upload -> Map.<String, Object>of("file", upload.name(), "message", "is a .drl file: uploading rules written"
+                        + " in DRL needs the POLICY_DEVELOPER or ADMIN role"))
+                .toList();
+        if (!drl.isEmpty() && !rights.mayUploadDrl()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "drl-upload-forbidden", "DRL files need a policy developer",
+                    "Finance roles upload decision tables (.drl.xlsx, .drl.xls, .drl.csv); .drl files (" + drl.stream()
+                            .map(e -> (String) e.get("file")).collect(java.util.stream.Collectors.joining(", "))
+                            + ") need the POLICY_DEVELOPER or ADMIN role. Nothing was stored",
+                    Map.of("errors", drl));
+        }
+    }
+
+    /**
+     * Every scenario the active version runs must still be run by the draft (same file, same name): a Tests sheet renamed
+     * or removed silently skipped its scenarios, even a failing one.
+     */
+    private void requireScenariosKept(List<ScenarioResult> draft) {
+        List<Map<String, Object>> dropped = dropped(engine.active().scenarios(), draft).stream()
+                .map(scenario -> {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("file", scenario.file());
+                    error.put("sheet", scenario.sheet());
+                    error.put("cell", "A" + scenario.row());
+                    error.put("message", "scenario '" + scenario.name() + "' of the active version is not in the upload");
+                    return error;
+                }).toList();
+        if (!dropped.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "scenarios-dropped", "Scenarios dropped",
+                    dropped.size() + " scenario(s) of the active version are missing from the upload (a Tests sheet renamed,"
+                            + " removed or emptied?); nothing was stored. Put them back, or upload again with"
+                            + " allowDroppedScenarios=true if you removed them on purpose",
+                    Map.of("errors", dropped));
+        }
+    }
+
+    /** The scenarios of {@code before} that {@code after} no longer runs, matched by file and name. */
+    static List<ScenarioResult> dropped(List<ScenarioResult> before, List<ScenarioResult> after) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        after.forEach(scenario -> kept.add(scenario.file() + "\u0000" + scenario.name()));
+        return before.stream().filter(scenario -> !kept.contains(scenario.file() + "\u0000" + scenario.name())).toList();
     }
 
     private ProblemException tooLarge(String name) {

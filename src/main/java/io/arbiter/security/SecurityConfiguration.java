@@ -28,6 +28,9 @@ class SecurityConfiguration {
     private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] MANAGERS = roles(Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
+    /** Finance staff, and developers who write the DRL rules (who may not approve or publish). */
+    private static final String[] POLICY_AUTHORS = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
+            Role.POLICY_DEVELOPER);
     private static final String[] FINANCE_AND_SALES = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
             Role.SALESPERSON);
 
@@ -71,7 +74,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies/versions/*/approve",
                                 "/api/v1/policies/versions/*/publish").hasAnyRole(MANAGERS)
-                        .requestMatchers("/api/v1/policies/**", "/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
+                        .requestMatchers("/api/v1/policies/**").hasAnyRole(POLICY_AUTHORS)
+                        .requestMatchers("/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
                         // A salesperson's key reads these for its own portfolio only (PortfolioScope, in the controllers).

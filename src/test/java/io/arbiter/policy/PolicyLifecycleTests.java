@@ -335,7 +335,8 @@ class PolicyLifecycleTests extends ApiTest {
         cases.put("zip bomb", new Object[] {"segmentation.drl.xlsx", bomb, "zip bomb"});
         cases.put("reaching out", new Object[] {"hard-stops.drl", drl.getBytes(StandardCharsets.UTF_8), "imports 'java.lang.Runtime'"});
         cases.forEach((what, upload) -> {
-            Response refused = upload(ANALYST, what, Map.of((String) upload[0], (byte[]) upload[1]));
+            String key = ((String) upload[0]).endsWith(".drl") ? POLICY_DEVELOPER : ANALYST;
+            Response refused = upload(key, what, Map.of((String) upload[0], (byte[]) upload[1]));
             assertThat(refused.status()).as(what + ": " + refused.text()).isEqualTo(422);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().get("type").asString()).isEqualTo("urn:arbiter:problem:invalid-policy");
@@ -347,16 +348,47 @@ class PolicyLifecycleTests extends ApiTest {
     }
 
     @Test
+    void an_upload_that_loses_a_tests_sheet_is_refused_unless_the_author_says_so() {
+        byte[] withoutTests = SpreadsheetTrapsTests.edit("credit-limits.drl.xlsx",
+                book -> book.removeSheetAt(book.getSheetIndex("Tests")));
+        int before = versionCount();
+
+        Response refused = upload(ANALYST, "no tests", Map.of("credit-limits.drl.xlsx", withoutTests));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.body().get("type").asString()).isEqualTo("urn:arbiter:problem:scenarios-dropped");
+        assertThat(refused.body().get("errors")).hasSize(7).allSatisfy(error -> {
+            assertThat(error.get("file").asString()).isEqualTo("credit-limits.drl.xlsx");
+            assertThat(error.get("sheet").asString()).isEqualTo("Tests");
+            assertThat(error.get("cell").asString()).matches("A[2-8]");
+        });
+        assertThat(refused.body().get("detail").asString()).contains("allowDroppedScenarios=true");
+        assertThat(versionCount()).isEqualTo(before);
+
+        Response meant = uploadDraft(ANALYST, "the tests move elsewhere", Map.of("credit-limits.drl.xlsx", withoutTests),
+                "allowDroppedScenarios=true");
+        assertThat(meant.status()).as(meant.text()).isEqualTo(201);
+        assertThat(versionCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void mutated_workbooks_uploaded_get_no_5xx_and_leave_the_active_version() throws IOException {
         byte[] segmentation = PolicyHostileFilesTests.shipped(PolicyHostileFilesTests.SEGMENTATION);
         Map<String, byte[]> parts = PolicyUploadFuzzTests.unzip(segmentation);
-        java.util.Random random = new java.util.Random(4_2026L);
-        for (int i = 0; i < 15; i++) { // each upload compiles the whole policy: PolicyUploadFuzzTests does the thousand
-            byte[] mutant = PolicyUploadFuzzTests.mutant(segmentation, parts, random);
-            Response response = upload(ANALYST, "fuzz " + i, Map.of(PolicyHostileFilesTests.SEGMENTATION, mutant));
-            assertThat(response.status()).as("upload " + i + ": " + response.text()).isIn(201, 400, 413, 422);
-            assertThat(response.contentType()).as("upload " + i)
-                    .startsWith(response.status() == 201 ? "application/json" : "application/problem+json");
+        int activeScenarios = get("/api/v1/policies/active", ANALYST).body().get("scenarios").size();
+        for (long seed : new long[] {4_2026L, 20_261_207L}) {
+            java.util.Random random = new java.util.Random(seed);
+            for (int i = 0; i < 10; i++) { // each upload compiles the whole policy: PolicyUploadFuzzTests does thousands
+                byte[] mutant = PolicyUploadFuzzTests.mutant(segmentation, parts, random);
+                Response response = upload(ANALYST, "fuzz " + i, Map.of(PolicyHostileFilesTests.SEGMENTATION, mutant));
+                String what = "seed " + seed + ", upload " + i + ": " + response.text();
+                assertThat(response.status()).as(what).isIn(201, 400, 413, 422);
+                assertThat(response.contentType()).as(what)
+                        .startsWith(response.status() == 201 ? "application/json" : "application/problem+json");
+                if (response.status() == 201) {
+                    assertThat(response.body().get("scenarios").size()).as(what).isGreaterThanOrEqualTo(activeScenarios);
+                }
+            }
         }
         assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(shippedId);
     }
@@ -411,25 +443,7 @@ class PolicyLifecycleTests extends ApiTest {
     }
 
     private Response upload(String apiKey, String comment, Map<String, byte[]> files) {
-        String boundary = "arbiter-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Map<String, byte[]> ordered = new LinkedHashMap<>(files);
-        List<byte[]> parts = new ArrayList<>();
-        ordered.forEach((name, content) -> {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            parts.add(content);
-            parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
-        if (comment != null) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"comment\"\r\n\r\n" + comment + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        parts.forEach(body::writeBytes);
-        return send(HttpRequest.newBuilder(uri("/api/v1/policies/drafts"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), apiKey);
+        return uploadDraft(apiKey, comment, new LinkedHashMap<>(files), null);
     }
 
     private HttpResponse<byte[]> download(String path) {
