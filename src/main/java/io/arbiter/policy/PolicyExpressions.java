@@ -108,7 +108,8 @@ final class PolicyExpressions {
             }
             if (!(statement instanceof ExpressionStmt expressionStmt)
                     || !(expressionStmt.getExpression() instanceof MethodCallExpr call)) {
-                violations.add(new Violation(line, "'" + squeeze(statement.toString()) + "' " + construct(statement)
+                Node what = statement instanceof ExpressionStmt expressionStmt ? expressionStmt.getExpression() : statement;
+                violations.add(new Violation(line, "'" + squeeze(statement.toString()) + "' " + construct(what)
                         + ", which is outside the policy language: an action only calls " + examples(scope.stage())));
                 continue;
             }
@@ -202,8 +203,17 @@ final class PolicyExpressions {
         if (expression instanceof NameExpr name) {
             return name(name.getNameAsString(), scope, inCondition, expression, violations);
         }
-        if (expression instanceof FieldAccessExpr access && access.getScope() instanceof NameExpr owner) {
-            return field(owner.getNameAsString(), access.getNameAsString(), scope, expression, violations);
+        if (expression instanceof FieldAccessExpr access) {
+            if (access.getScope() instanceof NameExpr owner) {
+                return field(owner.getNameAsString(), access.getNameAsString(), scope, expression, violations);
+            }
+            if (!(access.getScope() instanceof FieldAccessExpr)) {
+                int before = violations.size();
+                kind(access.getScope(), scope, inCondition, violations); // says what the field is read from
+                if (violations.size() > before) {
+                    return Kind.ANY;
+                }
+            }
         }
         if (expression instanceof MethodCallExpr call) {
             return call(call, scope, inCondition, violations);
@@ -345,6 +355,7 @@ final class PolicyExpressions {
             case "CastExpr" -> "converts a value with a cast";
             case "InstanceOfExpr" -> "tests a type (instanceof)";
             case "AssignExpr" -> "assigns a value";
+            case "VariableDeclarationExpr" -> "declares a variable";
             case "ThisExpr", "SuperExpr" -> "reaches the generated rule class";
             case "TextBlockLiteralExpr" -> "is a text block";
             case "CharLiteralExpr" -> "is a single character (use double quotes for text)";

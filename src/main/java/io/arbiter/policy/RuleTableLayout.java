@@ -83,6 +83,10 @@ record RuleTableLayout(String name, int titleRow, int firstColumn, int lastColum
         return keywords.get(column) == ActionType.Code.ACTION;
     }
 
+    boolean isMetadata(int column) {
+        return keywords.get(column) == ActionType.Code.METADATA;
+    }
+
     boolean isRequired(int column) {
         String label = labels.get(column);
         return label != null && REQUIRED.matcher(label).matches();

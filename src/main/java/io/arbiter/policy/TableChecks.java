@@ -83,7 +83,7 @@ final class TableChecks {
         for (var keyword : table.keywords().entrySet()) {
             int column = keyword.getKey();
             String template = table.templates().get(column);
-            if (template == null || !(table.isCondition(column) || table.isAction(column))) {
+            if (template == null || !(table.isCondition(column) || table.isAction(column) || table.isMetadata(column))) {
                 continue;
             }
             String message = cellProblem(source.stage(), table, column, PolicyExpressions.CELL_VALUE, null, language);
@@ -111,7 +111,7 @@ final class TableChecks {
                 .thenComparing(Map.Entry::getKey));
         for (var cell : conditionsFirst) {
             int column = cell.getKey();
-            if (table.isCondition(column) || table.isAction(column)) {
+            if (table.isCondition(column) || table.isAction(column) || table.isMetadata(column)) {
                 String message = cellProblem(source.stage(), table, column, cell.getValue(), conditions, language);
                 if (message != null) {
                     String rule = source.reasons().values().stream().filter(r -> r.row() != null && r.row() == row)
@@ -142,8 +142,13 @@ final class TableChecks {
         }
         String when;
         String then;
+        String annotation = "";
         try {
-            if (table.isCondition(column)) {
+            if (table.isMetadata(column)) {
+                annotation = "@" + new org.drools.template.model.SnippetBuilder(template).build(value) + "\n";
+                when = "";
+                then = "";
+            } else if (table.isCondition(column)) {
                 when = snippet(new LhsBuilder(table.titleRow(), column, table.objectTypes().get(column)), table, column, value);
                 then = "";
             } else {
@@ -154,7 +159,8 @@ final class TableChecks {
         } catch (RuntimeException e) {
             return DroolsTableMessages.explain(e);
         }
-        String drl = "package " + stage.ruleSet() + ";\nrule \"cell\"\nwhen\n" + when + "\nthen\n" + then + "\nend\n";
+        String drl = "package " + stage.ruleSet() + ";\nrule \"cell\"\n" + annotation + "when\n" + when + "\nthen\n" + then
+                + "\nend\n";
         List<PolicyLanguageCheck.Violation> escapes = PolicyLanguageCheck.unicodeEscapes(drl);
         if (!escapes.isEmpty()) {
             return escapes.getFirst().message();
