@@ -65,10 +65,10 @@ record RuleTableLayout(String name, int titleRow, int firstColumn, int lastColum
         return tables;
     }
 
-    /** The table a rule row belongs to. */
+    /** The table a rule row belongs to (its rule rows are consecutive: a lookup per rule of a large table stays cheap). */
     static @Nullable RuleTableLayout holding(List<RuleTableLayout> tables, int row) {
         for (RuleTableLayout table : tables) {
-            if (table.ruleRows().contains(row)) {
+            if (!table.ruleRows().isEmpty() && row >= table.ruleRows().getFirst() && row <= table.ruleRows().getLast()) {
                 return table;
             }
         }
