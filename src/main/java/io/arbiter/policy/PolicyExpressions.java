@@ -54,10 +54,6 @@ final class PolicyExpressions {
     /** A stand-in for a cell's value in a column's template, whatever kind of value the cell will hold. */
     static final String CELL_VALUE = "__cell_value__";
 
-    enum Kind {
-        WHOLE, NUMBER, TEXT, BOOLEAN, NULL, ANY
-    }
-
     private static final ParserConfiguration CONFIGURATION = new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21).setStoreTokens(false);
 
@@ -83,8 +79,8 @@ final class PolicyExpressions {
             return "'" + code + "' holds a comment; comments are not allowed inside a condition";
         }
         List<Violation> violations = new ArrayList<>();
-        Kind kind = kind(expression, scope, true, violations);
-        if (violations.isEmpty() && alone && kind != Kind.BOOLEAN && kind != Kind.ANY) {
+        ValueKind kind = kind(expression, scope, true, violations);
+        if (violations.isEmpty() && alone && kind != ValueKind.BOOLEAN && kind != ValueKind.ANY) {
             return "'" + code + "' is not a condition: compare a field with a value (e.g. turnover >= 2000000)"
                     + (code.matches("-?[0-9]+") ? "; a decimal comma splits a number in two: write 80.5, not 80,5" : "");
         }
@@ -109,7 +105,7 @@ final class PolicyExpressions {
             if (!(statement instanceof ExpressionStmt expressionStmt)
                     || !(expressionStmt.getExpression() instanceof MethodCallExpr call)) {
                 Node what = statement instanceof ExpressionStmt expressionStmt ? expressionStmt.getExpression() : statement;
-                violations.add(new Violation(line, "'" + squeeze(statement.toString()) + "' " + construct(what)
+                violations.add(new Violation(line, "'" + squeeze(statement.toString()) + "' " + Constructs.describe(what)
                         + ", which is outside the policy language: an action only calls " + examples(scope.stage())));
                 continue;
             }
@@ -139,16 +135,16 @@ final class PolicyExpressions {
             if (argument instanceof NameExpr name && !scope.bindings().containsKey(name.getNameAsString())
                     && !name.getNameAsString().equals(CELL_VALUE)) {
                 violations.add(new Violation(line, "'" + name + "' is not a " + PolicyLanguage.kind(parameters[i]) + ", which "
-                        + PolicyLanguage.signature(stage, method) + " takes" + hint(parameters[i], argument)));
+                        + PolicyLanguage.signature(stage, method) + " takes" + ValueKind.hint(parameters[i], argument)));
                 continue;
             }
             List<Violation> found = new ArrayList<>();
-            Kind kind = kind(argument, scope, false, found);
+            ValueKind kind = kind(argument, scope, false, found);
             found.forEach(v -> violations.add(new Violation(line, v.message())));
-            if (found.isEmpty() && !fits(kind, parameters[i], argument)) {
+            if (found.isEmpty() && !kind.fits(parameters[i], argument)) {
                 violations.add(new Violation(line, "'" + squeeze(argument.toString()) + "' is not a "
                         + PolicyLanguage.kind(parameters[i]) + ", which " + PolicyLanguage.signature(stage, method)
-                        + " takes" + hint(parameters[i], argument)));
+                        + " takes" + ValueKind.hint(parameters[i], argument)));
             }
         }
     }
@@ -157,48 +153,48 @@ final class PolicyExpressions {
      * The kind of value an expression gives, recording every construct outside the language. In a condition a bare
      * name is a field of the condition's fact; in an action only names bound in the rule exist.
      */
-    private static Kind kind(Expression expression, Scope scope, boolean inCondition, List<Violation> violations) {
+    private static ValueKind kind(Expression expression, Scope scope, boolean inCondition, List<Violation> violations) {
         if (expression instanceof IntegerLiteralExpr || expression instanceof LongLiteralExpr) {
-            return Kind.WHOLE;
+            return ValueKind.WHOLE;
         }
         if (expression instanceof DoubleLiteralExpr) {
-            return Kind.NUMBER;
+            return ValueKind.NUMBER;
         }
         if (expression instanceof StringLiteralExpr) {
-            return Kind.TEXT;
+            return ValueKind.TEXT;
         }
         if (expression instanceof BooleanLiteralExpr) {
-            return Kind.BOOLEAN;
+            return ValueKind.BOOLEAN;
         }
         if (expression instanceof NullLiteralExpr) {
-            return Kind.NULL;
+            return ValueKind.NULL;
         }
         if (expression instanceof EnclosedExpr enclosed) {
             return kind(enclosed.getInner(), scope, inCondition, violations);
         }
         if (expression instanceof UnaryExpr unary) {
-            Kind inner = kind(unary.getExpression(), scope, inCondition, violations);
+            ValueKind inner = kind(unary.getExpression(), scope, inCondition, violations);
             return switch (unary.getOperator()) {
                 case MINUS, PLUS -> inner;
-                case LOGICAL_COMPLEMENT -> Kind.BOOLEAN;
+                case LOGICAL_COMPLEMENT -> ValueKind.BOOLEAN;
                 default -> refuse(expression, "changes a value in place", violations);
             };
         }
         if (expression instanceof BinaryExpr binary) {
-            Kind left = kind(binary.getLeft(), scope, inCondition, violations);
-            Kind right = kind(binary.getRight(), scope, inCondition, violations);
+            ValueKind left = kind(binary.getLeft(), scope, inCondition, violations);
+            ValueKind right = kind(binary.getRight(), scope, inCondition, violations);
             return switch (binary.getOperator()) {
-                case PLUS -> left == Kind.TEXT || right == Kind.TEXT ? Kind.TEXT : numeric(left, right);
-                case MINUS, MULTIPLY, DIVIDE, REMAINDER -> numeric(left, right);
-                case EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, AND, OR -> Kind.BOOLEAN;
+                case PLUS -> left == ValueKind.TEXT || right == ValueKind.TEXT ? ValueKind.TEXT : ValueKind.numeric(left, right);
+                case MINUS, MULTIPLY, DIVIDE, REMAINDER -> ValueKind.numeric(left, right);
+                case EQUALS, NOT_EQUALS, LESS, LESS_EQUALS, GREATER, GREATER_EQUALS, AND, OR -> ValueKind.BOOLEAN;
                 default -> refuse(expression, "works on a value's bits", violations);
             };
         }
         if (expression instanceof ConditionalExpr conditional) {
             kind(conditional.getCondition(), scope, inCondition, violations);
-            Kind then = kind(conditional.getThenExpr(), scope, inCondition, violations);
-            Kind otherwise = kind(conditional.getElseExpr(), scope, inCondition, violations);
-            return then == otherwise ? then : Kind.ANY;
+            ValueKind then = kind(conditional.getThenExpr(), scope, inCondition, violations);
+            ValueKind otherwise = kind(conditional.getElseExpr(), scope, inCondition, violations);
+            return then == otherwise ? then : ValueKind.ANY;
         }
         if (expression instanceof NameExpr name) {
             return name(name.getNameAsString(), scope, inCondition, expression, violations);
@@ -211,19 +207,19 @@ final class PolicyExpressions {
                 int before = violations.size();
                 kind(access.getScope(), scope, inCondition, violations); // says what the field is read from
                 if (violations.size() > before) {
-                    return Kind.ANY;
+                    return ValueKind.ANY;
                 }
             }
         }
         if (expression instanceof MethodCallExpr call) {
             return call(call, scope, inCondition, violations);
         }
-        return refuse(expression, construct(expression), violations);
+        return refuse(expression, Constructs.describe(expression), violations);
     }
 
-    private static Kind name(String name, Scope scope, boolean inCondition, Expression expression, List<Violation> violations) {
+    private static ValueKind name(String name, Scope scope, boolean inCondition, Expression expression, List<Violation> violations) {
         if (name.equals(CELL_VALUE)) {
-            return Kind.ANY;
+            return ValueKind.ANY;
         }
         Binding binding = scope.bindings().get(name);
         if (binding != null) {
@@ -231,12 +227,12 @@ final class PolicyExpressions {
                 return refuse(expression, "is a whole " + binding.fact().getSimpleName() + "; name one of its fields, e.g. "
                         + name + "." + PolicyLanguage.fields(binding.fact()).keySet().iterator().next(), violations);
             }
-            return kindOf(binding.type());
+            return ValueKind.of(binding.type());
         }
         if (inCondition && scope.fact() != null) {
             Class<?> type = PolicyLanguage.fields(scope.fact()).get(name);
             if (type != null) {
-                return kindOf(type);
+                return ValueKind.of(type);
             }
             return refuse(expression, "is not a field of " + scope.fact().getSimpleName() + " (its fields: "
                     + String.join(", ", PolicyLanguage.fields(scope.fact()).keySet()) + ")", violations);
@@ -246,7 +242,7 @@ final class PolicyExpressions {
                 + ")", violations);
     }
 
-    private static Kind field(String owner, String field, Scope scope, Expression expression, List<Violation> violations) {
+    private static ValueKind field(String owner, String field, Scope scope, Expression expression, List<Violation> violations) {
         Binding binding = scope.bindings().get(owner);
         if (binding == null || binding.fact() == null || binding.fact() != binding.type()) {
             return refuse(expression, "reads '" + field + "' of '" + owner + "', which is not a fact bound in this rule",
@@ -257,16 +253,16 @@ final class PolicyExpressions {
             return refuse(expression, "is not a field of " + binding.fact().getSimpleName() + " (its fields: "
                     + String.join(", ", PolicyLanguage.fields(binding.fact()).keySet()) + ")", violations);
         }
-        return kindOf(type);
+        return ValueKind.of(type);
     }
 
-    private static Kind call(MethodCallExpr call, Scope scope, boolean inCondition, List<Violation> violations) {
+    private static ValueKind call(MethodCallExpr call, Scope scope, boolean inCondition, List<Violation> violations) {
         if (call.getScope().isPresent() && call.getScope().get() instanceof NameExpr owner) {
             Set<String> helpers = PolicyLanguage.HELPERS.get(owner.getNameAsString());
             if (helpers != null && helpers.contains(call.getNameAsString()) && !call.getTypeArguments().isPresent()) {
-                Kind result = Kind.WHOLE;
+                ValueKind result = ValueKind.WHOLE;
                 for (Expression argument : call.getArguments()) {
-                    result = numeric(result, kind(argument, scope, inCondition, violations));
+                    result = ValueKind.numeric(result, kind(argument, scope, inCondition, violations));
                 }
                 return result;
             }
@@ -280,98 +276,10 @@ final class PolicyExpressions {
                 violations);
     }
 
-    private static Kind numeric(Kind left, Kind right) {
-        if (left == Kind.ANY || right == Kind.ANY) {
-            return Kind.ANY;
-        }
-        return left == Kind.WHOLE && right == Kind.WHOLE ? Kind.WHOLE : Kind.NUMBER;
-    }
-
-    private static Kind kindOf(Class<?> type) {
-        return switch (PolicyLanguage.kind(type)) {
-            case "whole number" -> Kind.WHOLE;
-            case "number" -> Kind.NUMBER;
-            case "true or false" -> Kind.BOOLEAN;
-            default -> Kind.TEXT;
-        };
-    }
-
-    private static boolean fits(Kind kind, Class<?> parameter, Expression argument) {
-        if (kind == Kind.ANY) {
-            return true;
-        }
-        return switch (PolicyLanguage.kind(parameter)) {
-            case "whole number" -> kind == Kind.WHOLE && withinRange(argument, parameter);
-            case "number" -> kind == Kind.WHOLE || kind == Kind.NUMBER;
-            case "true or false" -> kind == Kind.BOOLEAN;
-            default -> kind == Kind.TEXT;
-        };
-    }
-
-    /** Java reads a whole number without an L as an int: 3,000,000,000 in a cell would not compile. */
-    private static boolean withinRange(Expression argument, Class<?> parameter) {
-        if (argument instanceof IntegerLiteralExpr literal) {
-            try {
-                literal.asNumber();
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String hint(Class<?> parameter, Expression argument) {
-        String text = argument.toString();
-        if (PolicyLanguage.kind(parameter).equals("whole number") && argument instanceof IntegerLiteralExpr) {
-            return " (it is above 2,147,483,647, the largest whole number a rule may hold)";
-        }
-        if (PolicyLanguage.kind(parameter).equals("whole number") && text.matches("-?[0-9]+\\.[0-9]+")) {
-            return " (type it without decimals, e.g. " + text.substring(0, text.indexOf('.')) + ")";
-        }
-        if (PolicyLanguage.kind(parameter).equals("text") && !(argument instanceof StringLiteralExpr)) {
-            return " (put it in double quotes, or quote $param in the column's template)";
-        }
-        return "";
-    }
-
-    private static Kind refuse(Node node, String why, List<Violation> violations) {
+    private static ValueKind refuse(Node node, String why, List<Violation> violations) {
         violations.add(new Violation(node.getBegin().map(p -> p.line).orElse(1), "'" + squeeze(node.toString()) + "' " + why
                 + (why.contains("policy language") ? "" : ", which is outside the policy language")));
-        return Kind.ANY;
-    }
-
-    /** What a construct outside the language is, in words that say why it is refused. */
-    static String construct(Node node) {
-        String type = node.getClass().getSimpleName();
-        return switch (type) {
-            case "ObjectCreationExpr" -> "creates an object";
-            case "ArrayCreationExpr", "ArrayInitializerExpr" -> "creates an array";
-            case "ArrayAccessExpr" -> "reads an array";
-            case "LambdaExpr" -> "is a lambda (a function)";
-            case "MethodReferenceExpr" -> "is a method reference (a function)";
-            case "ClassExpr" -> "names a class (.class)";
-            case "TypeExpr" -> "names a type";
-            case "CastExpr" -> "converts a value with a cast";
-            case "InstanceOfExpr" -> "tests a type (instanceof)";
-            case "AssignExpr" -> "assigns a value";
-            case "VariableDeclarationExpr" -> "declares a variable";
-            case "ThisExpr", "SuperExpr" -> "reaches the generated rule class";
-            case "TextBlockLiteralExpr" -> "is a text block";
-            case "CharLiteralExpr" -> "is a single character (use double quotes for text)";
-            case "SwitchExpr", "SwitchStmt" -> "is a switch";
-            case "FieldAccessExpr" -> "reads a field of something that is not a fact bound in this rule";
-            case "WhileStmt", "DoStmt", "ForStmt", "ForEachStmt" -> "is a loop";
-            case "IfStmt" -> "is an if (put the condition in a condition column or the rule's when part)";
-            case "LocalClassDeclarationStmt", "LocalRecordDeclarationStmt" -> "declares a class";
-            case "ExpressionStmt" -> "is not a call of the stage's result";
-            case "TryStmt", "ThrowStmt" -> "handles or throws exceptions";
-            case "ReturnStmt", "BreakStmt", "ContinueStmt", "YieldStmt", "LabeledStmt" -> "changes the flow of the rule";
-            case "SynchronizedStmt" -> "locks (synchronized)";
-            case "BlockStmt" -> "is a block of statements";
-            case "AssertStmt" -> "is an assert";
-            default -> "is a construct (" + type.replace("Expr", " expression").replace("Stmt", " statement") + ")";
-        };
+        return ValueKind.ANY;
     }
 
     private static String examples(Stage stage) {

@@ -1,12 +1,10 @@
 package io.arbiter.policy;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,9 +64,7 @@ class PolicyLifecycle {
     }
 
     PolicyVersion draft(List<Upload> uploaded, String comment, String author, UploadRights rights) {
-        List<Upload> uploads = unzipped(uploaded);
-        check(uploads);
-        requireDrlRights(uploads, rights);
+        List<Upload> uploads = DraftUploads.files(uploaded, properties.maxUploadSize(), rights);
         Map<String, PolicyFile> files = new LinkedHashMap<>();
         versions.files(engine.active().id()).forEach(file -> files.put(file.name(), file));
         uploads.forEach(upload -> files.put(upload.name(), new PolicyFile(upload.name(), upload.content())));
@@ -77,12 +73,10 @@ class PolicyLifecycle {
         try {
             loaded = compilations.compile(draft);
         } catch (PolicyLoadException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", "Invalid policy",
-                    e.problems().size() + " problem(s) in the uploaded policy; nothing was stored",
-                    Map.of("errors", e.problems().stream().map(PolicyLifecycle::error).toList()));
+            throw invalid(e, "in the uploaded policy; nothing was stored");
         }
         if (!rights.allowDroppedScenarios()) {
-            requireScenariosKept(loaded.scenarios());
+            DraftUploads.requireScenariosKept(engine.active().scenarios(), loaded.scenarios());
         }
         UUID id = UUID.randomUUID();
         transactions.executeWithoutResult(status -> versions.insert(id, loaded.policy().version(),
@@ -135,7 +129,12 @@ class PolicyLifecycle {
             sync.sync();
             return scheduled.withAnalysis(analysis);
         }
-        PolicyEngine.Loaded loaded = compilations.kept(id);
+        PolicyEngine.Loaded loaded;
+        try {
+            loaded = compilations.kept(id);
+        } catch (PolicyLoadException e) {
+            throw invalid(e, "compiling version " + id + "; it was not published and the active version serves on");
+        }
         PolicyVersion published = transactions.execute(status -> {
             checkPublishable(find(id, true));
             versions.publish(id, publisher, now);
@@ -194,123 +193,10 @@ class PolicyLifecycle {
                 "policy-file-not-found", "Policy file not found", "Policy version " + id + " has no file '" + name + "'"));
     }
 
-    /**
-     * Replaces each uploaded zip by the files it holds, by their names without folders, inflated within
-     * {@link BoundedZip}'s limits (a zip bomb is refused while it is being inflated, before it can fill the memory).
-     */
-    private List<Upload> unzipped(List<Upload> uploads) {
-        List<Upload> files = new ArrayList<>();
-        for (Upload upload : uploads) {
-            if (!upload.name().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                files.add(upload);
-                continue;
-            }
-            int before = files.size();
-            try {
-                for (Map.Entry<String, byte[]> entry : BoundedZip.inflate(upload.content()).entrySet()) {
-                    String name = entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1);
-                    if (entry.getKey().startsWith("__MACOSX/") || name.isEmpty() || name.startsWith(".")) {
-                        continue;
-                    }
-                    if (entry.getValue().length > properties.maxUploadSize().toBytes()) {
-                        throw tooLarge(upload.name() + "!" + name);
-                    }
-                    files.add(new Upload(name, entry.getValue()));
-                }
-            } catch (BoundedZip.TooLarge e) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
-                        upload.name() + " " + e.getMessage(), Map.of("errors", List.of(Map.of("file", upload.name(),
-                                "message", e.getMessage()))));
-            } catch (IOException e) {
-                throw invalidUpload(upload.name() + " is not a readable zip",
-                        List.of(Map.of("file", upload.name(), "message", "is not a readable zip")));
-            }
-            if (files.size() == before) {
-                throw invalidUpload(upload.name() + " holds no file", List.of(Map.of("file", upload.name(), "message", "holds no file")));
-            }
-        }
-        return files;
-    }
-
-    private static void requireDrlRights(List<Upload> uploads, UploadRights rights) {
-        List<Map<String, Object>> drl = uploads.stream().filter(upload -> new PolicyFile(upload.name(), upload.content()).isDrl())
-                .map(upload -> Map.<String, Object>of("file", upload.name(), "message", "is a .drl file: uploading rules written"
-                        + " in DRL needs the POLICY_DEVELOPER or ADMIN role"))
-                .toList();
-        if (!drl.isEmpty() && !rights.mayUploadDrl()) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "drl-upload-forbidden", "DRL files need a policy developer",
-                    "Finance roles upload decision tables (.drl.xlsx, .drl.xls, .drl.csv); .drl files (" + drl.stream()
-                            .map(e -> (String) e.get("file")).collect(java.util.stream.Collectors.joining(", "))
-                            + ") need the POLICY_DEVELOPER or ADMIN role. Nothing was stored",
-                    Map.of("errors", drl));
-        }
-    }
-
-    /**
-     * Every scenario the active version runs must still be run by the draft (same file, same name): a Tests sheet renamed
-     * or removed silently skipped its scenarios, even a failing one.
-     */
-    private void requireScenariosKept(List<ScenarioResult> draft) {
-        List<Map<String, Object>> dropped = dropped(engine.active().scenarios(), draft).stream()
-                .map(scenario -> {
-                    Map<String, Object> error = new LinkedHashMap<>();
-                    error.put("file", scenario.file());
-                    error.put("sheet", scenario.sheet());
-                    error.put("cell", "A" + scenario.row());
-                    error.put("message", "scenario '" + scenario.name() + "' of the active version is not in the upload");
-                    return error;
-                }).toList();
-        if (!dropped.isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "scenarios-dropped", "Scenarios dropped",
-                    dropped.size() + " scenario(s) of the active version are missing from the upload (a Tests sheet renamed,"
-                            + " removed or emptied?); nothing was stored. Put them back, or upload again with"
-                            + " allowDroppedScenarios=true if you removed them on purpose",
-                    Map.of("errors", dropped));
-        }
-    }
-
-    /** The scenarios of {@code before} that {@code after} no longer runs, matched by file and name. */
-    static List<ScenarioResult> dropped(List<ScenarioResult> before, List<ScenarioResult> after) {
-        java.util.Set<String> kept = new java.util.HashSet<>();
-        after.forEach(scenario -> kept.add(scenario.file() + "\u0000" + scenario.name()));
-        return before.stream().filter(scenario -> !kept.contains(scenario.file() + "\u0000" + scenario.name())).toList();
-    }
-
-    private ProblemException tooLarge(String name) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
-                name + " is larger than " + properties.maxUploadSize() + " (arbiter.policy.max-upload-size)",
-                Map.of("errors", List.of(Map.of("file", name, "message", "is larger than " + properties.maxUploadSize()))));
-    }
-
-    private void check(List<Upload> uploads) {
-        if (uploads.isEmpty()) {
-            throw invalidUpload("No file uploaded: send one or more policy files as multipart parts named 'files'", List.of());
-        }
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (Upload upload : uploads) {
-            String name = upload.name();
-            PolicyFile file = new PolicyFile(name, upload.content());
-            if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")
-                    || !(file.isWorkbook() || file.isCsvTable() || file.isDrl())) {
-                errors.add(Map.of("file", name, "message",
-                        "is not a policy file (*.drl.xlsx, *.drl.xls, *.drl.csv or *.drl)"));
-            } else if (upload.content().length == 0) {
-                errors.add(Map.of("file", name, "message", "is empty"));
-            } else if (upload.content().length > properties.maxUploadSize().toBytes()) {
-                throw tooLarge(name);
-            }
-        }
-        if (uploads.stream().map(Upload::name).distinct().count() < uploads.size()) {
-            errors.add(Map.of("file", "(upload)", "message", "the same file name is uploaded twice"));
-        }
-        if (!errors.isEmpty()) {
-            throw invalidUpload(errors.size() + " uploaded file(s) cannot be used", errors);
-        }
-    }
-
-    private static ProblemException invalidUpload(String detail, List<Map<String, Object>> errors) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", detail,
-                errors.isEmpty() ? Map.of() : Map.of("errors", errors));
+    private static ProblemException invalid(PolicyLoadException e, String context) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-policy", "Invalid policy",
+                e.problems().size() + " problem(s) " + context,
+                Map.of("errors", e.problems().stream().map(PolicyLifecycle::error).toList()));
     }
 
     private static Map<String, Object> error(PolicyProblem problem) {

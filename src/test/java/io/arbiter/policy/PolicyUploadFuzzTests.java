@@ -67,7 +67,7 @@ class PolicyUploadFuzzTests {
                     }
                     List<ScenarioResult> scenarios = PolicyEngine.compile(policy, PolicyHostileFilesTests.EUR).scenarios();
                     // An accepted mutant may not lose a scenario unseen: the upload's check must name each one lost.
-                    List<ScenarioResult> lost = PolicyLifecycle.dropped(originalScenarios, scenarios);
+                    List<ScenarioResult> lost = DraftUploads.dropped(originalScenarios, scenarios);
                     if (scenarios.size() < originalScenarios.size()) {
                         fewerScenarios++;
                         assertThat(lost).as("iteration " + i + ": scenarios lost and named")
