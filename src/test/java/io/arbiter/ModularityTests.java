@@ -3,7 +3,7 @@ package io.arbiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** Features talk through each other's public surface only (DESIGN.md §2). */
+/** Features talk through each other's public surface only (docs/architecture.md §2). */
 class ModularityTests {
 
     @Test

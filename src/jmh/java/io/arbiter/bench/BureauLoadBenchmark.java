@@ -33,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Load test of the decision endpoint over real HTTP, three bureau situations in one run (DESIGN.md §9: ratios against a
+ * Load test of the decision endpoint over real HTTP, three bureau situations in one run (docs/architecture.md §9: ratios against a
  * baseline measured in the same run):
  * <ul>
  * <li>{@code cached}: FR company 402202006, waterfall {@code [creditsafe]} (the in-app sandbox through the real
@@ -53,7 +53,7 @@ import io.micrometer.core.instrument.Timer;
  * {@code bench.warmup} (2000 per scenario), {@code bench.measured} (10000 per scenario, split over the rounds),
  * {@code bench.rounds} (3), {@code bench.out} ({@code target/bureau-load.txt}).
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.load.skip=false} (README, Benchmarks).
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.load.skip=false} (docs/benchmarks.md).
  */
 public final class BureauLoadBenchmark {
 

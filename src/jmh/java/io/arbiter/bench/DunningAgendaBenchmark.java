@@ -35,7 +35,7 @@ import io.arbiter.dunning.DunningService;
  * Settings (system properties): {@code bench.customers} (100000), {@code bench.invoices} (1000000), {@code bench.rounds}
  * (3), {@code bench.out} ({@code target/dunning-agenda.txt}). The ratio target (≤ 5×) is reported, not gated.
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.dunning.skip=false} (README, Benchmarks).
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.dunning.skip=false} (docs/benchmarks.md).
  */
 public final class DunningAgendaBenchmark {
 

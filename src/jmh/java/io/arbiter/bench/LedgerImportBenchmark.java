@@ -42,7 +42,7 @@ import io.arbiter.ArbiterApplication;
  * <p>Everything happens in a schema of its own, dropped at the end. Settings (system properties): {@code bench.rows}
  * (1000000), {@code bench.customers} (20000), {@code bench.out} ({@code target/ledger-import-bench.txt}).
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.ledger.skip=false} (README, Benchmarks).
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.ledger.skip=false} (docs/benchmarks.md).
  */
 public final class LedgerImportBenchmark {
 

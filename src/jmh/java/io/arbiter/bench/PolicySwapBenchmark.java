@@ -35,7 +35,7 @@ import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyProbe;
 
 /**
- * Hot swap under load and heap after many publishes (issue 4, DESIGN.md §9), against the real application started
+ * Hot swap under load and heap after many publishes (issue 4, docs/architecture.md §9), against the real application started
  * in-process on a random port with the local PostgreSQL ({@code 127.0.0.1:5432/test}), everything through the real
  * HTTP API:
  * <ol>
@@ -63,7 +63,7 @@ import io.arbiter.policy.PolicyProbe;
  * Exit status 1 when a request failed or a step of the life cycle did not answer as expected; ratios and heap are
  * reported against their targets, not gated. Output also to {@code bench.out} ({@code target/policy-swap.txt}).
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.swap.skip=false} (README, Benchmarks).
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.swap.skip=false} (docs/benchmarks.md).
  */
 public final class PolicySwapBenchmark {
 

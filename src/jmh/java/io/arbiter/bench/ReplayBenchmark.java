@@ -35,7 +35,7 @@ import io.arbiter.simulation.SimulationService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DESIGN.md §9: "replay simulation re-decides 1,000,000 customers in under a minute on 2 cores with flat memory".
+ * docs/architecture.md §9: "replay simulation re-decides 1,000,000 customers in under a minute on 2 cores with flat memory".
  *
  * <p>Starts the application in a schema of its own in the local PostgreSQL (dropped at exit), generates a portfolio
  * of {@code bench.customers} (1,000,000) ledger customers with one SQL statement each for customers, open invoices
@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * I/O. Heap: what a full collection leaves live, every 2 s while the replay runs, against the same before and after
  * it; a replay holding its rows would grow it with the population.
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.replay.skip=false} (README, Benchmarks).
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.replay.skip=false} (docs/benchmarks.md).
  */
 public final class ReplayBenchmark {
 
@@ -107,7 +107,7 @@ public final class ReplayBenchmark {
             double replaySeconds = seconds(replayNanos);
             double baselineSeconds = seconds(baselineNanos);
             String report = String.format(Locale.ROOT, """
-                    Replay simulation over the ledger portfolio (DESIGN.md §9), %d worker threads, %d processors
+                    Replay simulation over the ledger portfolio (docs/architecture.md §9), %d worker threads, %d processors
                     state                         %s (%,d of %,d processed, %,d changed)
                     replay                        %.1f s, %,.0f re-decisions/s (target: 1,000,000 in < 60 s)
                     baseline (2 evaluations each)  %.1f s, %,.0f customers/s, no I/O

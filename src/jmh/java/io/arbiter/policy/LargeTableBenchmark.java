@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What one decision costs when the credit-limit table has 10,000 rows (DESIGN.md §9: at most 0.1 ms per decision
+ * What one decision costs when the credit-limit table has 10,000 rows (docs/architecture.md §9: at most 0.1 ms per decision
  * in-process), beside the same generated table with 25 rows, in one run. The policy is the shipped one with its
  * credit-limit table replaced by {@link LargeCreditLimitTable}; each invocation decides the {@value #CUSTOMERS}
  * generated customers of {@link PipelineBenchmark} through the whole pipeline ({@link Pipeline#evaluate}: five stages,

@@ -23,12 +23,12 @@ import io.arbiter.bench.BenchmarkExit;
  * Arbiter's upload validation ({@link PolicyEngine#compile}: what {@code PolicyLifecycle.draft} calls, i.e. the guards,
  * the reading with cell references, any analysis of the tables, the per-stage KieBases and the scenarios) against
  * Drools' own build of the same files ({@link SpreadsheetCompiler} to DRL for each table, the DRL files as they are,
- * one {@link KieHelper} build: the "raw Drools build"). DESIGN.md §9: at most 1.5× the raw build.
+ * one {@link KieHelper} build: the "raw Drools build"). docs/architecture.md §9: at most 1.5× the raw build.
  *
  * <p>Both run in one JVM, alternately and in rotated order, after a warm-up build of each; the median of the measured
  * builds is compared. Settings (system properties): {@code bench.rows} (10000), {@code bench.rounds} (3),
  * {@code bench.out} ({@code target/table-build.txt}). Run from the project directory with {@code ./mvnw -Pbench verify
- * -Dbench.jmh.skip=true -Dbench.build.skip=false} (README, Benchmarks).
+ * -Dbench.jmh.skip=true -Dbench.build.skip=false} (docs/benchmarks.md).
  */
 public final class TableBuildBenchmark {
 

@@ -24,7 +24,7 @@ import io.arbiter.ArbiterApplication;
 
 /**
  * The pool server's signal lookup under load against the cheapest query the same database can answer: a primary-key
- * lookup of one row (DESIGN.md §9: a ratio measured in the same run). The pool server (profile {@code pool}) runs in a
+ * lookup of one row (docs/architecture.md §9: a ratio measured in the same run). The pool server (profile {@code pool}) runs in a
  * schema of its own holding 1,000,000 experiences over 100,000 pseudonyms from 20 members over 24 months; each lookup
  * is {@link PoolServer#signal} for a random pseudonym as a member that shares (give-to-get check, the other members'
  * rows, the signal maths), the baseline is {@code pool_experience} by its full primary key through the same
@@ -32,7 +32,7 @@ import io.arbiter.ArbiterApplication;
  * that both meet the same load and the same stalls of a shared machine; the p99 of each is compared, per round of
  * {@code bench.rounds}: the target is at most 3×.
  *
- * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.pool.skip=false} (README, Benchmarks);
+ * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.pool.skip=false} (docs/benchmarks.md);
  * settings: {@code bench.threads} (8), {@code bench.measured} (20000 per kind and round), {@code bench.rounds} (3),
  * {@code bench.out} ({@code target/pool-signal.txt}); the database is {@code bench.database}
  * ({@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}).

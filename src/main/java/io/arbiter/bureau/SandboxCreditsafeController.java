@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The quickstart's bureau: fake Creditsafe Connect answers about deterministic French sample companies, one per
- * situation a credit manager meets (README, "Sandbox bureau"), served by Arbiter itself so that decisions go through
- * the real Creditsafe client. Sign in with {@value #USERNAME} / {@value #PASSWORD}. Any other number is unknown to it.
+ * situation a credit manager meets (listed in the README), served by Arbiter itself so that decisions go through the
+ * real Creditsafe client. Sign in with {@value #USERNAME} / {@value #PASSWORD}. Any other number is unknown to it.
  * Enabled by {@code arbiter.bureau.sandbox.enabled}.
  */
 @RestController

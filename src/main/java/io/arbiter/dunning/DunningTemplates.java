@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class DunningTemplates {
 
     static final List<String> LANGUAGES = List.of("fr", "en");
-    /** The placeholders a template may use (documented in the README). */
+    /** The placeholders a template may use (documented in docs/ledger-and-collections.md). */
     static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
             "supplier.name", "date", "invoices", "invoices.count", "total.open", "total.interest", "total.indemnity",
             "total.claim", "promise.date", "promise.amount", "claim.deadline", "action.channel");

@@ -19,7 +19,7 @@ import io.arbiter.policy.EscalationStep;
 
 /**
  * Decides, invoice by invoice, which step of the customer's plan is due on a date, then groups the invoices by action.
- * The rules, from DESIGN.md §7:
+ * The rules, from docs/architecture.md §7:
  * <ul>
  * <li>a disputed invoice is set aside and listed apart;</li>
  * <li>an invoice under a promise to pay is set aside until the promised date plus the grace period;</li>

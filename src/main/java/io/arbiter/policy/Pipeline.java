@@ -10,7 +10,7 @@ import java.util.List;
 import io.arbiter.shared.Money;
 
 /**
- * Runs DESIGN.md §3's pipeline over one compiled policy: segmentation → scoring → rating → credit limit → hard stops →
+ * Runs docs/architecture.md §3's pipeline over one compiled policy: segmentation → scoring → rating → credit limit → hard stops →
  * outcome. Each stage sees the applicant and the earlier stages' answers as immutable facts and writes only its own
  * result. A policy that leaves a stage without an answer, or whose rows disagree, never takes a decision down: the
  * decision goes to a person with a reason saying what is missing.

@@ -86,7 +86,7 @@ public class PolicyEngine {
         return Pipeline.profile(active.get().policy(), applicant);
     }
 
-    /** The active escalation table's rows for a dunning case (DESIGN.md §3, the dunning table family). */
+    /** The active escalation table's rows for a dunning case (docs/architecture.md §3, the dunning table family). */
     public Escalation escalation(DunningCase dunningCase) {
         return Pipeline.escalate(active.get().policy(), dunningCase);
     }

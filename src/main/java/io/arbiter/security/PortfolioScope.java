@@ -9,7 +9,7 @@ import org.springframework.security.core.Authentication;
 import io.arbiter.shared.ProblemException;
 
 /**
- * The part of the ledger a caller may see (DESIGN.md §1): a salesperson's key sees only the customers the ledger assigns
+ * The part of the ledger a caller may see (docs/architecture.md §1): a salesperson's key sees only the customers the ledger assigns
  * to that salesperson (the {@code salesperson} of their account); finance staff and the other clients see every
  * customer. A key that holds a finance role besides SALESPERSON sees everything.
  *

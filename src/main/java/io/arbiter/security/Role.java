@@ -1,7 +1,7 @@
 package io.arbiter.security;
 
 /**
- * The roles of DESIGN.md §8. {@code POLICY_DEVELOPER} may upload {@code .drl} files (rules written in DRL, checked
+ * The roles of docs/architecture.md §8. {@code POLICY_DEVELOPER} may upload {@code .drl} files (rules written in DRL, checked
  * against the same policy language as the tables), which finance roles may not; it approves and publishes nothing.
  */
 public enum Role {

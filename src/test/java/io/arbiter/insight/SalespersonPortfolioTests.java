@@ -14,7 +14,7 @@ import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * DESIGN.md §1: a salesperson sees their own portfolio only. The test key {@code SALESPERSON} is the salesperson
+ * docs/architecture.md §1: a salesperson sees their own portfolio only. The test key {@code SALESPERSON} is the salesperson
  * {@code SP-PORTFOLIO-TEST}, whose customers only this class makes; its invoices are in XTS (ISO 4217's code for
  * testing) and in 2032, so that other tests' cash stays out of its forecast.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The limit composition and the outcome rules of DESIGN.md §3, on the shipped tables. */
+/** The limit composition and the outcome rules of docs/architecture.md §3, on the shipped tables. */
 class PipelineTests {
 
     private static CompiledPolicy policy;
