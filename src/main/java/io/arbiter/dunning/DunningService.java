@@ -126,7 +126,7 @@ public class DunningService {
 
     private NextActions due(NextActionsRequest request) {
         if (request.customer() == null || request.customer().isBlank()) {
-            throw invalid("customer is required: the customer's account");
+            throw invalid("customer", "customer is required: the customer's account");
         }
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         Case customerCase = request.openItems() == null ? ledgerCase(request.customer(), asOf) : inlineCase(request, asOf);
@@ -194,7 +194,7 @@ public class DunningService {
 
     private Case inlineCase(NextActionsRequest request, LocalDate asOf) {
         String currency = request.entity() == null ? policy.active().currency()
-                : openItems.entityCurrency(request.entity()).orElseThrow(() -> invalid("entity '" + request.entity()
+                : openItems.entityCurrency(request.entity()).orElseThrow(() -> invalid("entity", "entity '" + request.entity()
                         + "' is not a legal entity of the ledger; leave it out to use the policy's currency ("
                         + policy.active().currency() + ")"));
         Map<String, DunningActions.StoredOutcomeWithKeys> disputes = new HashMap<>();
@@ -216,22 +216,22 @@ public class DunningService {
         for (InlineInvoice invoice : request.openItems()) {
             if (invoice == null || invoice.number() == null || invoice.number().isBlank() || invoice.issueDate() == null
                     || invoice.dueDate() == null || invoice.openAmount() == null || invoice.currency() == null) {
-                throw invalid("every open item needs number, issueDate, dueDate, openAmount and currency");
+                throw invalid("openItems", "every open item needs number, issueDate, dueDate, openAmount and currency");
             }
             if (!numbers.add(invoice.number())) {
-                throw invalid("invoice " + invoice.number() + " appears twice in openItems");
+                throw invalid("openItems", "invoice " + invoice.number() + " appears twice in openItems");
             }
             if (!invoice.currency().equals(currency)) {
-                throw invalid("invoice " + invoice.number() + " is in " + invoice.currency() + " but "
+                throw invalid("openItems", "invoice " + invoice.number() + " is in " + invoice.currency() + " but "
                         + (request.entity() == null ? "the policy's currency" : "entity " + request.entity() + "'s currency")
                         + " is " + currency + "; send the entity's invoices in its own currency");
             }
             if (invoice.dueDate().isBefore(invoice.issueDate())) {
-                throw invalid("invoice " + invoice.number() + " is due on " + invoice.dueDate() + ", before its date "
+                throw invalid("openItems", "invoice " + invoice.number() + " is due on " + invoice.dueDate() + ", before its date "
                         + invoice.issueDate());
             }
             if (invoice.openAmount().signum() < 0) {
-                throw invalid("invoice " + invoice.number() + " has a negative open amount");
+                throw invalid("openItems", "invoice " + invoice.number() + " has a negative open amount");
             }
             if (invoice.openAmount().signum() == 0) {
                 continue; // paid: nothing to collect
@@ -457,11 +457,11 @@ public class DunningService {
 
     public OutcomeRecorded record(OutcomeRequest request, String recordedBy) {
         if (request.actionId() == null || request.kind() == null || request.customer() == null) {
-            throw invalid("actionId, customer and kind are required");
+            throw invalid("actionId", "actionId, customer and kind are required");
         }
         LocalDate date = request.date() == null ? LocalDate.now(clock) : request.date();
         if (date.isAfter(LocalDate.now(clock))) {
-            throw invalid("date " + date + " is in the future: record an outcome once it has happened");
+            throw invalid("date", "date " + date + " is in the future: record an outcome once it has happened");
         }
         return transactions.execute(status -> {
             DunningActions.StoredAction action = actions.find(request.actionId())
@@ -472,13 +472,13 @@ public class DunningService {
                                     + "'; ask next-actions (or the agenda) for the actions due and use their id"));
             if (action.requiresConfirmation() && request.kind() == OutcomeKind.SENT
                     && (request.confirmedBy() == null || request.confirmedBy().isBlank())) {
-                throw invalid(action.action() + " must be confirmed by a person before it is sent: give confirmedBy");
+                throw invalid("confirmedBy", action.action() + " must be confirmed by a person before it is sent: give confirmedBy");
             }
             // LANGUAGES is an immutable list, whose contains(null) throws: test for a missing language first.
             if (request.message() != null && (request.message().language() == null
                     || !DunningTemplates.LANGUAGES.contains(request.message().language())
                     || request.message().text() == null || request.message().text().isBlank())) {
-                throw invalid("message needs a language (fr or en) and the text as sent");
+                throw invalid("message", "message needs a language (fr or en) and the text as sent");
             }
             Long promiseId = null;
             Long disputeId = null;
@@ -488,16 +488,16 @@ public class DunningService {
             if (request.kind() == OutcomeKind.PROMISE_TO_PAY) {
                 var promise = request.promise();
                 if (promise == null || promise.date() == null || promise.amount() == null || promise.amount().signum() <= 0) {
-                    throw invalid("a promise to pay needs promise.date and a positive promise.amount");
+                    throw invalid("promise", "a promise to pay needs promise.date and a positive promise.amount");
                 }
                 // The ledger keeps amounts to the cent, up to 13 digits before them (numeric(15,2)).
                 BigDecimal amount = promise.amount().stripTrailingZeros();
                 if (amount.scale() > 2 || amount.precision() - amount.scale() > 13) {
-                    throw invalid("promise.amount " + promise.amount().toPlainString()
+                    throw invalid("promise.amount", "promise.amount " + promise.amount().toPlainString()
                             + " must be an amount to the cent, below 10,000,000,000,000");
                 }
                 if (promise.date().isBefore(date)) {
-                    throw invalid("the promised date " + promise.date() + " is before the day the promise was made (" + date
+                    throw invalid("promise.date", "the promised date " + promise.date() + " is before the day the promise was made (" + date
                             + "); a promise to pay is for a day to come");
                 }
                 promisedOn = promise.date();
@@ -509,7 +509,7 @@ public class DunningService {
                     if (ids.isEmpty()) {
                         // The ledger reads a promise on no invoice as one on the whole balance: it would pause the
                         // dunning of every other invoice of the customer.
-                        throw invalid("invoices " + String.join(", ", action.invoiceKeys().stream().map(DunningService::number)
+                        throw invalid("actionId", "invoices " + String.join(", ", action.invoiceKeys().stream().map(DunningService::number)
                                 .toList()) + " are no longer open: there is nothing to promise to pay on this action");
                     }
                     String currency = action.invoiceKeys().stream().map(invoices::get).filter(Objects::nonNull)
@@ -522,14 +522,14 @@ public class DunningService {
                 var dispute = request.dispute();
                 if (dispute == null || dispute.reason() == null || dispute.reason().isBlank() || dispute.invoices() == null
                         || dispute.invoices().isEmpty()) {
-                    throw invalid("a dispute needs dispute.reason and the invoices disputed (dispute.invoices)");
+                    throw invalid("dispute", "a dispute needs dispute.reason and the invoices disputed (dispute.invoices)");
                 }
                 Map<String, String> keyByNumber = new HashMap<>();
                 action.invoiceKeys().forEach(key -> keyByNumber.put(number(key), key));
                 disputed = new ArrayList<>();
                 for (String number : dispute.invoices()) {
                     if (!keyByNumber.containsKey(number)) {
-                        throw invalid("invoice " + number + " is not one of this action's invoices ("
+                        throw invalid("dispute.invoices", "invoice " + number + " is not one of this action's invoices ("
                                 + String.join(", ", keyByNumber.keySet()) + ")");
                     }
                     disputed.add(keyByNumber.get(number));
@@ -540,7 +540,7 @@ public class DunningService {
                     for (String key : disputed) {
                         OpenItems.OpenInvoice invoice = invoices.get(key);
                         if (invoice == null) {
-                            throw invalid("invoice " + number(key) + " is no longer open: there is nothing to dispute");
+                            throw invalid("dispute.invoices", "invoice " + number(key) + " is no longer open: there is nothing to dispute");
                         }
                         ids.add(invoice.id());
                     }
@@ -662,8 +662,9 @@ public class DunningService {
         return separator < 0 ? key : key.substring(separator + 1);
     }
 
-    private static ProblemException invalid(String detail) {
+    /** A 422 naming the field at fault in {@code errors[]}, as every 4xx of the API does. */
+    private static ProblemException invalid(String field, String detail) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dunning-request", "Invalid dunning request",
-                detail);
+                detail, Map.of("errors", List.of(Map.of("field", field, "message", detail))));
     }
 }

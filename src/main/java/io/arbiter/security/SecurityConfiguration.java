@@ -109,6 +109,8 @@ class SecurityConfiguration {
             String detail) throws IOException {
         ProblemDetail problem = new ProblemException(status, kind, title, detail).toProblemDetail();
         response.setStatus(status.value());
+        // Set before getWriter(): otherwise the servlet container writes ISO-8859-1 and garbles accented details.
+        response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");

@@ -94,6 +94,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
     }
 
+    /**
+     * Every other error Spring MVC raises before a controller runs (a query parameter or path id of the wrong type, a
+     * missing parameter, an unsupported method or media type, an unknown path) gets a {@code type} of its own and, where
+     * a parameter is at fault, {@code errors[{field, message}]}, like the errors the controllers raise themselves.
+     */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            FrameworkProblems.complete(problem, e, status);
+        }
+        return response;
+    }
+
     private static String describe(JacksonException e, String field) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field '" + field + "'";
