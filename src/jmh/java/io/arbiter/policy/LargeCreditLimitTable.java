@@ -86,7 +86,7 @@ public final class LargeCreditLimitTable {
                     }
                 }
             }
-            Sheet tests = workbook.createSheet(DecisionTableReader.TESTS_SHEET);
+            Sheet tests = workbook.createSheet("Tests");
             row(tests, 0, "Scenario", "segment", "riskClass", "turnover", "seniorityMonths", "Expected internal limit");
             scenario(tests, 1, "SME class B, first turnover band", 1, 1, 0, variant, bands);
             scenario(tests, 2, "Key account class A, middle band", 0, 0, bands / 2, variant, bands);
