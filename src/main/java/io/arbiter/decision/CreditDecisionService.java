@@ -70,6 +70,7 @@ public class CreditDecisionService {
     private final Exposures exposures;
     private final PaymentBehaviours behaviours;
     private final PoolSignals pool;
+    private final org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits;
 
     /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
     private record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
@@ -81,7 +82,7 @@ public class CreditDecisionService {
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
             StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours,
-            PoolSignals pool) {
+            PoolSignals pool, org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -92,6 +93,7 @@ public class CreditDecisionService {
         this.exposures = exposures;
         this.behaviours = behaviours;
         this.pool = pool;
+        this.standingLimits = standingLimits;
     }
 
     public Result decide(CreditDecisionRequest request) {
@@ -121,8 +123,12 @@ public class CreditDecisionService {
                 request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
                 request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
         PoolSignal poolSignal = pool.signalFor(country, number);
-        Applicant applicant = applicant(request, company, solvency, today, ledger, currency, poolSignal);
-        PolicyEvaluation evaluation = policy.evaluate(applicant);
+        StandingLimitSource limits = standingLimits.getIfAvailable();
+        StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE
+                : limits.termsFor(company.country(), company.company(),
+                        request.order().date() == null ? today : request.order().date());
+        Applicant applicant = applicant(request, company, solvency, today, ledger, currency, poolSignal, terms);
+        PolicyEvaluation evaluation = policy.evaluate(applicant, terms.standing());
         CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger,
                 poolSignal);
 
@@ -165,7 +171,7 @@ public class CreditDecisionService {
 
     private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
             SolvencyLookup solvency, LocalDate today, Ledger ledger, Currency currency,
-            PoolSignal poolSignal) {
+            PoolSignal poolSignal, StandingLimitSource.Terms terms) {
         CreditDecisionRequest.Customer customer = request.customer();
         LocalDate asOf = request.order().date() == null ? today : request.order().date();
         int seniority = customer.customerSince() == null ? 0
@@ -178,7 +184,8 @@ public class CreditDecisionService {
                 .publicSector(publicSector)
                 .seniorityMonths(seniority)
                 .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
-                .insurerCover(customer.insurerCover())
+                // The insurer's own decision, imported from its portal, is the cover; the order system's figure otherwise.
+                .insurerCover(terms.insurerCover() != null ? terms.insurerCover() : customer.insurerCover())
                 .orderAmount(request.order().amount());
         solvency.report().ifPresent(report -> applicant
                 .bureau(report.commonGrade(), report.recommendedLimit() == null ? null : report.recommendedLimit().amount(),

@@ -24,6 +24,12 @@ final class Pipeline {
     }
 
     static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given) {
+        return evaluate(policy, applicant, given, null);
+    }
+
+    /** The pipeline with a standing limit in force, which takes the place of the computed one (see {@link LimitComposition}). */
+    static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given,
+            @org.jspecify.annotations.Nullable StandingLimit standing) {
         Currency currency = policy.currency();
         List<Reason> reasons = new ArrayList<>();
 
@@ -60,7 +66,7 @@ final class Pipeline {
         }
         HardStopResult stops = run(policy, Stage.HARD_STOPS, reasons, applicant, segment, score, rating);
 
-        LimitComposition limit = composeLimit(applicant, limitResult, currency);
+        LimitComposition limit = composeLimit(applicant, limitResult, currency, standing);
         Money existing = money(applicant.openReceivables(), currency).plus(money(applicant.ordersBacklog(), currency));
         Money exposure = existing.plus(money(applicant.orderAmount(), currency));
         boolean policyGap = reasons.stream().anyMatch(r -> POLICY.equals(r.table()));
@@ -99,6 +105,21 @@ final class Pipeline {
         return new Escalation(policy.version(), dunningCase, steps, problems);
     }
 
+    /** The approval matrix's row for a requested limit; a missing or ambiguous answer is a {@code (policy)} problem. */
+    static ApprovalRule approve(CompiledPolicy policy, LimitApproval request) {
+        List<Reason> fired = new ArrayList<>();
+        ApprovalResult result = run(policy, Stage.APPROVAL, fired, request);
+        List<Reason> problems = new ArrayList<>(fired.stream().filter(reason -> POLICY.equals(reason.table())).toList());
+        List<Reason> rows = fired.stream().filter(reason -> !POLICY.equals(reason.table())).toList();
+        if (result.role() == null) {
+            problems.add(new Reason(POLICY, null, null, "NO_APPROVER", "No approval-matrix row matches "
+                    + request.requestedAmount().toPlainString() + " for segment '" + request.segment() + "' and risk class '"
+                    + request.riskClass() + "'."));
+        }
+        return new ApprovalRule(policy.version(), request, result.role(), result.approvers(),
+                rows.isEmpty() ? null : rows.getFirst(), List.copyOf(problems));
+    }
+
     @SuppressWarnings("unchecked")
     private static <R extends StageResult> R run(CompiledPolicy policy, Stage stage, List<Reason> reasons, Object... facts) {
         R result = (R) stage.newResult();
@@ -122,10 +143,11 @@ final class Pipeline {
         return result;
     }
 
-    private static LimitComposition composeLimit(Applicant applicant, LimitResult result, Currency currency) {
+    private static LimitComposition composeLimit(Applicant applicant, LimitResult result, Currency currency,
+            @org.jspecify.annotations.Nullable StandingLimit standing) {
         Money internal = money(result.internal() == null ? BigDecimal.ZERO : result.internal(), currency);
-        Money granted = internal;
-        String binding = "INTERNAL";
+        Money granted = standing == null ? internal : money(standing.amount().amount(), currency);
+        String binding = standing == null ? "INTERNAL" : "STANDING";
         Money insurer = applicant.insurerCover() == null ? null : money(applicant.insurerCover(), currency);
         if (insurer != null && insurer.compareTo(granted) < 0) {
             granted = insurer;
@@ -134,12 +156,12 @@ final class Pipeline {
         Money bureauLimit = applicant.bureauLimit() == null ? null : money(applicant.bureauLimit(), currency);
         BigDecimal factor = bureauLimit == null ? null : result.bureauFactor();
         Money bureauTerm = factor == null ? null : bureauLimit.times(factor);
-        if (bureauTerm != null && bureauTerm.compareTo(granted) < 0) {
+        if (standing == null && bureauTerm != null && bureauTerm.compareTo(granted) < 0) {
             granted = bureauTerm;
             binding = "BUREAU";
         }
         return new LimitComposition(internal, insurer, bureauLimit, factor, bureauTerm, granted, binding,
-                result.reviewTolerancePercent());
+                result.reviewTolerancePercent(), standing);
     }
 
     /** A hard stop that rejects wins; one that asks for a person, or a policy gap, sends the order to a person; else the limit decides. */

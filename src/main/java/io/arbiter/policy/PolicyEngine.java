@@ -81,6 +81,15 @@ public class PolicyEngine {
         return snapshot.timer().record(() -> Pipeline.evaluate(snapshot.policy(), applicant, Given.NOTHING));
     }
 
+    /**
+     * Runs the pipeline for one applicant whose company has a standing limit in force (DESIGN.md §4): the standing limit,
+     * capped by the insurer's cover, is the granted limit; null runs it as {@link #evaluate(Applicant)}.
+     */
+    public PolicyEvaluation evaluate(Applicant applicant, @org.jspecify.annotations.Nullable StandingLimit standing) {
+        Snapshot snapshot = active.get();
+        return snapshot.timer().record(() -> Pipeline.evaluate(snapshot.policy(), applicant, Given.NOTHING, standing));
+    }
+
     /** The dunning plan and risk class the active policy gives this customer (segmentation, scoring, rating). */
     public DunningProfile dunningProfile(Applicant applicant) {
         return Pipeline.profile(active.get().policy(), applicant);
@@ -89,6 +98,11 @@ public class PolicyEngine {
     /** The active escalation table's rows for a dunning case (docs/architecture.md §3, the dunning table family). */
     public Escalation escalation(DunningCase dunningCase) {
         return Pipeline.escalate(active.get().policy(), dunningCase);
+    }
+
+    /** Who must approve a requested credit limit, by the active approval matrix. */
+    public ApprovalRule approval(LimitApproval request) {
+        return Pipeline.approve(active.get().policy(), request);
     }
 
     public ActivePolicy active() {

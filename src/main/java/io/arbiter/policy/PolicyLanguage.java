@@ -131,6 +131,7 @@ final class PolicyLanguage {
         facts.put(Stage.CREDIT_LIMIT, List.of(Applicant.class, Segment.class, Score.class, Rating.class));
         facts.put(Stage.HARD_STOPS, List.of(Applicant.class, Segment.class, Score.class, Rating.class));
         facts.put(Stage.ESCALATION, List.of(DunningCase.class));
+        facts.put(Stage.APPROVAL, List.of(LimitApproval.class));
         return facts;
     }
 }

@@ -122,6 +122,9 @@ final class Scenarios {
         if (EscalationScenarios.isEscalation(scenario)) {
             return EscalationScenarios.run(policy, scenario);
         }
+        if (ApprovalScenarios.isApproval(scenario)) {
+            return ApprovalScenarios.run(policy, scenario);
+        }
         Given given = new Given(scenario.inputs().get("segment"), upper(scenario.inputs().get("riskclass")));
         PolicyEvaluation evaluation = Pipeline.evaluate(policy, applicant(scenario), given);
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
@@ -214,6 +217,7 @@ final class Scenarios {
 
     private static boolean isKnown(String name) {
         return INPUTS.containsKey(name) || name.equals("segment") || name.equals("riskclass") || EscalationScenarios.isKnown(name)
+                || ApprovalScenarios.isKnown(name)
                 || name.startsWith(EXPECTED) && OUTPUTS.containsKey(name.substring(EXPECTED.length()));
     }
 

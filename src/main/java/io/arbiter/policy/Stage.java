@@ -13,7 +13,9 @@ enum Stage {
     CREDIT_LIMIT("arbiter.creditlimit", "limit", LimitResult::new),
     HARD_STOPS("arbiter.hardstops", "stops", HardStopResult::new),
     /** Not part of the credit pipeline: the dunning plans, evaluated on their own for a {@link DunningCase}. */
-    ESCALATION("arbiter.escalation", "escalation", EscalationResult::new);
+    ESCALATION("arbiter.escalation", "escalation", EscalationResult::new),
+    /** Not part of the credit pipeline: who approves a requested credit limit, evaluated on its own for a {@link LimitApproval}. */
+    APPROVAL("arbiter.approval", "approval", ApprovalResult::new);
 
     private final String ruleSet;
     private final String global;

@@ -10,7 +10,8 @@ import java.util.Set;
  * ({@code segmentation}, {@code score}, {@code rating}, {@code limit}, {@code stops}) set afresh for every evaluation.
  */
 public abstract sealed class StageResult
-        permits SegmentationResult, ScoreCard, RatingResult, LimitResult, HardStopResult, EscalationResult {
+        permits SegmentationResult, ScoreCard, RatingResult, LimitResult, HardStopResult, EscalationResult,
+        ApprovalResult {
 
     private final List<String> firedRules = new ArrayList<>();
     private final Set<String> conflicts = new LinkedHashSet<>();

@@ -55,6 +55,7 @@ class PolicyLanguageReferenceTests {
             fields(md, fact);
         }
         fields(md, DunningCase.class);
+        fields(md, LimitApproval.class);
         md.append('\n');
         return md.toString();
     }

@@ -27,11 +27,11 @@ class PolicyLoadingTests {
     void the_shipped_policy_loads_from_xlsx_csv_and_drl_and_all_its_scenarios_pass() {
         PolicyEngine.Loaded loaded = load(PolicyFixtures.copyOfShippedPolicy(directory));
 
-        assertThat(loaded.policy().files()).extracting(PolicyFileSummary::name).containsExactly("credit-limits.drl.xlsx",
-                "escalation.drl.xlsx", "hard-stops.drl", "risk-classes.drl.csv", "scoring.drl.xlsx", "segmentation.drl.xlsx");
-        assertThat(loaded.scenarios()).hasSize(40).allMatch(ScenarioResult::passed);
+        assertThat(loaded.policy().files()).extracting(PolicyFileSummary::name).containsExactly("approval-matrix.drl.xlsx",
+                "credit-limits.drl.xlsx", "escalation.drl.xlsx", "hard-stops.drl", "risk-classes.drl.csv", "scoring.drl.xlsx", "segmentation.drl.xlsx");
+        assertThat(loaded.scenarios()).hasSize(48).allMatch(ScenarioResult::passed);
         assertThat(loaded.scenarios()).extracting(ScenarioResult::file).contains("segmentation.drl.xlsx",
-                "scoring.drl.xlsx", "credit-limits.drl.xlsx", "escalation.drl.xlsx");
+                "scoring.drl.xlsx", "credit-limits.drl.xlsx", "escalation.drl.xlsx", "approval-matrix.drl.xlsx");
     }
 
     @Test
