@@ -76,6 +76,10 @@ public class SolvencyService {
     private SolvencyLookup fetch(String registrationNumber, String country, SolvencyReport cached) {
         String key = key(registrationNumber, country);
         List<String> unavailable = new ArrayList<>();
+        if (properties.providersFor(country).isEmpty()) {
+            return new SolvencyLookup(Optional.empty(), false, SolvencyLookup.Source.NONE, List.of(),
+                    SolvencyLookup.Status.NONE);
+        }
         for (String name : properties.providersFor(country)) {
             GuardedProvider provider = providers.get(name);
             try {

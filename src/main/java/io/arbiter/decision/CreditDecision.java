@@ -50,11 +50,15 @@ public record CreditDecision(UUID decisionId, String requestId, Instant decidedA
      * @param stale the report is older than the configured maximum age, or is the last snapshot because no provider
      *              answered
      * @param source {@code CACHE}, {@code PROVIDER}, {@code SNAPSHOT} or {@code NONE}
-     * @param unavailableProviders providers that could not answer for this decision
+     * @param unavailableProviders providers that could not answer for this decision, or were not asked for a local
+     *                             reason (rate limit, open circuit, a pause the provider asked for, the time budget)
+     * @param lookup what the policy read as {@code bureauLookup}: {@code FRESH}, {@code STALE}, {@code NOT_FOUND}
+     *               (the bureaus do not know the company), {@code UNAVAILABLE} (no bureau answered and no report was
+     *               kept) or {@code NONE} (no bureau configured); null on decisions made before it was recorded
      */
     public record BureauData(boolean available, @Nullable String provider, @Nullable String reportId,
             @Nullable LocalDate reportDate, boolean stale, @Nullable Integer grade, @Nullable String band,
-            @Nullable String status, String source, List<String> unavailableProviders) {
+            @Nullable String status, String source, List<String> unavailableProviders, @Nullable String lookup) {
     }
 
     /**

@@ -193,7 +193,7 @@ public class CreditDecisionService {
                 .companyStatus(report.status().name())
                 .turnover(report.turnover() == null ? 0 : report.turnover().amount().longValue()));
         if (solvency.report().isEmpty()) {
-            applicant.companyStatus("UNKNOWN");
+            applicant.companyStatus("UNKNOWN").bureauLookup(solvency.status().name());
         }
         if (request.paymentHistory() != null) {
             applicant.paymentHistory(request.paymentHistory().averageDaysLate(), request.paymentHistory().openDisputes());
@@ -231,10 +231,10 @@ public class CreditDecisionService {
         SolvencyReport report = solvency.report().orElse(null);
         var bureauData = report == null
                 ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null,
-                        solvency.source().name(), solvency.unavailable())
+                        solvency.source().name(), solvency.unavailable(), solvency.status().name())
                 : new CreditDecision.BureauData(true, report.provider(), report.reportId(), report.reportDate(),
                         solvency.stale(), report.commonGrade(), report.band(), report.status().name(),
-                        solvency.source().name(), solvency.unavailable());
+                        solvency.source().name(), solvency.unavailable(), solvency.status().name());
         return new CreditDecision(UUID.randomUUID(), request.requestId(), now, evaluation.outcome(),
                 company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),

@@ -360,6 +360,7 @@ final class AnalysedTable {
         return switch (key) {
             case "Rating.riskClass" -> RatingResult.RISK_CLASSES.stream().sorted().toList();
             case "Applicant.companyStatus" -> List.of("ACTIVE", "INSOLVENCY_PROCEEDINGS", "CEASED", "UNKNOWN");
+            case "Applicant.bureauLookup" -> List.of("FRESH", "STALE", "NOT_FOUND", "UNAVAILABLE", "NONE");
             default -> produced.containsKey(key) ? List.copyOf(produced.get(key)) : null;
         };
     }

@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * and in the header of a {@code Tests} sheet.
  *
  * @param turnover latest annual turnover from the bureau, 0 when unknown
+ * @param bureauDataAvailable whether a bureau report (fresh or stale) was used
+ * @param bureauStale the report is older than the maximum age, or is the last one kept because no bureau answered
+ * @param bureauLookup what the bureaus said: {@code FRESH} (a report within the maximum age), {@code STALE} (a report,
+ *                     but an old one or the last one kept), {@code NOT_FOUND} (the bureaus answered that they do not
+ *                     know the company), {@code UNAVAILABLE} (no bureau could be asked or answered in time, and no report
+ *                     was kept: this says nothing about the company), {@code NONE} (no bureau is configured for its
+ *                     country)
  * @param bureauGrade common bureau grade 0 (worst) to 100 (best), 0 when there is no report
  * @param companyStatus {@code ACTIVE}, {@code INSOLVENCY_PROCEEDINGS}, {@code CEASED} or {@code UNKNOWN}
  * @param bureauLimit the bureau's recommended credit limit, null when it gives none
@@ -36,6 +43,7 @@ public record Applicant(
         long turnover,
         boolean bureauDataAvailable,
         boolean bureauStale,
+        @Nullable String bureauLookup,
         int bureauGrade,
         String companyStatus,
         int paymentRemarks,
@@ -69,6 +77,9 @@ public record Applicant(
         paymentTrend = Objects.requireNonNullElse(paymentTrend, "UNKNOWN");
         poolDaysLateBand = Objects.requireNonNullElse(poolDaysLateBand, "");
         poolTrend = Objects.requireNonNullElse(poolTrend, "");
+        // Decisions stored before this fact existed, and scenarios that do not name it, say it through the older two.
+        bureauLookup = Objects.requireNonNullElse(bureauLookup,
+                bureauDataAvailable ? (bureauStale ? "STALE" : "FRESH") : "NOT_FOUND");
         overduePercent = openReceivables.signum() <= 0 ? 0
                 : overdueAmount.multiply(BigDecimal.valueOf(100)).divide(openReceivables, 0, RoundingMode.DOWN).intValue();
     }
@@ -77,7 +88,7 @@ public record Applicant(
      * The same customer seen through a new bureau report, with no order: what the policy grants it as it stands.
      */
     public Applicant reassessed(int grade, @Nullable BigDecimal limit, int remarks, String status, long newTurnover) {
-        return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, grade,
+        return new Applicant(registrationNumber, country, publicSector, seniorityMonths, newTurnover, true, false, "FRESH", grade,
                 status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
                 paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0,
                 latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
@@ -87,7 +98,7 @@ public record Applicant(
     /** The same customer with today's exposure and no order: how a portfolio replay assesses it as it stands. */
     public Applicant withExposure(BigDecimal receivables, BigDecimal overdue, BigDecimal backlog) {
         return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover, bureauDataAvailable,
-                bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable,
+                bureauStale, bureauLookup, bureauGrade, companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable,
                 averageDaysLate, openDisputes, paymentTermsDays, receivables, overdue, backlog, BigDecimal.ZERO, 0,
                 latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
                 poolDaysLateBand, poolTrend);
@@ -106,6 +117,7 @@ public record Applicant(
         private long turnover;
         private boolean bureauDataAvailable;
         private boolean bureauStale;
+        private @Nullable String bureauLookup;
         private int bureauGrade;
         private String companyStatus = "ACTIVE";
         private int paymentRemarks;
@@ -139,6 +151,12 @@ public record Applicant(
         public Builder paymentTermsDays(int value) { paymentTermsDays = value; return this; }
         public Builder insurerCover(@Nullable BigDecimal value) { insurerCover = value; return this; }
         public Builder orderAmount(BigDecimal value) { orderAmount = value; return this; }
+
+        /**
+         * What the bureaus said when there is no report: {@code NOT_FOUND}, {@code UNAVAILABLE} or {@code NONE}; with a
+         * report, {@link #bureau} says {@code FRESH} or {@code STALE}.
+         */
+        public Builder bureauLookup(String value) { bureauLookup = value; return this; }
 
         /** A bureau report: its common grade, recommended limit, payment remarks and whether it is stale. */
         public Builder bureau(int grade, @Nullable BigDecimal limit, int remarks, boolean stale) {
@@ -186,8 +204,8 @@ public record Applicant(
 
         public Applicant build() {
             return new Applicant(registrationNumber, country, publicSector, seniorityMonths, turnover,
-                    bureauDataAvailable, bureauStale, bureauGrade, companyStatus, paymentRemarks, bureauLimit,
-                    insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
+                    bureauDataAvailable, bureauStale, bureauDataAvailable ? null : bureauLookup, bureauGrade,
+                    companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
                     openReceivables, overdueAmount, ordersBacklog, orderAmount, 0, latePaymentSharePercent, paymentTrend,
                     brokenPromises, poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend);
         }

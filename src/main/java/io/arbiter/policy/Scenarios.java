@@ -155,6 +155,8 @@ final class Scenarios {
             for (int i = 0; i < COMPONENTS.length; i++) {
                 values[i] = COMPONENTS[i].getAccessor().invoke(defaults);
             }
+            // Left to the constructor, which derives it from the bureau fields the scenario gives, unless it names it.
+            values[INPUTS.get("bureaulookup")] = null;
             scenario.inputs().forEach((name, value) -> {
                 Integer index = INPUTS.get(name);
                 if (index != null) {

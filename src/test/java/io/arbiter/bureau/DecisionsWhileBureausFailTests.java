@@ -41,10 +41,14 @@ class DecisionsWhileBureausFailTests extends ApiTest {
     private static final String NEVER_SEEN = "409909009";
 
     private JsonNode decide(String siren) {
+        return decide(siren, "2015-06-01");
+    }
+
+    private JsonNode decide(String siren, String customerSince) {
         Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s", "customer": {"registrationNumber": "%s", "name": "Client %s", "country": "FR",
-                 "customerSince": "2015-06-01"}, "order": {"amount": 500, "currency": "EUR"}}"""
-                .formatted(newRequestId(), siren, siren));
+                 "customerSince": "%s"}, "order": {"amount": 500, "currency": "EUR"}}"""
+                .formatted(newRequestId(), siren, siren, customerSince));
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body();
     }
@@ -70,7 +74,45 @@ class DecisionsWhileBureausFailTests extends ApiTest {
             assertThat(withSnapshot.at("/bureau/source").asString()).as(failure.name()).isEqualTo("SNAPSHOT");
             assertThat(withSnapshot.at("/bureau/stale").asBoolean()).as(failure.name()).isTrue();
             assertThat(withSnapshot.get("outcome").asString()).as(failure.name()).isEqualTo("REVIEW");
+            assertThat(withSnapshot.at("/bureau/lookup").asString()).as(failure.name()).isEqualTo("STALE");
+            // An established customer the bureau cannot speak about now is a person's call, never a rejection
+            assertThat(withoutAny.get("outcome").asString()).as(failure.name()).isEqualTo("REVIEW");
+            assertThat(withoutAny.at("/bureau/lookup").asString()).as(failure.name()).isEqualTo("UNAVAILABLE");
+            assertThat(ruleNames(withoutAny)).as(failure.name()).contains("Bureau unavailable")
+                    .doesNotContain("New customer unknown to the bureaus");
         }
+    }
+
+    @Test
+    void the_policy_tells_a_fresh_a_stale_an_unknown_and_an_unavailable_bureau_apart() {
+        circuitBreakers.circuitBreaker("flaky").reset();
+        flaky.answer(ScriptedProvider.Mode.KNOWS).grade(80);
+        assertThat(decide(KNOWN_BEFORE).at("/bureau/lookup").asString()).isEqualTo("FRESH");
+        flaky.answer(ScriptedProvider.Mode.OLD_REPORT);
+        JsonNode old = decide(KNOWN_BEFORE);
+        assertThat(old.at("/bureau/lookup").asString()).isEqualTo("STALE");
+        assertThat(old.at("/bureau/source").asString()).isEqualTo("PROVIDER");
+
+        flaky.answer(ScriptedProvider.Mode.DOES_NOT_KNOW);
+        JsonNode unknownNewCustomer = decide(NEVER_SEEN, java.time.LocalDate.now().minusMonths(2).toString());
+        assertThat(unknownNewCustomer.at("/bureau/lookup").asString()).isEqualTo("NOT_FOUND");
+        assertThat(ruleNames(unknownNewCustomer)).contains("New customer unknown to the bureaus")
+                .doesNotContain("Bureau unavailable");
+
+        circuitBreakers.circuitBreaker("flaky").reset();
+        flaky.answer(ScriptedProvider.Mode.DOWN);
+        JsonNode unavailableNewCustomer = decide(NEVER_SEEN, java.time.LocalDate.now().minusMonths(2).toString());
+        assertThat(unavailableNewCustomer.at("/bureau/lookup").asString()).isEqualTo("UNAVAILABLE");
+        assertThat(unavailableNewCustomer.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(ruleNames(unavailableNewCustomer)).contains("Bureau unavailable")
+                .doesNotContain("New customer unknown to the bureaus");
+        circuitBreakers.circuitBreaker("flaky").reset();
+    }
+
+    private static java.util.List<String> ruleNames(JsonNode decision) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        decision.get("reasons").forEach(reason -> names.add(reason.get("ruleName").asString()));
+        return names;
     }
 
     @Test

@@ -53,7 +53,8 @@ final class GeneratedApplicants {
             int status = random.nextInt(20);
             builder.companyStatus(status == 0 ? "INSOLVENCY_PROCEEDINGS" : status == 1 ? "CEASED" : "ACTIVE");
         } else {
-            builder.companyStatus("UNKNOWN");
+            // From the index, not the random stream, so that every other field stays what it was before this fact
+            builder.companyStatus("UNKNOWN").bureauLookup(index % 3 == 0 ? "UNAVAILABLE" : "NOT_FOUND");
         }
 
         if (random.nextInt(4) != 0) {

@@ -199,8 +199,12 @@ final class HandWrittenPolicy {
             fired.add("Ceased company");
             rejected = true;
         }
-        if (!a.bureauDataAvailable() && a.seniorityMonths() < 6) {
+        if (!a.bureauDataAvailable() && !"UNAVAILABLE".equals(a.bureauLookup()) && a.seniorityMonths() < 6) {
             fired.add("New customer unknown to the bureaus");
+            review = true;
+        }
+        if ("UNAVAILABLE".equals(a.bureauLookup())) {
+            fired.add("Bureau unavailable");
             review = true;
         }
         if (a.bureauStale()) {
