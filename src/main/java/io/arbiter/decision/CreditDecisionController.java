@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.policy.Outcome;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.RegistrationNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -59,36 +63,65 @@ class CreditDecisionController {
                 "Decision not found", "No decision has id " + decisionId));
     }
 
-    @Operation(summary = "The stored decisions made with one policy version, most recent first",
+    @Operation(summary = "The stored decisions, most recent first, narrowed by policy version, outcome, company and days",
             description = "policyVersion is the decisions' policyVersion (a content version, as GET /api/v1/policies/versions"
-                    + " lists it); from and to are dates (ISO, both included, in the server's time zone); limit 1-500,"
-                    + " default 50; cursor is the 'next' of the previous page.")
+                    + " lists it); outcome is APPROVED, REVIEW or REJECTED; registrationNumber (with country, FR when left"
+                    + " out) finds the company's decisions whichever of its numbers (SIREN, SIRET, VAT) was sent; from and"
+                    + " to are days (ISO, both included, in the server's time zone). Paged: limit 1-500, default 50;"
+                    + " cursor is the 'next' of the previous page (also in the Link header).")
     @GetMapping
-    DecisionHistory.Page byPolicyVersion(@RequestParam(required = false) @Nullable String policyVersion,
+    ResponseEntity<Page<CreditDecision>> list(@RequestParam(required = false) @Nullable String policyVersion,
+            @RequestParam(required = false) @Nullable String outcome,
+            @RequestParam(required = false) @Nullable String registrationNumber,
+            @RequestParam(required = false) @Nullable String country,
             @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor) {
-        if (policyVersion == null || policyVersion.isBlank()) {
-            throw invalid("policyVersion", "is required: the version whose decisions to list, e.g. ?policyVersion=<version>");
-        }
+        DecisionHistory.Filter filter = filter(policyVersion, outcome(outcome), registrationNumber, country, from, to);
+        return Paging.ok(history.list(filter, false, Paging.limit(limit, 50, MAX_PAGE), cursor));
+    }
+
+    @Operation(summary = "The review queue: REVIEW decisions, oldest first, for a credit analyst to check",
+            description = "The decisions the policy sent to a person, the one waiting longest first; narrowed like the"
+                    + " decision list by registrationNumber (with country), policyVersion and days (from, to). Paged: limit"
+                    + " 1-500, default 50; cursor is the 'next' of the previous page (also in the Link header).")
+    @GetMapping("/review-queue")
+    ResponseEntity<Page<CreditDecision>> reviewQueue(@RequestParam(required = false) @Nullable String policyVersion,
+            @RequestParam(required = false) @Nullable String registrationNumber,
+            @RequestParam(required = false) @Nullable String country,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor) {
+        DecisionHistory.Filter filter = filter(policyVersion, Outcome.REVIEW, registrationNumber, country, from, to);
+        return Paging.ok(history.list(filter, true, Paging.limit(limit, 50, MAX_PAGE), cursor));
+    }
+
+    private DecisionHistory.Filter filter(@Nullable String policyVersion, @Nullable Outcome outcome,
+            @Nullable String registrationNumber, @Nullable String country, @Nullable String from, @Nullable String to) {
         LocalDate first = date("from", from);
         LocalDate last = date("to", to);
         if (first != null && last != null && first.isAfter(last)) {
             throw invalid("to", "is before from (" + from + ")");
         }
-        int size = 50;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_PAGE) {
-                throw invalid("limit", "must be a whole number from 1 to " + MAX_PAGE + " (was '" + limit + "')");
-            }
+        String company = null;
+        if (registrationNumber != null && !registrationNumber.isBlank()) {
+            var id = RegistrationNumbers.normalise(country == null || country.isBlank() ? "FR" : country,
+                    registrationNumber, "registrationNumber");
+            company = id.country() + ":" + id.company();
         }
         Instant start = first == null ? null : first.atStartOfDay(clock.getZone()).toInstant();
         Instant end = last == null ? null : last.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        return history.byPolicyVersion(policyVersion.strip(), start, end, size, cursor);
+        return new DecisionHistory.Filter(policyVersion == null || policyVersion.isBlank() ? null : policyVersion.strip(),
+                outcome, company, start, end);
+    }
+
+    private static @Nullable Outcome outcome(@Nullable String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(outcome.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("outcome", "must be APPROVED, REVIEW or REJECTED (was '" + outcome + "')");
+        }
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String value) {

@@ -1,10 +1,8 @@
 package io.arbiter.decision;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,12 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
-import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
 
 /**
  * The stored decisions read back: streamed for a replay (a cursor with a fetch size, so a million decisions never sit
- * in memory), the latest facts known per customer, and the decisions made with one policy version, page by page.
+ * in memory), the latest facts known per customer, and the decisions a list or the review
+ * queue shows, page by page.
  */
 @Service
 public class DecisionHistory {
@@ -51,15 +50,16 @@ public class DecisionHistory {
             String reasonsJson) {
     }
 
-    /** One page of decisions made with a version; {@code next} is the cursor of the following page, null at the end. */
-    public record Page(String policyVersion, List<CreditDecision> decisions, @Nullable String next) {
-    }
-
     private static final String REPLAYED = """
             select decision_id, registration_number, decided_at, policy_version, facts::text, outcome,
                    response->>'segment', response->>'riskClass', (response->'grantedLimit'->>'amount')::numeric,
                    coalesce(response->'reasons', '[]'::jsonb)::text
             from credit_decision""";
+
+    /** A decision's company key, as index {@code credit_decision_by_company} (V17) holds it. */
+    private static final String COMPANY = """
+            ((request -> 'customer' ->> 'country') || ':'
+             || ledger_company_id(request -> 'customer' ->> 'country', registration_number))""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -137,52 +137,56 @@ public class DecisionHistory {
     }
 
     /**
-     * The decisions made with this policy version, most recent first, decided in {@code [from, to)}; {@code cursor}
-     * is the {@code next} of the previous page.
+     * Which stored decisions a list shows: each criterion narrows it when set. {@code company} is a company key
+     * ({@code country:company}), so a customer's decisions are found whichever of its numbers the order system sent.
      */
-    public Page byPolicyVersion(String policyVersion, @Nullable Instant from, @Nullable Instant to, int limit,
-            @Nullable String cursor) {
-        Instant beforeAt = Instant.parse("9999-01-01T00:00:00Z");
-        UUID beforeId = new UUID(-1L, -1L);
-        if (cursor != null) {
-            String[] position = decode(cursor);
-            beforeAt = Instant.parse(position[0]);
-            beforeId = UUID.fromString(position[1]);
+    public record Filter(@Nullable String policyVersion, @Nullable Outcome outcome, @Nullable String company,
+            @Nullable Instant from, @Nullable Instant to) {
+    }
+
+    /**
+     * The decisions the filter selects, a page of {@code limit} at a time, most recent first or, with
+     * {@code oldestFirst} (the review queue), oldest first; {@code cursor} is the {@code next} of the previous page.
+     */
+    public Page<CreditDecision> list(Filter filter, boolean oldestFirst, int limit, @Nullable String cursor) {
+        String[] position = Paging.position(cursor, "decisions", 2, parts -> {
+            Instant.parse(parts[0]);
+            UUID.fromString(parts[1]);
+        });
+        StringBuilder sql = new StringBuilder("""
+                select decided_at, decision_id, response::text from credit_decision
+                where decided_at >= :from and decided_at < :to""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", timestamp(filter.from(), Instant.EPOCH));
+        params.put("to", timestamp(filter.to(), Instant.parse("9999-01-01T00:00:00Z")));
+        if (filter.policyVersion() != null) {
+            sql.append(" and policy_version = :version");
+            params.put("version", filter.policyVersion());
         }
+        if (filter.outcome() != null) {
+            sql.append(" and outcome = :outcome");
+            params.put("outcome", filter.outcome().name());
+        }
+        if (filter.company() != null) {
+            sql.append(" and ").append(COMPANY).append(" = :company");
+            params.put("company", filter.company());
+        }
+        if (position != null) {
+            sql.append(oldestFirst ? " and (decided_at, decision_id) > (:afterAt, :afterId)"
+                    : " and (decided_at, decision_id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(Instant.parse(position[0])));
+            params.put("afterId", UUID.fromString(position[1]));
+        }
+        sql.append(oldestFirst ? " order by decided_at, decision_id" : " order by decided_at desc, decision_id desc");
+        sql.append(" limit :limit");
+        params.put("limit", limit + 1);
         record Row(Instant decidedAt, UUID id, String response) {
         }
-        List<Row> rows = jdbc.sql("""
-                select decided_at, decision_id, response::text from credit_decision
-                where policy_version = :version and decided_at >= :from and decided_at < :to
-                  and (decided_at, decision_id) < (:beforeAt, :beforeId)
-                order by decided_at desc, decision_id desc limit :limit
-                """)
-                .param("version", policyVersion).param("from", timestamp(from, Instant.EPOCH))
-                .param("to", timestamp(to, Instant.parse("9999-01-01T00:00:00Z")))
-                .param("beforeAt", Timestamp.from(beforeAt)).param("beforeId", beforeId).param("limit", limit + 1)
+        List<Row> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class), rs.getString(3)))
                 .list();
-        List<Row> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? encode(page.getLast().decidedAt(), page.getLast().id()) : null;
-        return new Page(policyVersion, page.stream().map(row -> stored.read(row.response(), CreditDecision.class)).toList(),
-                next);
-    }
-
-    private static String encode(Instant at, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            Instant.parse(position[0]);
-            UUID.fromString(position[1]);
-            return position;
-        } catch (RuntimeException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "cursor '" + cursor + "' is not one this API gave; pass the 'next' of the previous page as it was",
-                    Map.of("errors", List.of(Map.of("field", "cursor", "message", "unknown cursor"))));
-        }
+        return Page.of(rows, limit, row -> Paging.cursor("decisions", row.decidedAt().toString(), row.id().toString()))
+                .map(row -> stored.read(row.response(), CreditDecision.class));
     }
 
     private static Timestamp timestamp(@Nullable Instant instant, Instant otherwise) {

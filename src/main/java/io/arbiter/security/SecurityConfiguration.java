@@ -71,9 +71,11 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/review-queue").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/policies/versions/*/approve",
                                 "/api/v1/policies/versions/*/publish").hasAnyRole(MANAGERS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/policies/versions/*/schedule").hasAnyRole(MANAGERS)
                         .requestMatchers("/api/v1/policies/**").hasAnyRole(POLICY_AUTHORS)
                         .requestMatchers("/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")

@@ -26,13 +26,18 @@ class DecisionsByPolicyVersionTests extends ApiTest {
         for (String next = path; next != null; pages++) {
             Response page = get(next, ANALYST);
             assertThat(page.status()).as(page.text()).isEqualTo(200);
-            assertThat(page.body().get("decisions").size()).isLessThanOrEqualTo(2);
-            for (JsonNode decision : page.body().get("decisions")) {
+            assertThat(page.body().get("items").size()).isLessThanOrEqualTo(2);
+            for (JsonNode decision : page.body().get("items")) {
                 assertThat(decision.get("policyVersion").asString()).isEqualTo(version);
                 listed.add(decision.get("decisionId").asString());
             }
             JsonNode cursor = page.body().get("next");
             next = cursor == null || cursor.isNull() ? null : path + "&cursor=" + cursor.asString();
+            if (next == null) {
+                assertThat(page.link()).isNull();
+            } else {
+                assertThat(page.link()).isEqualTo("<" + uri(next) + ">; rel=\"next\"");
+            }
         }
 
         assertThat(pages).isEqualTo(3);
@@ -52,7 +57,7 @@ class DecisionsByPolicyVersionTests extends ApiTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(onThoseDays).hasSize(2);
-        assertThat(page.body().get("decisions").valueStream().map(d -> d.get("decisionId").asString()))
+        assertThat(page.body().get("items").valueStream().map(d -> d.get("decisionId").asString()))
                 .containsExactlyInAnyOrderElementsOf(onThoseDays);
         assertThat(page.body().get("next").isNull()).isTrue();
     }
@@ -63,14 +68,16 @@ class DecisionsByPolicyVersionTests extends ApiTest {
         String active = get("/api/v1/policies/active", ANALYST).body().get("version").asString();
 
         JsonNode page = get("/api/v1/credit-decisions?policyVersion=" + active + "&limit=500", MANAGER).body();
-        assertThat(page.get("decisions").valueStream().map(d -> d.get("decisionId").asString())).contains(decisionId);
-        assertThat(page.get("decisions").valueStream().map(d -> d.get("policyVersion").asString())).containsOnly(active);
-        assertThat(get("/api/v1/credit-decisions?policyVersion=no-such-version", ANALYST).body().get("decisions")).isEmpty();
+        assertThat(page.get("items").valueStream().map(d -> d.get("decisionId").asString())).contains(decisionId);
+        assertThat(page.get("items").valueStream().map(d -> d.get("policyVersion").asString())).containsOnly(active);
+        assertThat(get("/api/v1/credit-decisions?policyVersion=no-such-version", ANALYST).body().get("items")).isEmpty();
     }
 
     @Test
     void refuses_bad_parameters_with_a_problem_naming_the_field() {
-        assertThat(refusedField(get("/api/v1/credit-decisions", ANALYST))).isEqualTo("policyVersion");
+        assertThat(refusedField(get("/api/v1/credit-decisions?outcome=MAYBE", ANALYST))).isEqualTo("outcome");
+        assertThat(refusedField(get("/api/v1/credit-decisions?registrationNumber=402202007", ANALYST)))
+                .isEqualTo("registrationNumber");
         assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=0", ANALYST))).isEqualTo("limit");
         assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=501", ANALYST))).isEqualTo("limit");
         assertThat(refusedField(get("/api/v1/credit-decisions?policyVersion=v&limit=ten", ANALYST))).isEqualTo("limit");
