@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AndDescr;
@@ -44,26 +43,11 @@ final class PolicyLanguageCheck {
     record Violation(int line, @Nullable String rule, String message) {
     }
 
-    /** Java translates unicode escapes before it reads code, so an escape could turn text into code behind any check. */
-    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\[\"\\\\ntr'])*\"");
     private static final Pattern BINDING_NAME = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, String> conditionVerdicts = new HashMap<>();
     private final Map<String, List<PolicyExpressions.Violation>> actionVerdicts = new HashMap<>();
-
-    /** Unicode escapes anywhere in a policy text (even in a comment or a string) are refused, by line. */
-    static List<Violation> unicodeEscapes(String drl) {
-        List<Violation> violations = new ArrayList<>();
-        Matcher escape = UNICODE_ESCAPE.matcher(drl);
-        while (escape.find()) {
-            if ((escape.end() - escape.start() - 1) % 2 == 1) { // an odd number of backslashes before the u
-                violations.add(new Violation(DrlFileReader.lineOf(drl, escape.start()), null, "holds a unicode escape ('\\u'),"
-                        + " which Java would turn into code before any check sees it: type the character itself"));
-            }
-        }
-        return violations;
-    }
 
     List<Violation> check(PackageDescr pkg, Stage stage) {
         return check(pkg, stage, "");

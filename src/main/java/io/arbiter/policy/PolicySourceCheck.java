@@ -38,7 +38,7 @@ final class PolicySourceCheck {
             }
         }
         String drl = source.drl();
-        for (PolicyLanguageCheck.Violation escape : PolicyLanguageCheck.unicodeEscapes(drl)) {
+        for (PolicyLanguageCheck.Violation escape : UnicodeEscapes.in(drl)) {
             problems.add(source.isTable() ? atCellHolding(source, "\\u", escape.message()) : atLine(source, escape.line(),
                     escape.message()));
         }

@@ -161,7 +161,7 @@ final class TableChecks {
         }
         String drl = "package " + stage.ruleSet() + ";\nrule \"cell\"\n" + annotation + "when\n" + when + "\nthen\n" + then
                 + "\nend\n";
-        List<PolicyLanguageCheck.Violation> escapes = PolicyLanguageCheck.unicodeEscapes(drl);
+        List<PolicyLanguageCheck.Violation> escapes = UnicodeEscapes.in(drl);
         if (!escapes.isEmpty()) {
             return escapes.getFirst().message();
         }
