@@ -11,20 +11,27 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import io.arbiter.shared.ProblemException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Paths for machines: API keys, no session, no CSRF (their clients send no cookies). */
+    private static final String[] MACHINE_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**"};
     private static final String[] DECIDERS = roles(Role.ORDER_SYSTEM, Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] MANAGERS = roles(Role.CREDIT_MANAGER, Role.ADMIN);
     private static final String[] FINANCE = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN);
@@ -60,6 +67,7 @@ class SecurityConfiguration {
                 "forbidden", "Not allowed", "This API key's roles do not allow " + request.getMethod() + " "
                         + request.getRequestURI());
         return http
+                .securityMatcher(MACHINE_PATHS)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -68,7 +76,7 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/review-queue").hasAnyRole(FINANCE)
@@ -101,10 +109,45 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Keeps Spring Boot from creating a default user with a generated password: API keys are the only way in. */
+    /**
+     * People in a browser: a session cookie with CSRF protection, signed in with a local account (form) or through
+     * OpenID Connect when a client registration is configured ({@code spring.security.oauth2.client.registration.*}).
+     * The console's pages are allowed by role here, as the API's paths are above; a person who must change their
+     * password sees nothing else until they have.
+     */
     @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
+    @Order(3)
+    SecurityFilterChain browserFilterChain(HttpSecurity http, SecurityProperties properties,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
+        http
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/console/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/policy/versions/*/approve", "/policy/versions/*/publish",
+                                "/policy/versions/*/cancel-schedule").hasAnyRole(MANAGERS)
+                        .requestMatchers("/policy", "/policy/**").hasAnyRole(POLICY_AUTHORS)
+                        .requestMatchers("/review", "/review/**").hasAnyRole(FINANCE)
+                        .requestMatchers("/", "/password").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .exceptionHandling(handling -> handling.accessDeniedPage("/denied"))
+                .addFilterBefore(new PasswordChangeFirst(), AuthorizationFilter.class);
+        if (registrations.getIfAvailable() != null) {
+            var oidc = properties.oidc();
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .failureUrl("/login?oidcError")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(
+                            new OidcPeople(new OidcRoles(oidc.rolesClaim(), oidc.roleMapping()), oidc.usernameClaim()))));
+        }
+        return http.build();
+    }
+
+    /** Local account passwords, hashed with bcrypt and stored with their algorithm's id so that it can change later. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String kind, String title,

@@ -1,6 +1,7 @@
 package io.arbiter.security;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -8,11 +9,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * API keys, settable from the environment ({@code ARBITER_SECURITY_API_KEYS_0_KEY}, {@code ..._0_NAME},
- * {@code ..._0_ROLES}, {@code ..._0_SALESPERSON}) or the command line ({@code --arbiter.security.api-keys[0].key=...}).
+ * API keys for machines, settable from the environment ({@code ARBITER_SECURITY_API_KEYS_0_KEY}, {@code ..._0_NAME},
+ * {@code ..._0_ROLES}, {@code ..._0_SALESPERSON}) or the command line ({@code --arbiter.security.api-keys[0].key=...});
+ * how people's roles are read from their OpenID Connect token; and whether the quickstart's demo people exist.
+ *
+ * @param demoPeople one local account per role, each with a documented password to change at first sign-in
+ *                   (docs/console.md); true in the quickstart profile only
  */
 @ConfigurationProperties("arbiter.security")
-public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys) {
+public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys, @DefaultValue Oidc oidc,
+        @DefaultValue("false") boolean demoPeople) {
+
+    /**
+     * @param rolesClaim the claim of the ID token (or user info) that lists a person's roles; a dotted path reads a
+     *                   nested claim, e.g. {@code realm_access.roles} for Keycloak's realm roles
+     * @param roleMapping names of the identity provider's roles or groups mapped to Arbiter roles, for names that are
+     *                    not already Arbiter role names (e.g. {@code finance-managers: CREDIT_MANAGER})
+     * @param usernameClaim the claim that names the person in Arbiter's records ("approved by"); the subject when absent
+     */
+    public record Oidc(@DefaultValue("roles") String rolesClaim, @DefaultValue Map<String, Role> roleMapping,
+            @DefaultValue("preferred_username") String usernameClaim) {
+    }
 
     /**
      * @param name who holds the key, as it appears in logs and records
