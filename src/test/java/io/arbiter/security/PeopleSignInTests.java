@@ -47,7 +47,8 @@ class PeopleSignInTests extends ApiTest {
         // Signed in, a form without the token still changes nothing: the password stays.
         var forgedChange = browser.post("/password", Map.of("currentPassword", PASSWORD, "newPassword", "another long password",
                 "confirmPassword", "another long password"), null);
-        assertThat(forgedChange.statusCode()).isEqualTo(403);
+        assertThat(forgedChange.statusCode()).isIn(302, 403);
+        assertThat(forgedChange.headers().firstValue("Location").orElse("")).doesNotContain("passwordChanged");
         assertThat(new BrowserSession(port, HttpClient.Redirect.NEVER).signIn(username, PASSWORD).headers()
                 .firstValue("Location")).hasValue(uri("/").toString());
     }
