@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives bureau monitoring notifications: records each once, refreshes the company's report past the cache, and
- * tells the other features what changed ({@link SolvencyChanged}, {@link InsolvencyReported}).
+ * tells the other features what changed ({@link SolvencyChanged}; the refreshed report's snapshot announces
+ * {@link InsolvencyReported} when it says so, changed or not).
  */
 @Service
 class MonitoringNotifications {
@@ -85,10 +86,6 @@ class MonitoringNotifications {
                 .param("provider", notification.provider()).param("id", notification.notificationId()).update();
         events.publishEvent(new SolvencyChanged(company, notification.country(), notification.provider(),
                 notification.notificationId(), receivedAt, previous, current, report));
-        if (report.status() == CompanyStatus.INSOLVENCY_PROCEEDINGS
-                && (previous == null || previous.status() != CompanyStatus.INSOLVENCY_PROCEEDINGS)) {
-            events.publishEvent(new InsolvencyReported(company, notification.country(), report.provider(), report.reportDate()));
-        }
         return new Outcome(notification.provider(), notification.notificationId(), false, receivedAt, previous, current,
                 report.reportId());
     }

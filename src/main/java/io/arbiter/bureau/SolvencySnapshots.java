@@ -5,25 +5,34 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.StoredJson;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every report fetched from a provider, kept so that an outage or a restart falls back to the last one. */
+/**
+ * Every report fetched from a provider, kept so that an outage or a restart falls back to the last one. A report saying
+ * the company is in insolvency proceedings is announced ({@link InsolvencyReported}) each time one is fetched, whatever
+ * asked for it (a lookup, a decision, a monitoring notification) and whether or not the previous report said so: the
+ * law stops dunning at the opening judgment, and a listener that missed the first report must not miss it for good.
+ */
 @Repository
 class SolvencySnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StoredJson stored;
+    private final ApplicationEventPublisher events;
 
-    SolvencySnapshots(JdbcClient jdbc, JsonMapper json, StoredJson stored) {
+    SolvencySnapshots(JdbcClient jdbc, JsonMapper json, StoredJson stored, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.stored = stored;
+        this.events = events;
     }
 
     void add(String companyKey, SolvencyReport report, Instant fetchedAt) {
@@ -38,6 +47,11 @@ class SolvencySnapshots {
                 .param("fetchedAt", Timestamp.from(fetchedAt))
                 .param("report", json.writeValueAsString(report))
                 .update();
+        if (report.status() == CompanyStatus.INSOLVENCY_PROCEEDINGS) {
+            CompanyKey company = CompanyKey.parse(companyKey);
+            events.publishEvent(new InsolvencyReported(company.company(), company.country(), report.provider(),
+                    report.reportDate()));
+        }
     }
 
     Optional<SolvencyReport> latest(String companyKey) {

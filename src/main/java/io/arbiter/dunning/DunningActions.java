@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The actions proposed, the outcomes recorded against them, and the insolvencies the bureaus reported. */
+/** The actions proposed and the outcomes recorded against them. */
 @Repository
 class DunningActions {
 
@@ -158,28 +158,6 @@ class DunningActions {
     }
 
     record StoredOutcomeWithKeys(StoredOutcome outcome, List<String> invoiceKeys) {
-    }
-
-    void recordInsolvency(String registrationNumber, String country, String provider, LocalDate publishedOn) {
-        jdbc.sql("""
-                        insert into dunning_insolvency (registration_number, country, provider, published_on)
-                        values (?, ?, ?, ?) on conflict do nothing""")
-                .params(registrationNumber, country, provider, publishedOn).update();
-    }
-
-    Optional<LocalDate> insolvencyPublishedOn(String registrationNumber, String country) {
-        return jdbc.sql("select published_on from dunning_insolvency where registration_number = ? and country = ?")
-                .params(registrationNumber, country).query(LocalDate.class).optional();
-    }
-
-    Map<String, LocalDate> insolvencies() {
-        Map<String, LocalDate> all = new HashMap<>();
-        jdbc.sql("select registration_number, country, published_on from dunning_insolvency")
-                .query(rs -> {
-                    all.put(rs.getString("registration_number") + "/" + rs.getString("country"),
-                            rs.getObject("published_on", LocalDate.class));
-                });
-        return all;
     }
 
     private static List<String> doneKinds() {

@@ -24,15 +24,34 @@ public final class DunningApi {
      * @param asOf the day to compute for; today when absent
      * @param dunningPlan the plan to follow instead of the one segmentation gives
      * @param riskClass the risk class to use instead of the one the policy gives
+     * @param insolvencyPublishedOn the BODACC publication of the opening judgment, when the caller knows it
+     * @param insolvencyJudgmentOn the opening judgment's date, when the caller knows it: interest stops there
      */
     public record NextActionsRequest(String customer, @Nullable LocalDate asOf, @Nullable String dunningPlan,
             @Nullable String riskClass, @Nullable InlineCustomer customerDetails, @Nullable String entity,
-            @Nullable List<InlineInvoice> openItems, @Nullable LocalDate insolvencyPublishedOn) {
+            @Nullable List<InlineInvoice> openItems, @Nullable LocalDate insolvencyPublishedOn,
+            @Nullable LocalDate insolvencyJudgmentOn) {
+
+        public NextActionsRequest(String customer, @Nullable LocalDate asOf, @Nullable String dunningPlan,
+                @Nullable String riskClass, @Nullable InlineCustomer customerDetails, @Nullable String entity,
+                @Nullable List<InlineInvoice> openItems, @Nullable LocalDate insolvencyPublishedOn) {
+            this(customer, asOf, dunningPlan, riskClass, customerDetails, entity, openItems, insolvencyPublishedOn, null);
+        }
     }
 
-    /** Who the customer is, for open items sent inline. */
+    /**
+     * Who the customer is, for open items sent inline.
+     *
+     * @param postalAddress where registered letters go, lines separated by new lines
+     */
     public record InlineCustomer(@Nullable String name, @Nullable String registrationNumber, @Nullable String country,
-            @Nullable Boolean publicSector, @Nullable String salesperson, @Nullable LocalDate customerSince) {
+            @Nullable Boolean publicSector, @Nullable String salesperson, @Nullable LocalDate customerSince,
+            @Nullable String postalAddress) {
+
+        public InlineCustomer(@Nullable String name, @Nullable String registrationNumber, @Nullable String country,
+                @Nullable Boolean publicSector, @Nullable String salesperson, @Nullable LocalDate customerSince) {
+            this(name, registrationNumber, country, publicSector, salesperson, customerSince, null);
+        }
     }
 
     /** An open item sent inline; {@code disputeReason} isolates it from dunning. */
@@ -73,7 +92,18 @@ public final class DunningApi {
     public record Cancelled(UUID id, String action, @Nullable Integer level, List<String> invoices, String why) {
     }
 
-    public record Insolvency(LocalDate publishedOn, LocalDate claimDeadline) {
+    /**
+     * Insolvency proceedings: only the claim is declared.
+     *
+     * @param publishedOn the BODACC publication the deadline runs from, or the best date known
+     * @param approximate true when {@code publishedOn} is only the best date known (a bureau report's date): check the
+     *                    BODACC and give the publication date
+     * @param openingOn the day interest stopped for the declared debts (the judgment when known, else the publication)
+     * @param notDeclared invoices that fell due after the opening judgment: they are not part of the claim (the
+     *                    debtor pays them at their due date, L622-17) and are listed apart
+     */
+    public record Insolvency(LocalDate publishedOn, boolean approximate, LocalDate claimDeadline, LocalDate openingOn,
+            List<SetAside> notDeclared) {
     }
 
     /**
@@ -114,13 +144,17 @@ public final class DunningApi {
             List<String> invoices, Money openAmount) {
     }
 
-    /** The case file a collection agency needs. */
-    public record AgencyCase(LocalDate asOf, Debtor debtor, List<InvoiceDue> invoices, Totals totals,
+    /**
+     * The case file a collection agency needs: the invoices past due and not disputed, in every currency.
+     *
+     * @param totals one per currency, in currency order
+     */
+    public record AgencyCase(LocalDate asOf, Debtor debtor, List<InvoiceDue> invoices, List<Totals> totals,
             List<HistoryEntry> history) {
     }
 
     public record Debtor(String account, String name, @Nullable String registrationNumber, String country,
-            @Nullable String salesperson) {
+            @Nullable String salesperson, @Nullable String postalAddress) {
     }
 
     /** A proposed action and, when something came of it, the outcome. */

@@ -33,24 +33,31 @@ class DunningController {
 
     private static final String CSV = "text/csv";
 
-    private final DunningService dunning;
+    private final NextActionsService nextActions;
+    private final DunningOutcomes outcomes;
+    private final DunningAgenda agenda;
+    private final AgencyFile agencyFile;
 
-    DunningController(DunningService dunning) {
-        this.dunning = dunning;
+    DunningController(NextActionsService nextActions, DunningOutcomes outcomes, DunningAgenda agenda,
+            AgencyFile agencyFile) {
+        this.nextActions = nextActions;
+        this.outcomes = outcomes;
+        this.agenda = agenda;
+        this.agencyFile = agencyFile;
     }
 
     @Operation(summary = "The collection actions due for a customer on a date, with amounts, interest, indemnity and the "
             + "rendered messages; from the ledger, or from open items sent inline")
     @PostMapping("/next-actions")
     NextActions nextActions(@RequestBody NextActionsRequest request) {
-        return dunning.nextActions(request);
+        return nextActions.nextActions(request);
     }
 
     @Operation(summary = "Records what came of an action: sent, call reached or not, promise to pay, dispute, wrong contact")
     @PostMapping("/outcomes")
     ResponseEntity<OutcomeRecorded> outcome(@RequestBody OutcomeRequest request, Principal principal) {
-        dunning.checkInPortfolio(PortfolioScope.of(principal), request.customer());
-        return ResponseEntity.status(201).body(dunning.record(request, principal.getName()));
+        outcomes.checkInPortfolio(PortfolioScope.of(principal), request.customer());
+        return ResponseEntity.status(201).body(outcomes.record(request, principal.getName()));
     }
 
     @Operation(summary = "Every customer's actions due on a day, grouped by who carries them out; a salesperson's key "
@@ -58,7 +65,7 @@ class DunningController {
     @GetMapping("/agenda")
     Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             Principal principal) {
-        return dunning.agenda(date == null ? dunning.today() : date, PortfolioScope.of(principal).salesperson());
+        return agenda.agenda(date == null ? nextActions.today() : date, PortfolioScope.of(principal).salesperson());
     }
 
     @Operation(summary = "The case file for a collection agency: debtor, invoices, amounts with interest, dunning history; "
@@ -68,7 +75,7 @@ class DunningController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
             @RequestParam(required = false) @Nullable String format,
             @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        AgencyCase agencyCase = dunning.agencyCase(account, date);
+        AgencyCase agencyCase = agencyFile.agencyCase(account, date);
         if ("csv".equalsIgnoreCase(format) || accept != null && accept.contains(CSV)) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agency-case-" + account + ".csv\"")
@@ -83,7 +90,8 @@ class DunningController {
         row(out, "record", "date", "reference", "description", "amount", "interest", "indemnity", "currency");
         var debtor = agencyCase.debtor();
         row(out, "DEBTOR", agencyCase.asOf().toString(), debtor.account(), debtor.name() + " (" + (debtor.registrationNumber() == null
-                ? "no registration number" : debtor.registrationNumber()) + ", " + debtor.country() + ")", "", "", "", "");
+                ? "no registration number" : debtor.registrationNumber()) + ", " + debtor.country() + ")"
+                + (debtor.postalAddress() == null ? "" : ", " + debtor.postalAddress().replace('\n', ' ')), "", "", "", "");
         agencyCase.invoices().forEach(invoice -> row(out, "INVOICE", invoice.dueDate().toString(), invoice.number(),
                 "issued " + invoice.issueDate() + ", " + invoice.daysLate() + " days late",
                 invoice.openAmount().amount().toPlainString(), invoice.interest().amount().toPlainString(),
@@ -93,10 +101,9 @@ class DunningController {
                 entry.action() + " by " + entry.channel() + (entry.outcome() == null ? ": proposed" : ": " + entry.outcome())
                         + (entry.agent() == null ? "" : " (" + entry.agent() + ")") + (entry.note() == null ? "" : " - " + entry.note()),
                 "", "", "", ""));
-        var totals = agencyCase.totals();
-        row(out, "TOTAL", agencyCase.asOf().toString(), "", "claim", totals.claim().amount().toPlainString(),
-                totals.interest().amount().toPlainString(), totals.indemnity().amount().toPlainString(),
-                totals.open().currency().getCurrencyCode());
+        agencyCase.totals().forEach(totals -> row(out, "TOTAL", agencyCase.asOf().toString(), "", "claim",
+                totals.claim().amount().toPlainString(), totals.interest().amount().toPlainString(),
+                totals.indemnity().amount().toPlainString(), totals.open().currency().getCurrencyCode()));
         return out.toString();
     }
 

@@ -2,7 +2,9 @@ package io.arbiter.dunning;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,9 +13,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param templatesDirectory message templates, {@code <language>/<template>.txt} ({@code fr}, {@code en})
  * @param promiseGrace how long after a promised date escalation stays paused before the promise counts as broken
- * @param supplierName how the messages sign
+ * @param supplierName how the messages sign when no supplier identity is configured for the invoices' entity
+ * @param suppliers the supplier's identity per legal entity of the ledger (its code), which letters are sent by: a
+ *                  formal notice names the creditor (name, address, registration number) and whom to contact
  */
 @ConfigurationProperties("arbiter.dunning")
 public record DunningProperties(@DefaultValue("templates/dunning") Path templatesDirectory,
-        @DefaultValue("3d") Duration promiseGrace, @DefaultValue("Arbiter") String supplierName) {
+        @DefaultValue("3d") Duration promiseGrace, @DefaultValue("Arbiter") String supplierName,
+        @DefaultValue Map<String, Supplier> suppliers) {
+
+    /**
+     * A legal entity's identity as its letters show it.
+     *
+     * @param address postal address, lines separated by new lines
+     * @param registrationNumber e.g. {@code RCS Lyon 552 100 554} or the SIREN
+     * @param contact who the debtor calls or writes to, e.g. {@code Service recouvrement, 04 72 00 00 00}
+     */
+    public record Supplier(String name, @Nullable String address, @Nullable String registrationNumber,
+            @Nullable String contact) {
+    }
+
+    /** The identity letters about an entity's invoices carry; the configured name alone when none is set up. */
+    Supplier supplier(@Nullable String entity) {
+        Supplier configured = entity == null ? null : suppliers.get(entity);
+        if (configured == null && suppliers.size() == 1) {
+            configured = suppliers.values().iterator().next();
+        }
+        return configured != null ? configured : new Supplier(supplierName, null, null, null);
+    }
 }

@@ -27,10 +27,12 @@ import org.springframework.stereotype.Component;
 class DunningTemplates {
 
     static final List<String> LANGUAGES = List.of("fr", "en");
-    /** The placeholders a template may use (documented in docs/ledger-and-collections.md). */
+    /** The placeholders a template may use (documented in docs/collections-and-law.md). */
     static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
-            "supplier.name", "date", "invoices", "invoices.count", "total.open", "total.interest", "total.indemnity",
-            "total.claim", "promise.date", "promise.amount", "claim.deadline", "action.channel");
+            "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
+            "date", "invoices", "invoices.due", "invoices.count", "total.open", "total.interest", "total.indemnity",
+            "total.claim", "promise.date", "promise.amount", "claim.deadline", "action.channel", "interest.until",
+            "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
     private final Path directory;

@@ -1,5 +1,6 @@
 package io.arbiter.dunning;
 
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -38,6 +39,30 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
             return amount + " " + (euro ? "€" : code);
         }
         return (euro ? "€" : code + " ") + amount;
+    }
+
+    /** {@code 12,15 %} in French, {@code 12.15%} in English. */
+    String percent(BigDecimal rate) {
+        String number = new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(locale)).format(rate);
+        return locale.equals(Locale.FRANCE) ? number + " %" : number + "%";
+    }
+
+    /** Percentage points, as whole numbers when they are: {@code 10}. */
+    String points(BigDecimal points) {
+        return new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(locale)).format(points);
+    }
+
+    /**
+     * The invoices without interest or indemnity columns: for messages that claim neither (a reminder, a call), where
+     * showing amounts not claimed would confuse the customer.
+     */
+    String dueTable(List<InvoiceDue> invoices) {
+        StringBuilder table = new StringBuilder(String.join(" | ", headers[0], headers[1], headers[2], headers[3], headers[4]));
+        for (InvoiceDue invoice : invoices) {
+            table.append('\n').append(String.join(" | ", invoice.number(), date(invoice.issueDate()), date(invoice.dueDate()),
+                    String.valueOf(invoice.daysLate()), money(invoice.openAmount())));
+        }
+        return table.toString();
     }
 
     /** One line per invoice, columns separated by {@code |}: what a letter or an email shows as a table. */

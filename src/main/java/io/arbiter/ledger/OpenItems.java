@@ -30,10 +30,14 @@ public class OpenItems {
         this.jdbc = jdbc;
     }
 
-    /** A customer of the ledger. */
+    /**
+     * A customer of the ledger.
+     *
+     * @param postalAddress where registered letters go, lines separated by new lines; null when the ledger has none
+     */
     public record Customer(long id, String account, @Nullable String registrationNumber, String name, String country,
             @Nullable String salesperson, @Nullable Integer paymentTermsDays, @Nullable LocalDate customerSince,
-            boolean publicSector) {
+            boolean publicSector, @Nullable String postalAddress) {
     }
 
     /** A dispute (litige) on some of the customer's invoices, open until {@code resolvedOn}. */
@@ -66,6 +70,25 @@ public class OpenItems {
         return jdbc.sql(CUSTOMER + " where id = ?").param(id).query(OpenItems::customer).optional();
     }
 
+    /**
+     * When each of a customer's invoices no longer open was settled, by entity code then number: its payment day, else
+     * its last allocation's, else the day the ledger last changed it (an ERP file brought it to zero).
+     */
+    public Map<String, Map<String, LocalDate>> settledOn(long customerId) {
+        Map<String, Map<String, LocalDate>> settled = new HashMap<>();
+        jdbc.sql("""
+                select i.entity_code, i.number,
+                       coalesce(i.paid_on, (select max(a.allocated_on) from ledger_allocation a where a.invoice_id = i.id),
+                                i.updated_at::date) as settled_on
+                from ledger_invoice i where i.customer_id = ? and not (i.status = 'OPEN' and i.open_amount > 0)""")
+                .param(customerId)
+                .query(rs -> {
+                    settled.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getObject(3, LocalDate.class));
+                });
+        return settled;
+    }
+
     /** The currency a legal entity invoices in, if the ledger knows the entity. */
     public Optional<String> entityCurrency(String code) {
         return jdbc.sql("select currency from ledger_entity where code = ?").param(code).query(String.class).optional();
@@ -93,7 +116,7 @@ public class OpenItems {
         };
         jdbc.sql("""
                         select c.id as c_id, c.account, c.registration_number, c.name as c_name, c.country, c.salesperson,
-                               c.payment_terms_days, c.customer_since, c.public_sector,
+                               c.payment_terms_days, c.customer_since, c.public_sector, c.postal_address,
                                i.id, i.entity_code, e.currency as entity_currency, i.number, i.issue_date, i.due_date,
                                i.amount, i.open_amount, i.currency
                         from ledger_invoice i join ledger_customer c on c.id = i.customer_id
@@ -111,7 +134,7 @@ public class OpenItems {
                         state.current = new Customer(customerId, rs.getString("account"), rs.getString("registration_number"),
                                 rs.getString("c_name"), rs.getString("country"), rs.getString("salesperson"),
                                 (Integer) rs.getObject("payment_terms_days"), rs.getObject("customer_since", LocalDate.class),
-                                rs.getBoolean("public_sector"));
+                                rs.getBoolean("public_sector"), rs.getString("postal_address"));
                         state.invoices = new ArrayList<>();
                     }
                     state.invoices.add(invoice(rs, disputes));
@@ -123,7 +146,7 @@ public class OpenItems {
 
     private static final String CUSTOMER = """
             select id, account, registration_number, name, country, salesperson, payment_terms_days, customer_since,
-                   public_sector from ledger_customer""";
+                   public_sector, postal_address from ledger_customer""";
 
     private static final String INVOICES = """
             select i.id, i.entity_code, e.currency as entity_currency, i.number, i.issue_date, i.due_date, i.amount,
@@ -135,7 +158,7 @@ public class OpenItems {
         return new Customer(rs.getLong("id"), rs.getString("account"), rs.getString("registration_number"),
                 rs.getString("name"), rs.getString("country"), rs.getString("salesperson"),
                 (Integer) rs.getObject("payment_terms_days"), rs.getObject("customer_since", LocalDate.class),
-                rs.getBoolean("public_sector"));
+                rs.getBoolean("public_sector"), rs.getString("postal_address"));
     }
 
     private static OpenInvoice invoice(ResultSet rs, Map<Long, List<Dispute>> disputes) throws SQLException {

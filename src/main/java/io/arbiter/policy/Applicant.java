@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param poolDaysLateBand median days-beyond-terms band at the pool ({@code ON_TIME}, {@code 1_15}...), "" without
  * @param poolTrend late share of the last 3 months against the 3 before: {@code IMPROVING}, {@code STABLE},
  *                  {@code WORSENING}, {@code UNKNOWN}; "" without signal
+ * @param termsBeyondLegalMaximum some invoice of the customer has payment terms beyond the legal maximum (LME, Code de
+ *                                commerce L441-10: 60 days from the invoice, or 45 days end of month)
  */
 public record Applicant(
         String registrationNumber,
@@ -64,7 +66,8 @@ public record Applicant(
         boolean poolSignalAvailable,
         int poolLateSharePercent,
         String poolDaysLateBand,
-        String poolTrend) {
+        String poolTrend,
+        boolean termsBeyondLegalMaximum) {
 
     public Applicant {
         Objects.requireNonNull(registrationNumber, "registrationNumber");
@@ -92,7 +95,7 @@ public record Applicant(
                 status, remarks, limit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes,
                 paymentTermsDays, openReceivables, overdueAmount, ordersBacklog, BigDecimal.ZERO, 0,
                 latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
-                poolDaysLateBand, poolTrend);
+                poolDaysLateBand, poolTrend, termsBeyondLegalMaximum);
     }
 
     /** The same customer with today's exposure and no order: how a portfolio replay assesses it as it stands. */
@@ -101,11 +104,46 @@ public record Applicant(
                 bureauStale, bureauLookup, bureauGrade, companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable,
                 averageDaysLate, openDisputes, paymentTermsDays, receivables, overdue, backlog, BigDecimal.ZERO, 0,
                 latePaymentSharePercent, paymentTrend, brokenPromises, poolSignalAvailable, poolLateSharePercent,
-                poolDaysLateBand, poolTrend);
+                poolDaysLateBand, poolTrend, termsBeyondLegalMaximum);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding these facts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.registrationNumber = registrationNumber;
+        b.country = country;
+        b.publicSector = publicSector;
+        b.seniorityMonths = seniorityMonths;
+        b.turnover = turnover;
+        b.bureauDataAvailable = bureauDataAvailable;
+        b.bureauStale = bureauStale;
+        b.bureauLookup = bureauLookup;
+        b.bureauGrade = bureauGrade;
+        b.companyStatus = companyStatus;
+        b.paymentRemarks = paymentRemarks;
+        b.bureauLimit = bureauLimit;
+        b.insurerCover = insurerCover;
+        b.paymentHistoryAvailable = paymentHistoryAvailable;
+        b.averageDaysLate = averageDaysLate;
+        b.openDisputes = openDisputes;
+        b.paymentTermsDays = paymentTermsDays;
+        b.openReceivables = openReceivables;
+        b.overdueAmount = overdueAmount;
+        b.ordersBacklog = ordersBacklog;
+        b.orderAmount = orderAmount;
+        b.latePaymentSharePercent = latePaymentSharePercent;
+        b.paymentTrend = paymentTrend;
+        b.brokenPromises = brokenPromises;
+        b.poolSignalAvailable = poolSignalAvailable;
+        b.poolLateSharePercent = poolLateSharePercent;
+        b.poolDaysLateBand = poolDaysLateBand;
+        b.poolTrend = poolTrend;
+        b.termsBeyondLegalMaximum = termsBeyondLegalMaximum;
+        return b;
     }
 
     /** Starts from an active, unknown-to-the-bureau company with no history and no exposure. */
@@ -138,6 +176,7 @@ public record Applicant(
         private int poolLateSharePercent;
         private String poolDaysLateBand = "";
         private String poolTrend = "";
+        private boolean termsBeyondLegalMaximum;
 
         private Builder() {
         }
@@ -151,6 +190,7 @@ public record Applicant(
         public Builder paymentTermsDays(int value) { paymentTermsDays = value; return this; }
         public Builder insurerCover(@Nullable BigDecimal value) { insurerCover = value; return this; }
         public Builder orderAmount(BigDecimal value) { orderAmount = value; return this; }
+        public Builder termsBeyondLegalMaximum(boolean value) { termsBeyondLegalMaximum = value; return this; }
 
         /**
          * What the bureaus said when there is no report: {@code NOT_FOUND}, {@code UNAVAILABLE} or {@code NONE}; with a
@@ -207,7 +247,8 @@ public record Applicant(
                     bureauDataAvailable, bureauStale, bureauDataAvailable ? null : bureauLookup, bureauGrade,
                     companyStatus, paymentRemarks, bureauLimit, insurerCover, paymentHistoryAvailable, averageDaysLate, openDisputes, paymentTermsDays,
                     openReceivables, overdueAmount, ordersBacklog, orderAmount, 0, latePaymentSharePercent, paymentTrend,
-                    brokenPromises, poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend);
+                    brokenPromises, poolSignalAvailable, poolLateSharePercent, poolDaysLateBand, poolTrend,
+                    termsBeyondLegalMaximum);
         }
     }
 }

@@ -17,7 +17,7 @@ public record PoolSignal(String status, @Nullable Integer lateSharePercent, @Nul
         return "AVAILABLE".equals(status);
     }
 
-    static PoolSignal noPoolData(String why) {
+    public static PoolSignal noPoolData(String why) {
         return new PoolSignal("NO_POOL_DATA", null, null, null, null, null, "no pool data: " + why);
     }
 }

@@ -43,6 +43,22 @@ public class PoolSignals {
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(100_000).recordStats().build();
     }
 
+    /**
+     * The signal already received for a customer, without asking the pool: for work that must never wait on a call
+     * (dunning). {@code NO_POOL_DATA} when none is held.
+     */
+    public PoolSignal knownSignalFor(String country, String registrationNumber) {
+        if (client.isEmpty() || pseudonyms.isEmpty()) {
+            return PoolSignal.noPoolData("no community pool is configured");
+        }
+        try {
+            PoolSignal cached = cache.getIfPresent(pseudonyms.get().of(country, registrationNumber));
+            return cached != null ? cached : PoolSignal.noPoolData("no signal received for this customer lately");
+        } catch (ProblemException e) {
+            return PoolSignal.noPoolData("the registration number cannot be pseudonymised");
+        }
+    }
+
     public PoolSignal signalFor(String country, String registrationNumber) {
         if (client.isEmpty() || pseudonyms.isEmpty()) {
             return PoolSignal.noPoolData("no community pool is configured");

@@ -17,6 +17,11 @@ public final class RegistrationNumbers {
      *                digits name different companies in different countries
      */
     public record CompanyId(String country, String registrationNumber, String company) {
+
+        /** The company's key, as the ledger and dunning hold it. */
+        public CompanyKey key() {
+            return new CompanyKey(country, company);
+        }
     }
 
     private RegistrationNumbers() {

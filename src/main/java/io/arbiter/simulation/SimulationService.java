@@ -30,6 +30,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.decision.DecisionHistory;
+import io.arbiter.decision.StandingApplicants;
+import io.arbiter.pool.PoolSignal;
 import io.arbiter.ledger.Portfolio;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.PolicyCandidates;
@@ -280,22 +282,15 @@ public class SimulationService {
     }
 
     /**
-     * The customer as it stands, with no order: its latest decision's facts (bureau, history, seniority) with today's
-     * ledger exposure, or, never decided, what the ledger knows: no bureau report is fetched for a simulation.
+     * The customer as it stands, with no order, built the one way dunning builds it too ({@link StandingApplicants}):
+     * its latest decision's facts with today's ledger exposure, or, never decided, what the ledger knows. No bureau
+     * report is fetched and no pool asked for a simulation.
      */
     static Applicant applicant(Portfolio.Customer customer, @Nullable Applicant latest, LocalDate today) {
-        if (latest != null) {
-            return latest.withExposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog());
-        }
-        int seniority = customer.customerSince() == null ? 0
-                : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), today));
-        return Applicant.builder()
-                .registrationNumber(customer.registrationNumber() == null ? customer.account() : customer.registrationNumber())
-                .country(customer.country()).publicSector(customer.publicSector()).seniorityMonths(seniority)
-                .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
-                .companyStatus("UNKNOWN")
-                .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())
-                .build();
+        return StandingApplicants.applicant(new StandingApplicants.Standing(customer.account(),
+                customer.registrationNumber(), customer.country(), customer.publicSector(), customer.customerSince(),
+                customer.paymentTermsDays(), customer.openReceivables(), customer.overdue(), customer.ordersBacklog(),
+                false), latest, null, PoolSignal.noPoolData("a simulation asks no pool"), today);
     }
 
     private Map<String, Object> population(SimulationRequest request) {

@@ -1,0 +1,110 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.bureau.KnownReports;
+import io.arbiter.policy.Applicant;
+import io.arbiter.pool.PoolSignal;
+import io.arbiter.pool.PoolSignals;
+import io.arbiter.shared.CompanyKey;
+
+/**
+ * The one way to build the policy's {@link Applicant} for a ledger customer as it stands, with no order: what dunning
+ * segments and rates a customer with, and what a portfolio simulation replays. It starts from the facts of the latest
+ * credit decision on the company (so a company has one segment and one class in both), overlays the bureau report
+ * already known (never a live call) and the pool signal already received, and takes today's exposure from the ledger.
+ * A company never decided is described from the ledger alone, with the known report and signal when there are some.
+ */
+@Service
+public class StandingApplicants {
+
+    /**
+     * A ledger customer as it stands.
+     *
+     * @param paymentTermsDays the longest of its terms; null when the ERP gives none
+     * @param termsBeyondLegalMaximum whether some invoice's terms exceed the LME maximum
+     */
+    public record Standing(String account, @Nullable String registrationNumber, String country, boolean publicSector,
+            @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays, BigDecimal openReceivables,
+            BigDecimal overdue, BigDecimal ordersBacklog, boolean termsBeyondLegalMaximum) {
+
+        public @Nullable CompanyKey company() {
+            return CompanyKey.of(country, registrationNumber).orElse(null);
+        }
+    }
+
+    private final DecisionHistory history;
+    private final KnownReports reports;
+    private final PoolSignals pool;
+
+    StandingApplicants(DecisionHistory history, KnownReports reports, PoolSignals pool) {
+        this.history = history;
+        this.reports = reports;
+        this.pool = pool;
+    }
+
+    public Applicant of(Standing customer, LocalDate asOf) {
+        return of(List.of(customer), asOf).get(customer.account());
+    }
+
+    /** Applicants by account, reading the latest decisions and known reports of all of them at once. */
+    public Map<String, Applicant> of(Collection<Standing> customers, LocalDate asOf) {
+        List<CompanyKey> companies = customers.stream().map(Standing::company).filter(Objects::nonNull).toList();
+        Map<String, Applicant> latest = history.latestFacts(companies.stream().map(CompanyKey::toString).toList());
+        Map<CompanyKey, KnownReports.Known> known = reports.of(companies);
+        Map<String, Applicant> applicants = new HashMap<>();
+        for (Standing customer : customers) {
+            CompanyKey company = customer.company();
+            PoolSignal signal = company == null ? PoolSignal.noPoolData("no registration number")
+                    : pool.knownSignalFor(company.country(), company.company());
+            applicants.put(customer.account(), applicant(customer,
+                    company == null ? null : latest.get(company.toString()),
+                    company == null ? null : known.get(company), signal, asOf));
+        }
+        return applicants;
+    }
+
+    /**
+     * @param latest the facts of the company's latest credit decision, null when never decided
+     * @param report the bureau report already known, null when none
+     */
+    public static Applicant applicant(Standing customer, @Nullable Applicant latest, KnownReports.@Nullable Known report,
+            PoolSignal signal, LocalDate asOf) {
+        Applicant base = latest != null ? latest : fromLedger(customer, asOf);
+        Applicant.Builder standing = base.toBuilder().orderAmount(BigDecimal.ZERO)
+                .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())
+                .termsBeyondLegalMaximum(customer.termsBeyondLegalMaximum());
+        if (report != null) {
+            var r = report.report();
+            standing.bureau(r.commonGrade(), r.recommendedLimit() == null ? null : r.recommendedLimit().amount(),
+                    r.paymentRemarks(), report.stale()).companyStatus(r.status().name())
+                    .turnover(r.turnover() == null ? 0 : r.turnover().amount().longValue());
+        }
+        if (signal.available()) {
+            standing.pool(signal.lateSharePercent(), signal.medianDaysBeyondTermsBand(), signal.trend3Months());
+        }
+        return standing.build();
+    }
+
+    private static Applicant fromLedger(Standing customer, LocalDate asOf) {
+        int seniority = customer.customerSince() == null ? 0
+                : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), asOf));
+        return Applicant.builder()
+                .registrationNumber(customer.registrationNumber() == null ? customer.account() : customer.registrationNumber())
+                .country(customer.country()).publicSector(customer.publicSector()).seniorityMonths(seniority)
+                .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
+                .companyStatus("UNKNOWN")
+                .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())
+                .build();
+    }
+}

@@ -1,0 +1,110 @@
+package io.arbiter.dunning;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.stereotype.Component;
+
+import io.arbiter.dunning.DunningApi.Action;
+import io.arbiter.dunning.DunningApi.InvoiceDue;
+import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.law.InterestSegment;
+import io.arbiter.law.InterestTerms;
+import io.arbiter.law.LatePaymentInterest;
+import io.arbiter.shared.Money;
+
+/**
+ * Completes a proposed action with what the customer owes ({@link Dues}) and the message rendered in each language.
+ * Letters that claim penalties state the rate applied and how it is set (the reference rate and the points added), so
+ * the templates receive them; the sender is the invoices' legal entity as configured
+ * ({@link DunningProperties#suppliers()}).
+ */
+@Component
+class ActionLetters {
+
+    private final DunningTemplates templates;
+    private final DunningProperties properties;
+    private final Dues dues = new Dues(LatePaymentInterest.withBundledRates());
+
+    ActionLetters(DunningTemplates templates, DunningProperties properties) {
+        this.templates = templates;
+        this.properties = properties;
+    }
+
+    Dues dues() {
+        return dues;
+    }
+
+    static InterestTerms terms(CustomerCase customerCase) {
+        return customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
+    }
+
+    /** The action with amounts per invoice (open, interest to the date, the indemnity once late) and its messages. */
+    Completed complete(CustomerCase customerCase, DunningPlanner.Proposed proposed, LocalDate asOf) {
+        Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
+        Dues.Computed computed = dues.of(proposed.invoices(), currency, asOf, terms(customerCase), proposed.stopAt());
+        Map<String, String> preview = new LinkedHashMap<>();
+        for (String language : DunningTemplates.LANGUAGES) {
+            String text = templates.render(language, proposed.template(),
+                    variables(language, customerCase, proposed, computed, asOf));
+            preview.put(language, text == null ? "(no template " + language + "/" + proposed.template() + ".txt)" : text);
+        }
+        return new Completed(new Action(proposed.id(), proposed.level(), proposed.action(), proposed.channel(),
+                proposed.template(), proposed.confirm(), proposed.assignee(), proposed.deadline(), computed.invoices(),
+                computed.totals(), proposed.reason(), preview), computed);
+    }
+
+    record Completed(Action action, Dues.Computed dues) {
+    }
+
+    private Map<String, String> variables(String language, CustomerCase customerCase, DunningPlanner.Proposed proposed,
+            Dues.Computed computed, LocalDate asOf) {
+        Formats formats = Formats.of(language);
+        List<InvoiceDue> invoices = computed.invoices();
+        Totals totals = computed.totals();
+        DunningProperties.Supplier supplier = properties.supplier(proposed.invoices().getFirst().entity());
+        Map<String, String> values = new HashMap<>();
+        values.put("customer.name", customerCase.name());
+        values.put("customer.account", customerCase.account());
+        values.put("customer.registrationNumber", Objects.requireNonNullElse(customerCase.registrationNumber(), ""));
+        values.put("customer.address", Objects.requireNonNullElse(customerCase.postalAddress(), ""));
+        values.put("supplier.name", supplier.name());
+        values.put("supplier.address", Objects.requireNonNullElse(supplier.address(), ""));
+        values.put("supplier.registrationNumber", Objects.requireNonNullElse(supplier.registrationNumber(), ""));
+        values.put("supplier.contact", Objects.requireNonNullElse(supplier.contact(), ""));
+        values.put("date", formats.date(asOf));
+        values.put("invoices", formats.invoiceTable(invoices));
+        values.put("invoices.due", formats.dueTable(invoices));
+        values.put("invoices.count", String.valueOf(invoices.size()));
+        values.put("total.open", formats.money(totals.open()));
+        values.put("total.interest", formats.money(totals.interest()));
+        values.put("total.indemnity", formats.money(totals.indemnity()));
+        values.put("total.claim", formats.money(totals.claim()));
+        values.put("action.channel", proposed.channel());
+        values.put("claim.deadline", proposed.deadline() == null ? "" : formats.date(proposed.deadline()));
+        values.put("interest.until", formats.date(proposed.stopAt() != null && proposed.stopAt().isBefore(asOf)
+                ? proposed.stopAt() : asOf));
+        InterestSegment rate = computed.rate() != null ? computed.rate() : dues.rateOn(asOf, terms(customerCase));
+        values.put("penalty.rate", formats.percent(rate.ratePercent()));
+        values.put("penalty.reference", formats.percent(rate.referenceRatePercent()));
+        values.put("penalty.margin", formats.points(rate.ratePercent().subtract(rate.referenceRatePercent())));
+        values.put("penalty.referenceDate", formats.date(halfYearStart(rate.from())));
+        Escalator.PromiseView promise = customerCase.promises().stream()
+                .filter(p -> proposed.invoices().stream().anyMatch(p::covers))
+                .max(Comparator.comparing(Escalator.PromiseView::promisedOn)).orElse(null);
+        values.put("promise.date", promise == null ? "" : formats.date(promise.promisedOn()));
+        values.put("promise.amount", formats.money(promise == null || promise.amount() == null ? totals.open()
+                : Money.of(promise.amount(), totals.open().currency())));
+        return values;
+    }
+
+    private static LocalDate halfYearStart(LocalDate date) {
+        return LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
+    }
+}

@@ -1,0 +1,93 @@
+package io.arbiter.dunning;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.arbiter.dunning.DunningApi.InvoiceDue;
+import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.law.InterestSegment;
+import io.arbiter.law.InterestTerms;
+import io.arbiter.law.LatePaymentInterest;
+import io.arbiter.law.LatePaymentInterestResult;
+import io.arbiter.law.RecoveryIndemnity;
+import io.arbiter.policy.Reason;
+import io.arbiter.shared.Money;
+
+/**
+ * What each invoice owes on a day: the open amount, late-payment interest from the day after its due date, and the €40
+ * indemnity once it is late. In insolvency proceedings both stop at the opening judgment (Code de commerce L622-28):
+ * {@code stopAt} is that day. A rate taken beyond the bundled rate file is reported as a problem, never silently used.
+ */
+final class Dues {
+
+    /**
+     * @param rate the rate of the latest half-year charged, as a letter states it; null when nothing is late
+     * @param problems rates used beyond the rate file, once per half-year
+     */
+    record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate, List<Reason> problems) {
+    }
+
+    private final LatePaymentInterest interest;
+
+    Dues(LatePaymentInterest interest) {
+        this.interest = interest;
+    }
+
+    Computed of(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms,
+            @Nullable LocalDate stopAt) {
+        Money zero = Money.of(BigDecimal.ZERO, currency);
+        LocalDate until = stopAt != null && stopAt.isBefore(asOf) ? stopAt : asOf;
+        Money open = zero;
+        Money interestTotal = zero;
+        Money indemnityTotal = zero;
+        InterestSegment latest = null;
+        Set<String> beyond = new LinkedHashSet<>();
+        List<InvoiceDue> invoices = new ArrayList<>();
+        for (Escalator.Item item : items) {
+            long daysLate = Math.max(0, Escalator.days(item, until));
+            Money amount = Money.of(item.openAmount(), currency);
+            Money itemInterest = zero;
+            if (daysLate > 0) {
+                LatePaymentInterestResult result = interest.compute(amount, item.dueDate(), until, terms);
+                itemInterest = result.total();
+                for (InterestSegment segment : result.segments()) {
+                    if (segment.beyondLastDataPoint()) {
+                        beyond.add(segment.from().toString().substring(0, 7));
+                    }
+                    if (latest == null || segment.to().isAfter(latest.to())) {
+                        latest = segment;
+                    }
+                }
+            }
+            Money indemnity = daysLate > 0 && currency.getCurrencyCode().equals("EUR")
+                    && RecoveryIndemnity.owedFor(item.dueDate()) ? RecoveryIndemnity.perLateInvoice() : null;
+            invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate, amount,
+                    itemInterest, indemnity));
+            open = open.plus(amount);
+            interestTotal = interestTotal.plus(itemInterest);
+            indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);
+        }
+        List<Reason> problems = beyond.stream().map(Dues::beyondData).toList();
+        return new Computed(invoices, new Totals(open, interestTotal, indemnityTotal,
+                open.plus(interestTotal).plus(indemnityTotal)), latest, problems);
+    }
+
+    /** The rate that applies to a day late on {@code date}, to state it in a letter before anything is charged. */
+    InterestSegment rateOn(LocalDate date, InterestTerms terms) {
+        return interest.compute(Money.of(BigDecimal.ONE, Currency.getInstance("EUR")), date.minusDays(1), date, terms)
+                .segments().getFirst();
+    }
+
+    private static Reason beyondData(String month) {
+        return new Reason("(law)", null, null, "RATE_BEYOND_DATA", "The reference rate for the half-year from " + month
+                + " is not in the bundled rate file: interest uses the last rate known, which may be wrong. Add the"
+                + " half-year's rate (docs/collections-and-law.md, \"Adding a half-year's rate\").");
+    }
+}

@@ -1,0 +1,162 @@
+package io.arbiter.dunning;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import io.arbiter.decision.StandingApplicants;
+import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.DunningCase;
+import io.arbiter.policy.DunningProfile;
+import io.arbiter.policy.Escalation;
+import io.arbiter.policy.EscalationStep;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.policy.Reason;
+
+/**
+ * The dunning planner: which actions a customer's case calls for on a day. The plan and the risk class come from the
+ * active policy (segmentation, scoring, rating) over the same facts a credit decision uses ({@link StandingApplicants}),
+ * unless the caller names them; the escalation table gives the plan's steps and {@link Escalator} decides which are
+ * due. In insolvency proceedings every action stops but the claim declaration, which the law requires (L622-21,
+ * L622-24): it carries the debts due by the opening judgment; those falling due after it are listed apart.
+ */
+@Component
+class DunningPlanner {
+
+    static final String CLAIM_ACTION = "DECLARE_CLAIM";
+
+    /** What the policy and the escalator made of a case. */
+    record Assessment(String plan, String riskClass, String policyVersion, List<Proposed> proposed,
+            List<Escalator.Item> disputed, List<Escalator.Paused> paused, List<Escalator.Item> notDeclared,
+            List<Reason> problems) {
+    }
+
+    /** An action due, before amounts and messages are added; {@code stopAt} ends interest (the opening judgment). */
+    record Proposed(UUID id, @Nullable Integer level, String action, String channel, String template, boolean confirm,
+            String assignee, @Nullable LocalDate deadline, List<Escalator.Item> invoices, @Nullable Reason reason,
+            @Nullable LocalDate stopAt) {
+    }
+
+    private final PolicyEngine policy;
+    private final DunningProperties properties;
+
+    DunningPlanner(PolicyEngine policy, DunningProperties properties) {
+        this.policy = policy;
+        this.properties = properties;
+    }
+
+    /** The customer as the policy's facts need it: its exposure in the policy's currency, disputed invoices aside. */
+    StandingApplicants.Standing standing(CustomerCase customerCase, LocalDate asOf) {
+        String currency = policy.active().currency();
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal overdue = BigDecimal.ZERO;
+        for (Escalator.Item item : customerCase.items()) {
+            if (item.disputeReason() == null && item.currency().equals(currency)) {
+                open = open.add(item.openAmount());
+                if (item.dueDate().isBefore(asOf)) {
+                    overdue = overdue.add(item.openAmount());
+                }
+            }
+        }
+        return new StandingApplicants.Standing(customerCase.account(), customerCase.registrationNumber(),
+                customerCase.country(), customerCase.publicSector(), customerCase.customerSince(),
+                customerCase.paymentTermsDays(), open, overdue, BigDecimal.ZERO, customerCase.termsBeyondLegalMaximum());
+    }
+
+    /**
+     * @param facts the customer's facts for the policy ({@link StandingApplicants}); unused when the caller names both
+     *              the plan and the risk class
+     */
+    Assessment assess(CustomerCase customerCase, LocalDate asOf, @Nullable String planGiven, @Nullable String riskGiven,
+            List<Escalator.Done> done, @Nullable Applicant facts) {
+        String plan = planGiven;
+        String riskClass = riskGiven;
+        String version = policy.active().version();
+        if (plan == null || riskClass == null) {
+            Applicant applicant = facts;
+            if (customerCase.insolvency() != null) {
+                applicant = applicant.toBuilder().companyStatus("INSOLVENCY_PROCEEDINGS").build();
+            }
+            DunningProfile profile = policy.dunningProfile(applicant);
+            plan = plan == null ? profile.dunningPlan() : plan;
+            riskClass = riskClass == null ? profile.riskClass() : riskClass;
+            version = profile.policyVersion();
+        }
+        if (customerCase.insolvency() != null) {
+            Proceedings proceedings = customerCase.insolvency();
+            List<Escalator.Item> declared = customerCase.items().stream()
+                    .filter(item -> !item.dueDate().isAfter(proceedings.opening())).toList();
+            List<Escalator.Item> after = customerCase.items().stream()
+                    .filter(item -> item.dueDate().isAfter(proceedings.opening())).toList();
+            return new Assessment(plan, riskClass, version, claim(customerCase, declared, done), List.of(), List.of(),
+                    after, List.of());
+        }
+        Escalation escalation = policy.escalation(new DunningCase(plan, riskClass.toUpperCase(Locale.ROOT),
+                standing(customerCase, asOf).overdue()));
+        List<Reason> problems = new ArrayList<>(escalation.problems());
+        Escalator.Result result = Escalator.propose(customerCase.items(), escalation.steps(), customerCase.promises(),
+                done, asOf, (int) properties.promiseGrace().toDays());
+        List<Proposed> proposed = new ArrayList<>();
+        for (Escalator.Proposal proposal : result.proposals()) {
+            EscalationStep step = proposal.step();
+            byCurrency(proposal.invoices()).values().forEach(invoices -> proposed.add(new Proposed(
+                    actionId(customerCase.account(), step.step(), step.action(), step.channel(), invoices), step.step(),
+                    step.action(), step.channel(), step.template(), step.confirm(),
+                    assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
+        }
+        return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
+    }
+
+    /** The claim on every debt due by the opening judgment, disputed or not; one per currency (never added up). */
+    private static List<Proposed> claim(CustomerCase customerCase, List<Escalator.Item> declared, List<Escalator.Done> done) {
+        Set<String> already = new HashSet<>();
+        done.stream().filter(d -> d.action().equals(CLAIM_ACTION)).forEach(d -> already.add(d.invoiceKey()));
+        Proceedings proceedings = customerCase.insolvency();
+        LocalDate deadline = proceedings.claimDeadline();
+        Reason reason = new Reason("(law)", null, null, "CLAIM_DECLARATION", "Insolvency proceedings "
+                + (proceedings.approximate() ? "reported by a bureau on " + proceedings.publishedOn()
+                        + " (publication date not known: check the BODACC, the deadline runs from it)"
+                        : "published on " + proceedings.publishedOn())
+                + ": dunning stops (Code de commerce L622-21) and the claim must be declared to the court-appointed"
+                + " representative by " + deadline + " (L622-24, R622-24). Interest stops on " + proceedings.opening()
+                + " (L622-28).");
+        return byCurrency(declared).values().stream()
+                .filter(invoices -> invoices.stream().noneMatch(item -> already.contains(item.key())))
+                .map(invoices -> new Proposed(actionId(customerCase.account(), null, CLAIM_ACTION, "REGISTERED_LETTER",
+                        invoices), null, CLAIM_ACTION, "REGISTERED_LETTER", "declare-claim", true, "CREDIT_MANAGER",
+                        deadline, invoices, reason, proceedings.opening()))
+                .toList();
+    }
+
+    private static Map<String, List<Escalator.Item>> byCurrency(List<Escalator.Item> items) {
+        Map<String, List<Escalator.Item>> byCurrency = new TreeMap<>();
+        items.forEach(item -> byCurrency.computeIfAbsent(item.currency(), c -> new ArrayList<>()).add(item));
+        return byCurrency;
+    }
+
+    /** Same customer, step, action, channel and invoices: same id, so that an action proposed again is the same one. */
+    static UUID actionId(String account, @Nullable Integer step, String action, String channel, List<Escalator.Item> invoices) {
+        String identity = account + "|" + step + "|" + action + "|" + channel + "|"
+                + String.join(",", invoices.stream().map(Escalator.Item::key).sorted().toList());
+        return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String assignee(String role, CustomerCase customerCase) {
+        if (role.equals("SALESPERSON")) {
+            return customerCase.salesperson() == null ? "SALESPERSON (none assigned)" : "salesperson:" + customerCase.salesperson();
+        }
+        return role;
+    }
+}

@@ -1,0 +1,151 @@
+package io.arbiter.dunning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.arbiter.decision.StandingApplicants;
+import io.arbiter.dunning.DunningApi.Action;
+import io.arbiter.dunning.DunningApi.Cancelled;
+import io.arbiter.dunning.DunningApi.Insolvency;
+import io.arbiter.dunning.DunningApi.NextActions;
+import io.arbiter.dunning.DunningApi.NextActionsRequest;
+import io.arbiter.dunning.DunningApi.SetAside;
+import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.ledger.OpenItems;
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.Reason;
+import io.arbiter.shared.Money;
+import io.arbiter.shared.ProblemException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Next actions for one customer: its case ({@link CaseReader}), the planner's verdict ({@link DunningPlanner}), the
+ * amounts and messages ({@link ActionLetters}); the actions proposed are stored, in one transaction, so that outcomes
+ * can name them, and those proposed earlier whose invoices were paid by the day asked for are listed as cancelled.
+ */
+@Service
+public class NextActionsService {
+
+    private final CaseReader cases;
+    private final DunningPlanner planner;
+    private final ActionLetters letters;
+    private final StandingApplicants applicants;
+    private final DunningActions actions;
+    private final OpenItems openItems;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    NextActionsService(CaseReader cases, DunningPlanner planner, ActionLetters letters, StandingApplicants applicants,
+            DunningActions actions, OpenItems openItems, Clock clock, TransactionTemplate transactions, JsonMapper json) {
+        this.cases = cases;
+        this.planner = planner;
+        this.letters = letters;
+        this.applicants = applicants;
+        this.actions = actions;
+        this.openItems = openItems;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The actions due; those proposed are stored (in one transaction) so that outcomes can name them. */
+    public NextActions nextActions(NextActionsRequest request) {
+        return transactions.execute(status -> due(request));
+    }
+
+    NextActions due(NextActionsRequest request) {
+        LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
+        CustomerCase customerCase = cases.read(request, asOf);
+        Applicant facts = request.dunningPlan() != null && request.riskClass() != null ? null
+                : applicants.of(planner.standing(customerCase, asOf), asOf);
+        DunningPlanner.Assessment assessment = planner.assess(customerCase, asOf, request.dunningPlan(),
+                request.riskClass(), actions.done(customerCase.account(), asOf), facts);
+        Set<Reason> problems = new LinkedHashSet<>(customerCase.problems());
+        problems.addAll(assessment.problems());
+        List<Action> due = new ArrayList<>();
+        for (DunningPlanner.Proposed proposed : assessment.proposed()) {
+            ActionLetters.Completed completed = letters.complete(customerCase, proposed, asOf);
+            Action action = completed.action();
+            problems.addAll(completed.dues().problems());
+            due.add(action);
+            actions.propose(new DunningActions.StoredAction(action.id(), customerCase.account(), customerCase.ledgerId(),
+                    action.level(), action.action(), action.channel(), action.template(), action.requiresConfirmation(),
+                    action.assignee(), asOf, proposed.invoices().stream().map(Escalator.Item::key).sorted().toList()),
+                    json.writeValueAsString(action));
+        }
+        Proceedings proceedings = customerCase.insolvency();
+        Insolvency insolvency = proceedings == null ? null : new Insolvency(proceedings.publishedOn(),
+                proceedings.approximate(), proceedings.claimDeadline(), proceedings.opening(),
+                assessment.notDeclared().stream().map(item -> new SetAside(item.number(), item.dueDate(), money(item),
+                        "fell due after the opening judgment of " + proceedings.opening()
+                                + ": not declared, payable at its due date (Code de commerce L622-17)", null)).toList());
+        return new NextActions(customerCase.account(), customerCase.name(), asOf, assessment.plan(),
+                assessment.riskClass(), assessment.policyVersion(), due,
+                assessment.disputed().stream().map(item -> new SetAside(item.number(), item.dueDate(), money(item),
+                        "disputed: " + item.disputeReason(), null)).toList(),
+                assessment.paused().stream().map(p -> new SetAside(p.item().number(), p.item().dueDate(), money(p.item()),
+                        "promise to pay", p.until())).toList(),
+                cancelled(customerCase, due, asOf), insolvency, List.copyOf(problems));
+    }
+
+    /**
+     * Actions proposed by the day asked for, never carried out, whose invoices had all been paid by then; for a ledger
+     * customer, an invoice paid after that day does not cancel anything on it.
+     */
+    private List<Cancelled> cancelled(CustomerCase customerCase, List<Action> due, LocalDate asOf) {
+        Set<String> open = new HashSet<>();
+        customerCase.items().forEach(item -> open.add(item.key()));
+        Set<UUID> current = new HashSet<>();
+        due.forEach(action -> current.add(action.id()));
+        Map<String, Map<String, LocalDate>> settled = customerCase.ledgerId() == null ? null
+                : openItems.settledOn(customerCase.ledgerId());
+        Map<UUID, List<DunningActions.StoredOutcome>> outcomes = actions.outcomes(customerCase.account());
+        List<Cancelled> cancelled = new ArrayList<>();
+        for (DunningActions.StoredAction stored : actions.ofCustomer(customerCase.account())) {
+            boolean done = outcomes.getOrDefault(stored.id(), List.of()).stream()
+                    .anyMatch(o -> OutcomeKind.valueOf(o.kind()).done());
+            if (!done && !current.contains(stored.id()) && !stored.proposedOn().isAfter(asOf)
+                    && !stored.invoiceKeys().isEmpty()
+                    && stored.invoiceKeys().stream().allMatch(key -> !open.contains(key) && paidBy(settled, key, asOf))) {
+                cancelled.add(new Cancelled(stored.id(), stored.action(), stored.step(),
+                        stored.invoiceKeys().stream().map(CustomerCase::number).toList(), "paid"));
+            }
+        }
+        return cancelled;
+    }
+
+    private static boolean paidBy(Map<String, Map<String, LocalDate>> settled, String key, LocalDate asOf) {
+        if (settled == null) {
+            return true;
+        }
+        int separator = key.indexOf('|');
+        LocalDate on = separator < 0 ? null
+                : settled.getOrDefault(key.substring(0, separator), Map.of()).get(CustomerCase.number(key));
+        return on != null && !on.isAfter(asOf);
+    }
+
+    private static Money money(Escalator.Item item) {
+        return Money.of(item.openAmount(), java.util.Currency.getInstance(item.currency()));
+    }
+
+    static ProblemException invalid(String field, String detail) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dunning-request", "Invalid dunning request",
+                detail, Map.of("errors", List.of(Map.of("field", field, "message", detail))));
+    }
+}
