@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
@@ -36,9 +38,10 @@ class MonitoringNotifications {
     private final StoredJson stored;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     MonitoringNotifications(SolvencyService solvency, SolvencySnapshots snapshots, JdbcClient jdbc, JsonMapper json, StoredJson stored,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.solvency = solvency;
         this.snapshots = snapshots;
         this.jdbc = jdbc;
@@ -46,6 +49,7 @@ class MonitoringNotifications {
         this.stored = stored;
         this.events = events;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     Outcome receive(BureauNotification notification) {
@@ -76,16 +80,20 @@ class MonitoringNotifications {
         SolvencyReport report = lookup.report().orElseThrow();
         var previous = before.map(SolvencyChanged.Standing::of).orElse(null);
         var current = SolvencyChanged.Standing.of(report);
-        jdbc.sql("""
-                update bureau_notification set report_id = :reportId, previous = cast(:previous as jsonb),
-                       current_standing = cast(:current as jsonb)
-                where provider = :provider and notification_id = :id
-                """)
-                .param("reportId", report.reportId()).param("previous", json.writeValueAsString(previous))
-                .param("current", json.writeValueAsString(current))
-                .param("provider", notification.provider()).param("id", notification.notificationId()).update();
-        events.publishEvent(new SolvencyChanged(company, notification.country(), notification.provider(),
-                notification.notificationId(), receivedAt, previous, current, report));
+        // Recorded and announced in one transaction: listeners of other modules (@ApplicationModuleListener) run once
+        // it has committed.
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    update bureau_notification set report_id = :reportId, previous = cast(:previous as jsonb),
+                           current_standing = cast(:current as jsonb)
+                    where provider = :provider and notification_id = :id
+                    """)
+                    .param("reportId", report.reportId()).param("previous", json.writeValueAsString(previous))
+                    .param("current", json.writeValueAsString(current))
+                    .param("provider", notification.provider()).param("id", notification.notificationId()).update();
+            events.publishEvent(new SolvencyChanged(company, notification.country(), notification.provider(),
+                    notification.notificationId(), receivedAt, previous, current, report));
+        });
         return new Outcome(notification.provider(), notification.notificationId(), false, receivedAt, previous, current,
                 report.reportId());
     }

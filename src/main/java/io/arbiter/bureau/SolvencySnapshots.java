@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.StoredJson;
@@ -27,15 +29,26 @@ class SolvencySnapshots {
     private final JsonMapper json;
     private final StoredJson stored;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    SolvencySnapshots(JdbcClient jdbc, JsonMapper json, StoredJson stored, ApplicationEventPublisher events) {
+    SolvencySnapshots(JdbcClient jdbc, JsonMapper json, StoredJson stored, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.stored = stored;
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
+    /**
+     * Stores the report and announces an insolvency in one transaction, so that other modules' listeners
+     * ({@code @ApplicationModuleListener}) hear of it once it has committed.
+     */
     void add(String companyKey, SolvencyReport report, Instant fetchedAt) {
+        transaction.executeWithoutResult(status -> store(companyKey, report, fetchedAt));
+    }
+
+    private void store(String companyKey, SolvencyReport report, Instant fetchedAt) {
         jdbc.sql("""
                 insert into solvency_snapshot (company_key, provider, report_id, report_date, fetched_at, report)
                 values (:companyKey, :provider, :reportId, :reportDate, :fetchedAt, cast(:report as jsonb))

@@ -105,6 +105,15 @@ public class Exposures {
     }
 
     /**
+     * The companies of a salesperson's portfolio, by company key ({@code country:company}): those one of whose accounts
+     * the ledger assigns to that salesperson, as {@link #checkInPortfolio} sees them.
+     */
+    public List<String> companyKeys(String salesperson) {
+        return jdbc.sql("select distinct country || ':' || company_id from ledger_customer where salesperson = ? and company_id is not null")
+                .param(salesperson).query(String.class).list();
+    }
+
+    /**
      * The exposure the ledger holds now for the company with this registration number, its overdue part being the
      * open invoices due before {@code asOf}; empty when no ledger customer carries the number.
      */

@@ -38,6 +38,8 @@ class SecurityConfiguration {
     /** Finance staff, and developers who write the DRL rules (who may not approve or publish). */
     private static final String[] POLICY_AUTHORS = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
             Role.POLICY_DEVELOPER);
+    private static final String[] LIMIT_READERS = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
+            Role.SALESPERSON, Role.ORDER_SYSTEM);
     private static final String[] FINANCE_AND_SALES = roles(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN,
             Role.SALESPERSON);
 
@@ -85,6 +87,14 @@ class SecurityConfiguration {
                                 "/api/v1/policies/versions/*/publish").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/policies/versions/*/schedule").hasAnyRole(MANAGERS)
                         .requestMatchers("/api/v1/policies/**").hasAnyRole(POLICY_AUTHORS)
+                        // Limit requests: approvers decide; salespeople (their portfolio) and the order system ask and read.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/limits/requests/*/verdicts")
+                                .hasAnyRole(Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/limits/requests")
+                                .hasAnyRole(Role.SALESPERSON.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
+                                        Role.ORDER_SYSTEM.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/limits/requests", "/api/v1/limits/requests/*",
+                                "/api/v1/limits/companies/*", "/api/v1/limits/changes").hasAnyRole(LIMIT_READERS)
                         .requestMatchers("/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/bureau/notifications")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())

@@ -1,0 +1,25 @@
+package io.arbiter.limits.requests;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request for a standing limit, as the API takes it.
+ *
+ * @param company the company by its registration number (SIREN, SIRET or VAT number) and country ({@code FR} when
+ *                omitted)
+ * @param amount the limit asked for, {@code {amount, currency}}
+ * @param validUntil the review date asked for; the configured default validity when omitted
+ * @param decisionId the credit decision (REVIEW or REJECTED) that led the order system to ask; required from it
+ */
+public record NewLimitRequest(@Nullable CompanyRef company, @Nullable Amount amount, @Nullable String justification,
+        @Nullable LocalDate validUntil, @Nullable String decisionId) {
+
+    public record CompanyRef(@Nullable String registrationNumber, @Nullable String country) {
+    }
+
+    public record Amount(@Nullable BigDecimal amount, @Nullable String currency) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.arbiter.limits.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.arbiter.ledger.Exposures;
+import io.arbiter.limits.Company;
+import io.arbiter.limits.insurance.InsuranceCovers;
+import io.arbiter.limits.requests.Caller;
+import io.arbiter.limits.review.ReviewTasks;
+import io.arbiter.limits.standing.StandingLimits;
+import io.arbiter.shared.Money;
+import io.arbiter.shared.RegistrationNumbers;
+import io.swagger.v3.oas.annotations.Operation;
+
+@RestController
+class CompanyLimitController {
+
+    /**
+     * A company's limits as they stand on {@code asOf}.
+     *
+     * @param insurerCover what the insurer covers on {@code asOf} (0 when refused, cancelled or expired); null when
+     *                     the insurer's files say nothing of the company
+     */
+    record CompanyLimits(Company company, LocalDate asOf, StandingLimits.@Nullable Standing standingLimit,
+            @Nullable Money insurerCover, InsuranceCovers.@Nullable Cover insurerDecision, List<StandingLimits.Change> history,
+            List<InsuranceCovers.Cover> insurerHistory, List<ReviewTasks.Task> reviewTasks) {
+    }
+
+    private final StandingLimits limits;
+    private final InsuranceCovers covers;
+    private final ReviewTasks tasks;
+    private final Exposures exposures;
+    private final Clock clock;
+
+    CompanyLimitController(StandingLimits limits, InsuranceCovers covers, ReviewTasks tasks, Exposures exposures,
+            Clock clock) {
+        this.limits = limits;
+        this.covers = covers;
+        this.tasks = tasks;
+        this.exposures = exposures;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "A company's standing limit, the insurer's cover in force, every change with who and why, open reviews")
+    @GetMapping("/api/v1/limits/companies/{registrationNumber}")
+    CompanyLimits company(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            Principal principal) {
+        RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
+        exposures.checkInPortfolio(Callers.of(principal).scope(), company.country(), company.registrationNumber());
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        InsuranceCovers.Cover cover = covers.inForce(company.country(), company.company(), day).orElse(null);
+        return new CompanyLimits(new Company(company.registrationNumber(), company.country()), day,
+                limits.current(company.country(), company.company()).orElse(null),
+                cover == null ? null : cover.coverOn(day), cover, limits.history(company.country(), company.company()),
+                covers.history(company.country(), company.company()), tasks.of(company.country(), company.company()));
+    }
+
+    @Operation(summary = "The limit.changed feed: every change of a standing limit, oldest first, from a cursor (poll it)")
+    @GetMapping("/api/v1/limits/changes")
+    ResponseEntity<Pages.Page<StandingLimits.Change>> changes(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit, Principal principal) {
+        int size = Pages.limit(limit);
+        return Pages.answer(limits.changes(Pages.sequence(cursor), size, portfolio(Callers.of(principal))), size,
+                last -> String.valueOf(last.sequence()));
+    }
+
+    @Operation(summary = "Open review tasks: limits nearing their review date, insolvency, a lower bureau band; oldest first")
+    @GetMapping("/api/v1/limits/reviews")
+    ResponseEntity<Pages.Page<ReviewTasks.Task>> reviews(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit, Principal principal) {
+        int size = Pages.limit(limit);
+        return Pages.answer(tasks.open(Pages.sequence(cursor), size, portfolio(Callers.of(principal))), size,
+                last -> String.valueOf(last.id()));
+    }
+
+    private @Nullable List<String> portfolio(Caller caller) {
+        return caller.scope().isLimited() ? exposures.companyKeys(caller.scope().salesperson()) : null;
+    }
+}
