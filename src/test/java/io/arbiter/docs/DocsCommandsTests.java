@@ -1,0 +1,205 @@
+package io.arbiter.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+import io.arbiter.ArbiterApplication;
+
+/**
+ * Every shell command of the README and of {@code docs/*.md} works as written: the quickstart (its profile, its
+ * development keys, the sandbox bureau, the demo ledger) is started in a PostgreSQL schema of its own, then each page's
+ * shell blocks run in order in one {@code bash -euo pipefail}, from a scratch directory holding the repository's
+ * {@code docs/examples}, with {@code curl} failing on an HTTP error as {@code --fail-with-body} makes it. A failure
+ * names the page and the line of the command, with what it printed. The rules for writing such blocks are in
+ * {@code docs/contributing.md}.
+ */
+class DocsCommandsTests {
+
+    private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    private static String schema;
+    private static ConfigurableApplicationContext quickstart;
+    private static int port;
+
+    @BeforeAll
+    static void startTheQuickstart() throws SQLException {
+        schema = "docs_it_" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        try (Connection connection = DriverManager.getConnection(DATABASE);
+                Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        }
+        // Command-line arguments, not builder properties: those are defaults, which the configuration files override.
+        quickstart = new SpringApplicationBuilder(ArbiterApplication.class).profiles("quickstart").run(
+                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0",
+                "--arbiter.database.schema-per-run=false");
+        port = Integer.parseInt(quickstart.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stopIt() throws SQLException {
+        if (quickstart != null) {
+            quickstart.close();
+        }
+        try (Connection connection = DriverManager.getConnection(DATABASE);
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void every_shell_command_of_the_readme_and_the_docs_runs_against_the_quickstart() throws Exception {
+        DocsPages docs = DocsPages.read(ROOT);
+        List<String> failures = new ArrayList<>();
+        int commands = 0;
+        for (DocsPages.Page page : docs.pages()) {
+            for (DocsPages.Block skipped : page.skipped()) {
+                if (skipped.reason().isBlank()) {
+                    failures.add(page.file() + ":" + (skipped.firstLine() - 2)
+                            + ": a block not run by the docs test must say why (docs/contributing.md)");
+                }
+            }
+            if (!page.blocks().isEmpty()) {
+                commands += page.blocks().size();
+                run(page).ifPresent(failures::add);
+            }
+        }
+        assertThat(commands).as("shell blocks run").isPositive();
+        assertThat(failures).as("documentation commands that fail").isEmpty();
+    }
+
+    @Test
+    void the_demo_ledger_is_loaded_once_whatever_the_restarts() throws Exception {
+        JdbcClient jdbc = quickstart.getBean(JdbcClient.class);
+        String counts = """
+                select (select count(*) from ledger_invoice where entity_code = 'FR01') || ' invoices, '
+                    || (select count(*) from ledger_customer where account like '411%') || ' customers, '
+                    || (select count(*) from ledger_allocation) || ' allocations, '
+                    || (select count(*) from ledger_promise) || ' promises, '
+                    || (select count(*) from ledger_dispute) || ' disputes'""";
+        String loaded = jdbc.sql(counts).query(String.class).single();
+        assertThat(loaded).startsWith("22 invoices, 7 customers, 9 allocations");
+
+        // What a restart of the quickstart does: every ApplicationRunner again, the demo ledger's among them
+        for (ApplicationRunner runner : quickstart.getBeansOfType(ApplicationRunner.class).values()) {
+            if (runner.getClass().getSimpleName().startsWith("DemoLedger")) {
+                runner.run(new DefaultApplicationArguments());
+            }
+        }
+        assertThat(jdbc.sql(counts).query(String.class).single()).isEqualTo(loaded);
+    }
+
+    /** Runs a page's blocks in one shell; answers the failure, if any, with its page, line and output. */
+    private java.util.Optional<String> run(DocsPages.Page page) throws IOException, InterruptedException {
+        Path scratch = Files.createTempDirectory("arbiter-docs-");
+        try {
+            FileSystemUtils.copyRecursively(ROOT.resolve("docs/examples"), scratch.resolve("docs/examples"));
+            Path failedAt = scratch.resolve(".failed-at");
+            StringBuilder script = new StringBuilder();
+            List<Integer> pageLineOf = new ArrayList<>();
+            List<DocsPages.Block> blockOf = new ArrayList<>();
+            List<Integer> indexOf = new ArrayList<>();
+            for (String line : prelude(failedAt)) {
+                script.append(line).append('\n');
+                pageLineOf.add(0);
+                blockOf.add(null);
+                indexOf.add(0);
+            }
+            for (DocsPages.Block block : page.blocks()) {
+                for (int i = 0; i < block.lines().size(); i++) {
+                    script.append(block.lines().get(i)).append('\n');
+                    pageLineOf.add(block.firstLine() + i);
+                    blockOf.add(block);
+                    indexOf.add(i);
+                }
+            }
+            Path file = scratch.resolve(".page.sh");
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            Path output = scratch.resolve(".output");
+            Process bash = new ProcessBuilder("bash", file.toString()).directory(scratch.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!bash.waitFor(5, TimeUnit.MINUTES)) {
+                bash.destroyForcibly();
+                return java.util.Optional.of(page.file() + ": still running after 5 minutes\n" + tail(output));
+            }
+            if (bash.exitValue() == 0) {
+                return java.util.Optional.empty();
+            }
+            String where = page.file().toString();
+            int scriptLine = -1;
+            if (Files.exists(failedAt)) {
+                scriptLine = Integer.parseInt(Files.readString(failedAt).strip()) - 1;
+            } else {
+                // bash itself stopped the page (an unbound variable, a syntax error): it names the line
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("\\.page\\.sh: line (\\d+):")
+                        .matcher(tail(output));
+                if (line.find()) {
+                    scriptLine = Integer.parseInt(line.group(1)) - 1;
+                }
+            }
+            if (scriptLine >= 0) {
+                DocsPages.Block block = scriptLine < blockOf.size() ? blockOf.get(scriptLine) : null;
+                if (block != null) {
+                    where += ":" + block.commandStart(indexOf.get(scriptLine));
+                }
+            }
+            return java.util.Optional.of(where + ": the command starting on this line failed (exit "
+                    + bash.exitValue() + "); its output, last lines:\n" + tail(output));
+        } finally {
+            FileSystemUtils.deleteRecursively(scratch);
+        }
+    }
+
+    /**
+     * What the shell knows before the page's first block: strict mode, where a failure is noted, and {@code curl}
+     * pointed at this server instead of localhost:8080, failing on HTTP errors unless the command writes out the status
+     * itself ({@code -w}).
+     */
+    private List<String> prelude(Path failedAt) {
+        return List.of(
+                "set -eEuo pipefail",
+                // The line of the failing command; for a failure inside curl() below, the line that called it.
+                "trap '[ -e \"" + failedAt + "\" ] || { n=${#FUNCNAME[@]}; if (( n > 1 )); then"
+                        + " echo \"${BASH_LINENO[n-2]}\"; else echo \"$LINENO\"; fi > \"" + failedAt + "\"; }' ERR",
+                "export ARBITER_PORT=" + port,
+                "curl() {",
+                "  local args=() a fail=--fail-with-body",
+                "  for a in \"$@\"; do",
+                "    case \"$a\" in -w|--write-out|-w*) fail= ;; esac",
+                "    args+=(\"${a//localhost:8080/localhost:$ARBITER_PORT}\")",
+                "  done",
+                "  command curl $fail -sS \"${args[@]}\"",
+                "}");
+    }
+
+    private static String tail(Path output) throws IOException {
+        if (!Files.exists(output)) {
+            return "";
+        }
+        List<String> lines = new String(Files.readAllBytes(output), StandardCharsets.UTF_8).lines()
+                .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+}
