@@ -181,7 +181,7 @@ class DocsCommandsTests {
         return List.of(
                 "set -eEuo pipefail",
                 // The line of the failing command; for a failure inside curl() below, the line that called it.
-                "trap '[ -e \"" + failedAt + "\" ] || { n=${#FUNCNAME[@]}; if (( n > 1 )); then"
+                "trap 'set +u; [ -e \"" + failedAt + "\" ] || { n=${#FUNCNAME[@]}; if (( n > 1 )); then"
                         + " echo \"${BASH_LINENO[n-2]}\"; else echo \"$LINENO\"; fi > \"" + failedAt + "\"; }' ERR",
                 "export ARBITER_PORT=" + port,
                 "curl() {",
