@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
@@ -36,6 +41,9 @@ final class CreditsafeProvider implements SolvencyProvider {
 
     static final Duration AUTHENTICATION_PAUSE = Duration.ofMinutes(5);
 
+    /** After an authentication that failed without being refused (timeout, 5xx), the first wait before another. */
+    static final Duration FIRST_AUTHENTICATION_BACKOFF = Duration.ofSeconds(5);
+
     /** A token is renewed this long before it expires, so that it does not expire on its way to Creditsafe. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
 
@@ -44,8 +52,10 @@ final class CreditsafeProvider implements SolvencyProvider {
     private final JsonMapper json;
     private final Clock clock;
     private final Optional<IntUnaryOperator> table;
-    private @Nullable Token token;
-    private Instant authenticationPausedUntil = Instant.MIN;
+    private volatile @Nullable Token token;
+    private volatile Instant authenticationPausedUntil = Instant.MIN;
+    private volatile Duration authenticationBackoff = Duration.ZERO;
+    private final AtomicReference<CompletableFuture<Token>> authenticating = new AtomicReference<>();
 
     private record Token(String value, Instant expiresAt) {
     }
@@ -115,14 +125,55 @@ final class CreditsafeProvider implements SolvencyProvider {
         }
     }
 
-    private synchronized String token() {
+    /**
+     * A valid token. One authentication is in flight at a time: concurrent callers wait for that one (at most the
+     * client's timeouts) and share its answer or its failure, instead of queuing to try again one after the other. A
+     * failed attempt (timeout, 5xx) holds further attempts back for a while that doubles up to
+     * {@link #AUTHENTICATION_PAUSE}, so that a hanging authentication sees a few calls, not one per decision.
+     */
+    private String token() {
+        Token current = token;
         Instant now = clock.instant();
-        if (token != null && now.isBefore(token.expiresAt())) {
-            return token.value();
+        if (current != null && now.isBefore(current.expiresAt())) {
+            return current.value();
+        }
+        CompletableFuture<Token> mine = new CompletableFuture<>();
+        CompletableFuture<Token> pending = authenticating.compareAndExchange(null, mine);
+        if (pending == null) {
+            try {
+                mine.complete(authenticate());
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            } finally {
+                authenticating.set(null);
+            }
+            pending = mine;
+        }
+        Duration wait = properties.connectTimeout().plus(properties.readTimeout());
+        try {
+            return pending.get(wait.toMillis(), TimeUnit.MILLISECONDS).value();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new BureauUnavailableException("creditsafe authentication did not answer within " + wait, false, null, e);
+        }
+    }
+
+    private Token authenticate() {
+        Instant now = clock.instant();
+        Token current = token;
+        if (current != null && now.isBefore(current.expiresAt())) {
+            return current; // another caller's attempt has just succeeded
         }
         if (now.isBefore(authenticationPausedUntil)) {
-            throw new BureauUnavailableException("creditsafe rejected the credentials; no new attempt before "
-                    + authenticationPausedUntil + " (Creditsafe locks the account after repeated failures)", false, null, null);
+            throw new BureauUnavailableException("creditsafe authentication failed lately; no new attempt before "
+                    + authenticationPausedUntil, false, null, null);
         }
         JsonNode answer;
         try {
@@ -135,19 +186,38 @@ final class CreditsafeProvider implements SolvencyProvider {
             if (e.getCause() instanceof HttpRetryException refused) {
                 throw rejected(refused.responseCode(), e);
             }
-            throw translated(e);
+            throw failedAuthentication(translated(e), now);
         } catch (BureauUnavailableException e) {
-            e.retryAfter().ifPresent(wait -> authenticationPausedUntil = now.plus(wait));
-            throw e;
+            if (e.retryAfter().isPresent()) {
+                authenticationPausedUntil = now.plus(e.retryAfter().get());
+                throw e;
+            }
+            throw failedAuthentication(e, now);
         } catch (RuntimeException e) {
-            throw translated(e);
+            throw failedAuthentication(translated(e), now);
         }
         String value = CreditsafeReports.text(answer, "token");
         if (value == null) {
-            throw new BureauUnavailableException("creditsafe answered /authenticate without a token", false, null, null);
+            throw failedAuthentication(new BureauUnavailableException("creditsafe answered /authenticate without a token",
+                    false, null, null), now);
         }
-        token = new Token(value, expiry(value, now).minus(EXPIRY_MARGIN));
-        return value;
+        authenticationBackoff = Duration.ZERO;
+        Token fresh = new Token(value, expiry(value, now).minus(EXPIRY_MARGIN));
+        token = fresh;
+        return fresh;
+    }
+
+    /** Not retried by the caller: the next attempt waits for the backoff, whoever asks. */
+    private BureauUnavailableException failedAuthentication(BureauUnavailableException cause, Instant now) {
+        authenticationBackoff = authenticationBackoff.isZero() ? FIRST_AUTHENTICATION_BACKOFF
+                : min(authenticationBackoff.multipliedBy(2), AUTHENTICATION_PAUSE);
+        authenticationPausedUntil = now.plus(authenticationBackoff);
+        return new BureauUnavailableException(cause.getMessage() + " (authentication; next attempt after "
+                + authenticationPausedUntil + ")", false, null, cause);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private BureauUnavailableException rejected(int status, Exception cause) {
@@ -157,8 +227,9 @@ final class CreditsafeProvider implements SolvencyProvider {
                 + " Creditsafe locks the account after repeated failures", false, null, cause);
     }
 
-    private synchronized void forget(String used) {
-        if (token != null && token.value().equals(used)) {
+    private void forget(String used) {
+        Token current = token;
+        if (current != null && current.value().equals(used)) {
             token = null;
         }
     }

@@ -26,8 +26,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * One provider behind Resilience4j, configured by the provider's name: retry with backoff on failures worth retrying
  * only, a circuit breaker that counts only real unavailability (not "company not found"), a rate limiter and a bulkhead.
- * A 429's Retry-After is honoured: nothing is sent to the provider before it, and a wait longer than
- * {@code arbiter.bureau.max-retry-wait} is not spent inside a decision.
+ * A 429's Retry-After is the pause: nothing is sent to the provider before it, and it is not counted by the circuit
+ * breaker, which would otherwise keep the provider closed for its whole open-state wait after a one-second ask; a wait
+ * longer than {@code arbiter.bureau.max-retry-wait} is not retried.
  */
 final class GuardedProvider {
 
@@ -69,12 +70,21 @@ final class GuardedProvider {
                 .orElse(circuitBreakers.getDefaultConfig());
         circuitBreakers.remove(name);
         CircuitBreaker breaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.from(breakerDefaults)
-                .recordException(e -> e instanceof BureauUnavailableException).build());
+                .recordException(e -> e instanceof BureauUnavailableException unavailable
+                        && unavailable.retryAfter().isEmpty()).build());
         RateLimiter rateLimiter = rateLimiters.rateLimiter(name);
         Bulkhead bulkhead = bulkheads.bulkhead(name);
         this.circuitState = breaker::getState;
         this.decorated = (registrationNumber, country) -> {
-            Supplier<Optional<SolvencyReport>> call = () -> provider.report(registrationNumber, country);
+            Supplier<Optional<SolvencyReport>> call = () -> {
+                try {
+                    return provider.report(registrationNumber, country);
+                } catch (BureauUnavailableException e) {
+                    // Paused at once, so that concurrent lookups do not send what the provider just refused
+                    e.retryAfter().ifPresent(wait -> pausedUntil = clock.instant().plus(wait));
+                    throw e;
+                }
+            };
             call = Bulkhead.decorateSupplier(bulkhead, call);
             call = RateLimiter.decorateSupplier(rateLimiter, call);
             call = CircuitBreaker.decorateSupplier(breaker, call);
@@ -105,7 +115,6 @@ final class GuardedProvider {
             outcome = "rejected";
             throw new BureauUnavailableException(name() + " not called: " + e.getMessage(), false, null, e);
         } catch (BureauUnavailableException e) {
-            e.retryAfter().ifPresent(wait -> pausedUntil = clock.instant().plus(wait));
             throw e;
         } catch (RuntimeException e) {
             throw new BureauUnavailableException(name() + " failed: " + e.getMessage(), false, null, e);

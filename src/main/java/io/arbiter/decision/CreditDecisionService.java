@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,6 +37,7 @@ import io.arbiter.pool.PoolSignal;
 import io.arbiter.pool.PoolSignals;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.BusinessDates;
+import io.arbiter.shared.Deadline;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
@@ -70,6 +74,9 @@ public class CreditDecisionService {
     private final Exposures exposures;
     private final PaymentBehaviours behaviours;
     private final PoolSignals pool;
+    private final DecisionProperties properties;
+    /** Asks the pool while the bureau is asked: both wait within the same budget. */
+    private final ExecutorService outside = Executors.newVirtualThreadPerTaskExecutor();
     private final org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits;
 
     /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
@@ -82,7 +89,8 @@ public class CreditDecisionService {
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
             StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours,
-            PoolSignals pool, org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits) {
+            PoolSignals pool, org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits,
+            DecisionProperties properties) {
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -94,6 +102,7 @@ public class CreditDecisionService {
         this.behaviours = behaviours;
         this.pool = pool;
         this.standingLimits = standingLimits;
+        this.properties = properties;
     }
 
     public Result decide(CreditDecisionRequest request) {
@@ -116,13 +125,16 @@ public class CreditDecisionService {
 
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        SolvencyLookup solvency = bureau.lookup(company.company(), request.customer().country());
         String country = request.customer().country();
         String number = company.registrationNumber();
+        Deadline deadline = Deadline.in(properties.outsideBudget());
+        CompletableFuture<PoolSignal> poolAnswer = CompletableFuture.supplyAsync(
+                () -> pool.signalFor(country, number, deadline), outside);
+        SolvencyLookup solvency = bureau.lookup(company.company(), country, deadline);
         Ledger ledger = new Ledger(
                 request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
                 request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
-        PoolSignal poolSignal = pool.signalFor(country, number);
+        PoolSignal poolSignal = poolAnswer.join();
         StandingLimitSource limits = standingLimits.getIfAvailable();
         StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE
                 : limits.termsFor(company.country(), company.company(),

@@ -3,6 +3,9 @@ package io.arbiter.pool;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.arbiter.shared.Deadline;
 import io.arbiter.shared.ProblemException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -33,6 +37,7 @@ public class PoolSignals {
     private final Optional<Pseudonyms> pseudonyms;
     private final CircuitBreaker breaker;
     private final Cache<String, PoolSignal> cache;
+    private final ExecutorService askers = Executors.newVirtualThreadPerTaskExecutor();
 
     PoolSignals(ObjectProvider<PoolClient> client, ObjectProvider<Pseudonyms> pseudonyms, PoolProperties properties,
             CircuitBreakerRegistry breakers) {
@@ -60,6 +65,14 @@ public class PoolSignals {
     }
 
     public PoolSignal signalFor(String country, String registrationNumber) {
+        return signalFor(country, registrationNumber, Deadline.NONE);
+    }
+
+    /**
+     * The signal, or "no pool data" when the pool has not answered by the deadline; a call still running then fills the
+     * cache for the decisions that follow.
+     */
+    public PoolSignal signalFor(String country, String registrationNumber, Deadline deadline) {
         if (client.isEmpty() || pseudonyms.isEmpty()) {
             return PoolSignal.noPoolData("no community pool is configured");
         }
@@ -73,6 +86,11 @@ public class PoolSignals {
         if (cached != null) {
             return cached;
         }
+        CompletableFuture<PoolSignal> answer = CompletableFuture.supplyAsync(() -> ask(subject), askers);
+        return deadline.await(answer, () -> PoolSignal.noPoolData("the pool did not answer within the decision's time budget"));
+    }
+
+    private PoolSignal ask(String subject) {
         try {
             PoolSignal signal = read(breaker.executeSupplier(() -> client.get().signal(subject)));
             cache.put(subject, signal);

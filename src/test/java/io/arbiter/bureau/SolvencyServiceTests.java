@@ -154,6 +154,26 @@ class SolvencyServiceTests {
     }
 
     @Test
+    void a_short_retry_after_pauses_the_provider_for_that_long_and_never_opens_its_circuit() throws InterruptedException {
+        breaking.answer(ScriptedProvider.Mode.RATE_LIMITED).retryAfter(Duration.ofMillis(300));
+
+        for (int i = 0; i < 6; i++) {
+            SolvencyLookup lookup = service.lookup(newCompany(), "DE");
+            assertThat(lookup.status()).isEqualTo(SolvencyLookup.Status.UNAVAILABLE);
+            SolvencyLookup duringThePause = service.lookup(newCompany(), "DE");
+            assertThat(duringThePause.unavailable()).containsExactly("breaking");
+            Thread.sleep(350);
+        }
+
+        assertThat(breaking.calls()).as("asked once after each pause, never during one").isEqualTo(6);
+        assertThat(circuitBreakers.circuitBreaker("breaking").getState())
+                .as("six 429s in a row, more than the 4 calls that open this circuit on failures")
+                .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreaker.State.CLOSED);
+        breaking.answer(ScriptedProvider.Mode.KNOWS);
+        assertThat(service.lookup(newCompany(), "DE").status()).isEqualTo(SolvencyLookup.Status.FRESH);
+    }
+
+    @Test
     void a_long_retry_after_pauses_the_provider_instead_of_retrying_it() {
         limited.answer(ScriptedProvider.Mode.RATE_LIMITED).retryAfter(Duration.ofMinutes(1));
 
