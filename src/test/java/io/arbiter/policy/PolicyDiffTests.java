@@ -177,6 +177,42 @@ class PolicyDiffTests {
         });
     }
 
+    @Test
+    void two_versions_of_a_60000_row_table_that_differ_at_both_ends_are_diffed_in_linear_space() {
+        // Pairing every row with every row would take 60,001 × 60,001 ints (14 GB): the diff must stay linear.
+        int rows = 60_000;
+        PolicyFile before = new PolicyFile("bands.drl.csv", bandTable(rows, -1));
+        PolicyFile after = new PolicyFile("bands.drl.csv", bandTable(rows, 0, rows - 1));
+
+        Result diff = PolicyDiff.diff("v1", List.of(before), "v2", List.of(after));
+
+        TableChange table = diff.files().getFirst().tables().getFirst();
+        assertThat(table.rows()).extracting(RowChange::change).containsExactly(Change.CHANGED, Change.CHANGED);
+        assertThat(table.rows()).flatExtracting(RowChange::cells).extracting(CellChange::toCell)
+                .containsExactly("B10", "B" + (rows + 9));
+    }
+
+    /** A CSV RuleTable of {@code rows} turnover bands worth 1 point each, except the {@code raised} rows worth 2. */
+    private static byte[] bandTable(int rows, int... raised) {
+        StringBuilder csv = new StringBuilder("""
+                RuleSet,arbiter.scoring
+                Import,io.arbiter.policy.Applicant
+                Variables,io.arbiter.policy.ScoreCard score
+                ""
+                RuleTable Bands
+                CONDITION,ACTION
+                Applicant,
+                "turnover >= $param","score.add(""BAND"", $param);"
+                Turnover from,Points
+                """);
+        java.util.Set<Integer> twoPoints = java.util.Arrays.stream(raised).boxed().collect(java.util.stream.Collectors.toSet());
+        for (int row = 0; row < rows; row++) {
+            int points = twoPoints.contains(row) ? 2 : 1;
+            csv.append(row * 1000L).append(',').append(points).append('\n');
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static TableChange onlyTable(Result diff) {
         assertThat(diff.files()).singleElement().extracting(FileChange::name).isEqualTo(LIMITS);
         assertThat(diff.files().get(0).tables()).hasSize(1);
