@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.arbiter.ArbiterApplication;
 import io.arbiter.dunning.DunningApi;
-import io.arbiter.dunning.DunningService;
+import io.arbiter.dunning.DunningAgenda;
 
 /**
  * The dunning agenda over a whole portfolio (issue 8's benchmark): 100,000 customers and 1,000,000 open invoices
@@ -28,7 +28,7 @@ import io.arbiter.dunning.DunningService;
  * ahead, 1 % of invoices disputed and 1 % of customers under a promise to pay. Measured in the same run, alternating:
  * <ul>
  * <li>{@code sql-scan}: the baseline, a plain streamed scan of the open invoices (every column read, nothing kept);</li>
- * <li>{@code agenda}: {@link DunningService#agenda(LocalDate)}, which streams the same invoices by customer and, per
+ * <li>{@code agenda}: {@link DunningAgenda#agenda(LocalDate, String)}, which streams the same invoices by customer and, per
  * customer, runs the policy (segmentation, scoring, rating), the escalation table and the escalator;</li>
  * <li>{@code agenda-http}: one {@code GET /api/v1/dunning/agenda} for the JSON over HTTP, reported for information.</li>
  * </ul>
@@ -69,7 +69,7 @@ public final class DunningAgendaBenchmark {
                 "--logging.config=src/jmh/resources/logback-dunning-agenda.xml",
                 "--logging.level.root=WARN")) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            DunningService dunning = context.getBean(DunningService.class);
+            DunningAgenda dunning = context.getBean(DunningAgenda.class);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             long generating = System.nanoTime();
             generate(jdbc);

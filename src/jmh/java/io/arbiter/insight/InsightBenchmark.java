@@ -28,12 +28,12 @@ import org.springframework.util.unit.DataSize;
  * KPIs and the cash-in forecast over a generated ledger of 100,000 customers and 1,000,000 invoices (issue 6: "KPIs
  * answer in under a second after import"). The ledger is made with {@code generate_series} in a schema of its own
  * (migrated by Flyway, dropped at the end), then ANALYZEd, as an import leaves it. Each statement is the one the API
- * runs ({@link Kpis#invoiceSql}, {@link Kpis#allocationSql}, {@link Kpis#disputeSql}, {@link CashInForecasts#sql}), timed through the same Java code
+ * runs ({@link KpiStatements#invoiceSql}, {@link KpiStatements#allocationSql}, {@link KpiStatements#disputeSql}, {@link CashInForecasts#sql}), timed through the same Java code
  * ({@link Kpis#report}, {@link CashInForecasts#forecast}): one warm-up, then the median of five runs. The baseline,
  * measured in the same run, is the physical floor of any KPI over the ledger: one sequential pass summing every
  * invoice ({@code select count(*), sum(amount) from ledger_invoice}). The report by customer is timed whole (as its
  * CSV) and by pages of 1,000 customers (as its JSON), the first and one from the middle of the accounts; for those
- * pages the page's customers ({@link Kpis#pageSql}) and the invoice pass are explained. Each statement's EXPLAIN (ANALYZE, BUFFERS) is
+ * pages the page's customers ({@link KpiStatements#pageSql}) and the invoice pass are explained. Each statement's EXPLAIN (ANALYZE, BUFFERS) is
  * summarised on the console and written whole to {@code target/insight-bench-plans.txt}.
  *
  * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.insight.skip=false}. Settings (system
@@ -189,7 +189,7 @@ public final class InsightBenchmark {
         transaction.setReadOnly(true);
         Kpis plainKpis = new Kpis(jdbc, properties);
         CashInForecasts plainForecasts = new CashInForecasts(jdbc, properties);
-        Function<Kpis.Query, KpiReport> kpis = q -> transaction.execute(t -> plainKpis.report(q));
+        Function<KpiQuery, KpiReport> kpis = q -> transaction.execute(t -> plainKpis.report(q));
         Function<LocalDate, CashInForecast> forecasts = d -> transaction.execute(t -> plainForecasts.forecast(d, null));
         String baselineSql = "select count(*), sum(amount) from ledger_invoice";
         double baseline = time("baseline: one pass over ledger_invoice", () -> transaction.execute(t -> {
@@ -203,46 +203,46 @@ public final class InsightBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %10s %8s %8s %s%n", "question (as of " + asOf + ", 90 days)", "median ms", "rows",
                 "ratio", "target < " + (int) TARGET_MS + " ms");
-        for (Kpis.Dimension by : Kpis.Dimension.values()) {
-            Kpis.Query query = new Kpis.Query(asOf, asOf.minusDays(90), by, buckets, 12, Kpis.Filter.NONE, null);
+        for (KpiQuery.Dimension by : KpiQuery.Dimension.values()) {
+            KpiQuery query = new KpiQuery(asOf, asOf.minusDays(90), by, buckets, 12, KpiQuery.Filter.NONE, null);
             int[] rows = new int[1];
             double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.apply(query).rows().size());
-            report("GET /api/v1/kpis?by=" + by.label() + (by == Kpis.Dimension.CUSTOMER ? " (whole, as CSV)" : ""), ms,
+            report("GET /api/v1/kpis?by=" + by.label() + (by == KpiQuery.Dimension.CUSTOMER ? " (whole, as CSV)" : ""), ms,
                     rows[0], baseline);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (invoices)", Kpis.invoiceSql(query), Map.of(), analytic);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", Kpis.allocationSql(query), Map.of(), analytic);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", Kpis.disputeSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (invoices)", KpiStatements.invoiceSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", KpiStatements.allocationSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", KpiStatements.disputeSql(query), Map.of(), analytic);
         }
         // By customer, JSON comes by pages of 1,000 customers: the first page, and one from the middle of the accounts.
         String middle = jdbc.sql("select account from ledger_customer order by account offset :n limit 1")
                 .param("n", CUSTOMERS / 2).query(String.class).single();
         for (String after : Arrays.asList(null, middle)) {
-            Kpis.Page page = new Kpis.Page(1000, after);
-            Kpis.Query paged = new Kpis.Query(asOf, asOf.minusDays(90), Kpis.Dimension.CUSTOMER, buckets, 12,
-                    Kpis.Filter.NONE, page);
+            KpiQuery.Page page = new KpiQuery.Page(1000, after);
+            KpiQuery paged = new KpiQuery(asOf, asOf.minusDays(90), KpiQuery.Dimension.CUSTOMER, buckets, 12,
+                    KpiQuery.Filter.NONE, page);
             int[] rows = new int[1];
             String question = "GET /api/v1/kpis?by=customer, " + (after == null ? "first page" : "page after " + after);
             report(question, time(question, () -> rows[0] = kpis.apply(paged).rows().size()), rows[0], baseline);
-            Map<String, Object> parameters = Kpis.pageParameters(page, Map.of());
-            explain(connection, jdbc, question + " (its customers)", Kpis.pageSql(paged, page), parameters, analytic);
-            Long[] ids = jdbc.sql(Kpis.pageSql(paged, page)).params(parameters).query((rs, n) -> rs.getLong(1)).list().stream()
+            Map<String, Object> parameters = KpiStatements.pageParameters(page, Map.of());
+            explain(connection, jdbc, question + " (its customers)", KpiStatements.pageSql(paged, page), parameters, analytic);
+            Long[] ids = jdbc.sql(KpiStatements.pageSql(paged, page)).params(parameters).query((rs, n) -> rs.getLong(1)).list().stream()
                     .limit(1000).toArray(Long[]::new);
-            explain(connection, jdbc, question + " (invoices)", Kpis.invoiceSql(paged), Map.of("page", ids), analytic);
+            explain(connection, jdbc, question + " (invoices)", KpiStatements.invoiceSql(paged), Map.of("page", ids), analytic);
         }
-        Kpis.Query past = new Kpis.Query(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), Kpis.Dimension.ENTITY, buckets, 12,
-                Kpis.Filter.NONE, null);
+        KpiQuery past = new KpiQuery(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), KpiQuery.Dimension.ENTITY, buckets, 12,
+                KpiQuery.Filter.NONE, null);
         int[] pastRows = new int[1];
         report("GET /api/v1/kpis?by=entity (6 months ago)", time("kpis 6 months ago",
                 () -> pastRows[0] = kpis.apply(past).rows().size()), pastRows[0], baseline);
-        explain(connection, jdbc, "kpis by=entity 6 months ago (invoices)", Kpis.invoiceSql(past), Map.of(), analytic);
-        explain(connection, jdbc, "kpis by=entity 6 months ago (allocations)", Kpis.allocationSql(past), Map.of(), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (invoices)", KpiStatements.invoiceSql(past), Map.of(), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (allocations)", KpiStatements.allocationSql(past), Map.of(), analytic);
         // A drill-down: one salesperson's 2,000 customers, by customer (the filter is bound, as the API binds it).
-        Kpis.Query drill = new Kpis.Query(asOf, asOf.minusDays(90), Kpis.Dimension.CUSTOMER, buckets, 12,
-                new Kpis.Filter(null, null, null, "SP7", null), null);
+        KpiQuery drill = new KpiQuery(asOf, asOf.minusDays(90), KpiQuery.Dimension.CUSTOMER, buckets, 12,
+                new KpiQuery.Filter(null, null, null, "SP7", null), null);
         int[] drillRows = new int[1];
         report("GET /api/v1/kpis?by=customer&salesperson=SP7", time("kpis drill-down",
                 () -> drillRows[0] = kpis.apply(drill).rows().size()), drillRows[0], baseline);
-        explain(connection, jdbc, "kpis by=customer salesperson=SP7 (invoices)", Kpis.invoiceSql(drill),
+        explain(connection, jdbc, "kpis by=customer salesperson=SP7 (invoices)", KpiStatements.invoiceSql(drill),
                 drill.filter().values(), analytic);
         int[] weeks = new int[1];
         report("GET /api/v1/forecast/cash-in", time("forecast",

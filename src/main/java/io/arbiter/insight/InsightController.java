@@ -73,7 +73,8 @@ class InsightController {
     @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv); "
             + "entity, group, activity, salesperson and customer (an account) limit them to those invoices and customers; "
             + "by customer, JSON comes by pages of customers in account order (limit, default 1000; cursor, the 'next' "
-            + "of the previous page, also given in a Link header), a CSV holds them all unless limit or cursor is given")
+            + "of the previous page, also given in a Link header), a CSV holds them all unless limit or cursor is given; "
+            + "from is the period's first day; ceiForm standard (average monthly credit sales, the default) or period")
     @GetMapping("/api/v1/kpis")
     ResponseEntity<?> kpis(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
@@ -85,21 +86,23 @@ class InsightController {
             @RequestParam(required = false) @Nullable String customer,
             @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String ceiForm,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, Principal caller) {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
-            throw Kpis.invalid("format", "format must be json or csv (was '" + format + "')");
+            throw KpiQuery.invalid("format", "format must be json or csv (was '" + format + "')");
         }
         if (asOf != null && to != null && !asOf.equals(to)) {
-            throw Kpis.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
+            throw KpiQuery.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
         }
         LocalDate end = day(asOf != null ? "asOf" : "to", asOf != null ? asOf : to);
-        LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays());
-        Kpis.Dimension dimension = Kpis.Dimension.parse(by);
+        // from is the period's first day: the default period is kpi-period long, ending on asOf.
+        LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays() - 1);
+        KpiQuery.Dimension dimension = KpiQuery.Dimension.parse(by);
         boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
-        KpiReport report = kpis.report(new Kpis.Query(end, start, dimension,
-                Kpis.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
-                new Kpis.Filter(entity, group, activity, portfolio(caller, salesperson), customer),
-                page(dimension, csv, limit, cursor)));
+        KpiReport report = kpis.report(new KpiQuery(end, start, dimension,
+                KpiQuery.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
+                new KpiQuery.Filter(entity, group, activity, portfolio(caller, salesperson), customer),
+                page(dimension, csv, limit, cursor), KpiQuery.CeiForm.parse(ceiForm)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (report.next() != null) {
             response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
@@ -108,7 +111,7 @@ class InsightController {
         if (csv) {
             return response.contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kpis-" + report.by() + "-" + end + ".csv\"")
-                    .body(Kpis.csv(report));
+                    .body(KpiCsv.csv(report));
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(report);
     }
@@ -118,10 +121,10 @@ class InsightController {
      * so JSON comes by pages of {@value #CUSTOMERS_PER_PAGE} customers unless {@code limit} says otherwise; a CSV, a
      * file for a spreadsheet, holds every customer unless {@code limit} or {@code cursor} asks for a page.
      */
-    private static Kpis.@Nullable Page page(Kpis.Dimension by, boolean csv, @Nullable String limit, @Nullable String cursor) {
-        if (by != Kpis.Dimension.CUSTOMER) {
+    private static KpiQuery.@Nullable Page page(KpiQuery.Dimension by, boolean csv, @Nullable String limit, @Nullable String cursor) {
+        if (by != KpiQuery.Dimension.CUSTOMER) {
             if (limit != null || cursor != null) {
-                throw Kpis.invalid(limit != null ? "limit" : "cursor",
+                throw KpiQuery.invalid(limit != null ? "limit" : "cursor",
                         "limit and cursor page the report by customer only (by was " + by.label() + ")");
             }
             return null;
@@ -137,11 +140,11 @@ class InsightController {
                 size = 0;
             }
             if (size < 1 || size > MAX_CUSTOMERS_PER_PAGE) {
-                throw Kpis.invalid("limit", "limit must be a whole number of customers from 1 to " + MAX_CUSTOMERS_PER_PAGE
+                throw KpiQuery.invalid("limit", "limit must be a whole number of customers from 1 to " + MAX_CUSTOMERS_PER_PAGE
                         + " (was '" + limit + "')");
             }
         }
-        return new Kpis.Page(size, cursor == null ? null : Kpis.account(cursor));
+        return new KpiQuery.Page(size, cursor == null ? null : Kpis.account(cursor));
     }
 
     @Operation(summary = "Cash expected in each of the next 13 weeks, per currency; salesperson limits it to that "
@@ -150,7 +153,7 @@ class InsightController {
     CashInForecast cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @Nullable String salesperson, Principal caller) {
         if (salesperson != null && salesperson.isBlank()) {
-            throw Kpis.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
+            throw KpiQuery.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
         }
         return forecasts.forecast(day("asOf", asOf), portfolio(caller, salesperson));
     }

@@ -36,7 +36,9 @@ final class KpiFormulas {
     }
 
     /**
-     * DSO, countback method: take the most recent month's credit sales off the receivables and count its days, then
+     * DSO, countback method, over calendar months (the caller gives each month's own days: 28 to 31, and for the
+     * current month the days up to the as-of day): take the most recent month's credit sales off the receivables and
+     * count its days, then
      * the month before, and so on; the month that exhausts the receivables counts the fraction (remaining receivables /
      * its sales) of its days. Receivables that outlast every month given count all their days (the DSO is at least
      * that).
@@ -66,10 +68,8 @@ final class KpiFormulas {
      * Collection effectiveness index, in percent: what was collected in the period out of what was there to collect,
      * (beginning receivables + credit sales of the period − ending total receivables) / (beginning receivables + credit
      * sales of the period − ending current receivables) × 100 (AccountingTools, "Collection effectiveness index";
-     * Gaviti, "Collection Effectiveness Index"). The beginning and ending receivables are a whole period apart, so
-     * the sales are the whole period's: the Credit Research Foundation's form, with the period's credit sales divided
-     * by its N months, is the same for a one-month period (N = 1) and for a longer one compares receivables a period
-     * apart with one month's sales (a new customer with 9,000 of sales over 90 days would come out at −2,300 %).
+     * Gaviti, "Collection Effectiveness Index"), with the whole period's credit sales: the report's {@code period}
+     * form. The standard form ({@link #standardCei}) divides the sales by the period's months.
      */
     static @Nullable BigDecimal cei(BigDecimal beginningReceivables, BigDecimal creditSales, BigDecimal endingTotal,
             BigDecimal endingCurrent) {
@@ -79,6 +79,40 @@ final class KpiFormulas {
         }
         return beginningReceivables.add(creditSales).subtract(endingTotal).multiply(HUNDRED)
                 .divide(collectible, PRECISION).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Collection effectiveness index in the Credit Research Foundation's standard form, in percent: (beginning
+     * receivables + credit sales / N − ending total receivables) / (beginning receivables + credit sales / N − ending
+     * current receivables) × 100, N being the period's number of months, so the sales are the average monthly credit
+     * sales. For one month it is {@link #cei}.
+     */
+    static @Nullable BigDecimal standardCei(BigDecimal beginningReceivables, BigDecimal creditSales, BigDecimal months,
+            BigDecimal endingTotal, BigDecimal endingCurrent) {
+        if (months.signum() <= 0) {
+            return null;
+        }
+        return cei(beginningReceivables, creditSales.divide(months, PRECISION), endingTotal, endingCurrent);
+    }
+
+    /**
+     * DSO on average receivables: (beginning + ending receivables) / 2 / credit sales of the period × days in the
+     * period, which smooths a balance that swings within the period.
+     */
+    static @Nullable BigDecimal averageDso(BigDecimal beginningReceivables, BigDecimal endingReceivables,
+            BigDecimal creditSales, int periodDays) {
+        BigDecimal average = beginningReceivables.add(endingReceivables).divide(BigDecimal.valueOf(2), PRECISION);
+        return simpleDso(average, creditSales, periodDays);
+    }
+
+    /**
+     * Days beyond terms: DSO − best possible DSO, both on the period's credit sales and days, i.e. the receivables past
+     * their due date / credit sales × days (Credit Research Foundation). Computed once, unrounded, so it equals the
+     * difference of the two rounded figures give or take a tenth.
+     */
+    static @Nullable BigDecimal daysBeyondTerms(BigDecimal endingTotal, BigDecimal endingCurrent, BigDecimal creditSales,
+            int periodDays) {
+        return simpleDso(endingTotal.subtract(endingCurrent), creditSales, periodDays);
     }
 
     /** part / whole × 100, one decimal; null when the whole is zero. */

@@ -41,7 +41,8 @@ class InsightApiTests extends ApiTest {
     }
 
     /**
-     * One EUR customer, as of 2026-06-30 with the default 90-day period (from 2026-04-01):
+     * One EUR customer, as of 2026-06-30 over the second quarter (from 2026-04-01, its first day, to 06-30: 91 days;
+     * the default 90-day period, from 04-02, gives the same balances and sales):
      * A 1,000 issued 03-01 due 03-31 paid 04-10 (10 days late, no allocation);
      * B 2,000 issued 05-01 due 05-31 paid 05-25 by a payment allocated that day;
      * C 3,000 issued 06-01 due 07-01, open (not due);
@@ -84,23 +85,29 @@ class InsightApiTests extends ApiTest {
     void kpis_by_entity_follow_the_worked_example() {
         Worked w = worked();
 
-        Response response = get("/api/v1/kpis?asOf=2026-06-30&by=entity", ANALYST);
+        Response response = get("/api/v1/kpis?asOf=2026-06-30&from=2026-04-01&by=entity", ANALYST);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().get("from").asString()).isEqualTo("2026-04-01");
-        assertThat(response.body().get("periodDays").asInt()).isEqualTo(90);
+        assertThat(response.body().get("periodDays").asInt()).isEqualTo(91);                    // 1 April to 30 June
+        assertThat(response.body().get("ceiForm").asString()).isEqualTo("standard");
+        assertThat(response.body().get("periodMonths").decimalValue()).isEqualByComparingTo("3");
         JsonNode row = rowOf(response.body(), w.entity());
         assertThat(row.get("currency").asString()).isEqualTo("EUR");
         assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("5300");      // C + D (rewound) + E
         assertThat(row.get("overdue").decimalValue()).isEqualByComparingTo("2300");              // D + E
         assertThat(row.get("overduePercent").decimalValue()).isEqualByComparingTo("43.4");
-        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("5800"); // A + E + G on 04-01
+        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("5800"); // A + E + G, end of 03-31
         assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("6500");          // B + C + D
-        assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("73.4");            // 5,300 / 6,500 x 90
-        // 5,300 - 3,000 (06-01, 31 days) - 2,000 (05-01, 30 days) = 300; 300 / 1,500 (04-15) x 31 = 6.2 -> 67.2
-        assertThat(row.get("dsoCountback").decimalValue()).isEqualByComparingTo("67.2");
-        // (5,800 + 6,500 - 5,300) / (5,800 + 6,500 - 3,000) x 100 = 7,000 / 9,300 x 100 = 75.3 %
-        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("75.3");
+        assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("74.2");            // 5,300 / 6,500 x 91
+        // Calendar months: 5,300 - 3,000 (June, 30 days) - 2,000 (May, 31 days) = 300; 300 / 1,500 (April) x 30 = 6.0
+        assertThat(row.get("dsoCountback").decimalValue()).isEqualByComparingTo("67.0");
+        // Standard form (Credit Research Foundation), average monthly sales 6,500 / 3 = 2,166.67:
+        // (5,800 + 2,166.67 - 5,300) / (5,800 + 2,166.67 - 3,000) x 100 = 2,666.67 / 4,966.67 x 100 = 53.7 %
+        assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("53.7");
+        assertThat(row.get("dsoAverage").decimalValue()).isEqualByComparingTo("77.7");           // 5,550 / 6,500 x 91
+        assertThat(row.get("bestPossibleDso").decimalValue()).isEqualByComparingTo("42.0");      // 3,000 / 6,500 x 91
+        assertThat(row.get("daysBeyondTerms").decimalValue()).isEqualByComparingTo("32.2");      // 74.2 - 42.0
         assertThat(row.get("invoicesPaid").asInt()).isEqualTo(3);                                // A, B, G
         assertThat(row.get("invoicesPaidLate").asInt()).isEqualTo(2);
         assertThat(row.get("lateRatePercent").decimalValue()).isEqualByComparingTo("66.7");
@@ -130,13 +137,17 @@ class InsightApiTests extends ApiTest {
         ledger.paymentAllocated(entity, customer, second, day("2026-06-09"), "2000", "EUR");
         ledger.openInvoice(entity, customer, day("2026-06-10"), day("2026-07-10"), "3000", "EUR");
 
-        JsonNode row = kpis("customer=" + account(customer)).get("rows").get(0);
+        JsonNode row = kpis("from=2026-04-01&ceiForm=period&customer=" + account(customer)).get("rows").get(0);
+        JsonNode standard = kpis("from=2026-04-01&customer=" + account(customer)).get("rows").get(0);
 
         assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("0");
         assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("9000");
         assertThat(row.get("openReceivables").decimalValue()).isEqualByComparingTo("4000");
         // 5,000 collected of the 6,000 that fell due: (0 + 9,000 - 4,000) / (0 + 9,000 - 3,000) x 100 = 83.3 %
         assertThat(row.get("cei").decimalValue()).isEqualByComparingTo("83.3");
+        // The standard form compares with the average month's sales (9,000 / 3 = 3,000), all of which is still
+        // current: nothing was collectible, so it has no value rather than a misleading one.
+        assertThat(standard.get("cei").isNull()).isTrue();
     }
 
     @Test
@@ -379,6 +390,48 @@ class InsightApiTests extends ApiTest {
         assertThat(refusedField(get("/api/v1/kpis?by=customer&limit=10001", ANALYST))).isEqualTo("limit");
         assertThat(refusedField(get("/api/v1/kpis?by=customer&limit=ten", ANALYST))).isEqualTo("limit");
         assertThat(refusedField(get("/api/v1/kpis?by=customer&cursor=not*base64", ANALYST))).isEqualTo("cursor");
+    }
+
+    /**
+     * Issue 20, "Why": a KPI period's {@code from} is its first day. A year from 1 January to 31 December has 365 days
+     * and its sales include 1 January's (simple DSO = receivables / credit sales x days of the period: Credit Research
+     * Foundation; Investopedia, "Days Sales Outstanding": 365 days for a year).
+     */
+    @Test
+    void a_year_from_1_january_counts_365_days_and_1_january_s_sales() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        ledger.openInvoice(entity, customer, day("2025-01-01"), day("2025-01-31"), "10000", "EUR");
+        ledger.openInvoice(entity, customer, day("2025-12-01"), day("2026-01-31"), "3650", "EUR");
+
+        Response response = get("/api/v1/kpis?from=2025-01-01&asOf=2025-12-31&customer=" + account(customer), ANALYST);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body().get("periodDays").asInt()).isEqualTo(365);
+        JsonNode row = response.body().get("rows").get(0);
+        assertThat(row.get("beginningReceivables").decimalValue()).isEqualByComparingTo("0");
+        assertThat(row.get("creditSales").decimalValue()).isEqualByComparingTo("13650");
+        assertThat(row.get("dsoSimple").decimalValue()).isEqualByComparingTo("365.0");         // 13,650 / 13,650 x 365
+    }
+
+    /**
+     * Issue 20, "Why": the countback DSO counts calendar months with their own days. Worked example (the countback
+     * method as Mesha and the Credit Research Foundation describe it, "subtract each month's sales from the ending
+     * receivables, counting that month's days"): on 28 February, receivables 1,000, February's sales 2,000 ->
+     * 1,000 / 2,000 x 28 days = 14.0 (counting 31 days gave 15.5).
+     */
+    @Test
+    void countback_dso_counts_february_s_28_days() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        long paid = ledger.paidInvoice(entity, customer, day("2026-02-02"), day("2026-02-10"), "1000", "EUR", day("2026-02-10"));
+        ledger.paymentAllocated(entity, customer, paid, day("2026-02-10"), "1000", "EUR");
+        ledger.openInvoice(entity, customer, day("2026-02-15"), day("2026-03-15"), "1000", "EUR");
+
+        Response response = get("/api/v1/kpis?from=2026-02-01&asOf=2026-02-28&customer=" + account(customer), ANALYST);
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body().get("rows").get(0).get("dsoCountback").decimalValue()).isEqualByComparingTo("14.0");
     }
 
     private JsonNode kpis(String query) {

@@ -52,6 +52,30 @@ class KpiFormulasTests {
     }
 
     @Test
+    void standard_cei_divides_the_period_s_credit_sales_by_its_months() {
+        // Source: Credit Research Foundation, "Collection Effectiveness Index" (creditresearch.org, the formula of its
+        // National Summary of Domestic Trade Receivables): [beginning receivables + credit sales / N - ending total]
+        // / [beginning receivables + credit sales / N - ending current] x 100, N the period's months. CreditGuru's
+        // quarter (above): (6,200 + 10,890 / 3 - 6,340) / (6,200 + 3,630 - 3,590) x 100 = 3,490 / 6,240 = 55.9 %;
+        // for one month the two forms agree.
+        assertThat(KpiFormulas.standardCei(d("6200"), d("10890"), d("3"), d("6340"), d("3590"))).isEqualByComparingTo("55.9");
+        assertThat(KpiFormulas.standardCei(d("6200"), d("10890"), d("1"), d("6340"), d("3590")))
+                .isEqualByComparingTo(KpiFormulas.cei(d("6200"), d("10890"), d("6340"), d("3590")));
+    }
+
+    @Test
+    void dso_on_average_receivables_and_days_beyond_terms() {
+        // Source: Corporate Finance Institute, "Days Sales Outstanding": DSO = average accounts receivable / credit
+        // sales x days; Credit Research Foundation: best possible DSO = current receivables / credit sales x days, and
+        // days beyond terms = DSO - best possible DSO. Receivables 5,800 at the start and 5,300 at the end of a 91-day
+        // quarter with 6,500 of credit sales, 3,000 of them current: average DSO 5,550 / 6,500 x 91 = 77.7; best
+        // possible 3,000 / 6,500 x 91 = 42.0; days beyond terms 74.2 - 42.0 = 32.2.
+        assertThat(KpiFormulas.averageDso(d("5800"), d("5300"), d("6500"), 91)).isEqualByComparingTo("77.7");
+        assertThat(KpiFormulas.simpleDso(d("3000"), d("6500"), 91)).isEqualByComparingTo("42.0");
+        assertThat(KpiFormulas.daysBeyondTerms(d("5300"), d("3000"), d("6500"), 91)).isEqualByComparingTo("32.2");
+    }
+
+    @Test
     void cei_over_a_year_with_the_year_s_credit_sales() {
         // Source: Gaviti, "Collection Effectiveness Index (CEI)" (https://gaviti.com/glossary/collection-effectiveness-index-cei/):
         // beginning receivables $100,000, credit sales $1,000,000 over 12 months, ending total $120,000, ending current
