@@ -9,12 +9,16 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** A file read row by row, whatever its format: a header, then rows numbered as a spreadsheet shows them. */
-interface Table extends Closeable {
+/**
+ * A file read row by row, whatever its format (CSV with any separator and encoding, or XLSX): a header, then rows
+ * numbered as a spreadsheet shows them. Other features that import files their users export (e.g. an insurer's cover
+ * decisions) read them through it too.
+ */
+public interface Table extends Closeable {
 
     record Row(long number, List<String> cells) {
 
-        String cell(int index) {
+        public String cell(int index) {
             return index < cells.size() ? cells.get(index) : "";
         }
     }

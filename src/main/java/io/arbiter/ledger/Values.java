@@ -18,13 +18,13 @@ import java.util.Set;
  * and {@code yyyyMMdd}. Hand-written rather than with formatters: a million rows read two dates and two
  * amounts each.
  */
-final class Values {
+public final class Values {
 
     private Values() {
     }
 
     /** @throws NumberFormatException with a message for a person */
-    static BigDecimal amount(String raw) {
+    public static BigDecimal amount(String raw) {
         String text = raw.strip();
         if (isPlainDecimal(text) && decimalsOf(text) <= 2) {
             return new BigDecimal(text);
@@ -158,7 +158,7 @@ final class Values {
     }
 
     /** @throws DateTimeException with a message for a person */
-    static LocalDate date(String raw) {
+    public static LocalDate date(String raw) {
         String text = raw.strip();
         int n = text.length();
         try {

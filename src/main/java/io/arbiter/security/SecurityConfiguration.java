@@ -93,6 +93,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/limits/requests")
                                 .hasAnyRole(Role.SALESPERSON.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
                                         Role.ORDER_SYSTEM.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/limits/insurance/covers")
+                                .hasAnyRole(Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/limits/insurance/alerts").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers(HttpMethod.GET, "/api/v1/limits/requests", "/api/v1/limits/requests/*",
                                 "/api/v1/limits/companies/*", "/api/v1/limits/changes").hasAnyRole(LIMIT_READERS)
                         .requestMatchers("/api/v1/companies/**", "/api/v1/limits/**").hasAnyRole(FINANCE)

@@ -1,0 +1,151 @@
+package io.arbiter.limits.insurance;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.law.CreditInsuranceTerms;
+import io.arbiter.ledger.Exposures;
+import io.arbiter.ledger.OpenItems;
+import io.arbiter.ledger.Portfolio;
+import io.arbiter.limits.Company;
+import io.arbiter.limits.LimitsProperties;
+import io.arbiter.policy.PolicyEngine;
+import io.arbiter.shared.Money;
+
+/**
+ * What the credit insurance means for the receivables: unpaid insured invoices nearing the date by which the insurer
+ * must be told (past it, the cover is lost: forclusion), by each contract's terms; and how much of the exposure is
+ * insured, uninsured, or above the cover.
+ */
+@Service
+public class InsuranceReports {
+
+    /**
+     * An unpaid invoice of an insured buyer.
+     *
+     * @param reportBy the last day to report it to the insurer (the law package's {@code CreditInsuranceTerms})
+     * @param daysLeft days from {@code asOf} to {@code reportBy}; negative once passed (the cover is lost)
+     */
+    public record Alert(Company company, String insurer, String insurerReference, String invoice, String entity,
+            LocalDate dueDate, LocalDate extendedDueDate, LocalDate reportBy, long daysLeft, Money openAmount,
+            boolean coverLost) {
+    }
+
+    /**
+     * @param insured exposure within the cover of insured buyers
+     * @param uninsured exposure of buyers without a cover in force
+     * @param aboveCover exposure of insured buyers beyond their cover
+     */
+    public record Kpis(LocalDate asOf, Money exposure, Money insured, Money uninsured, Money aboveCover,
+            int insuredBuyers, int buyersAboveCover, BigDecimal insuredSharePercent) {
+    }
+
+    private final JdbcClient jdbc;
+    private final InsuranceCovers covers;
+    private final Exposures exposures;
+    private final OpenItems openItems;
+    private final Portfolio portfolio;
+    private final LimitsProperties properties;
+    private final PolicyEngine policy;
+
+    InsuranceReports(JdbcClient jdbc, InsuranceCovers covers, Exposures exposures, OpenItems openItems, Portfolio portfolio,
+            LimitsProperties properties, PolicyEngine policy) {
+        this.jdbc = jdbc;
+        this.covers = covers;
+        this.exposures = exposures;
+        this.openItems = openItems;
+        this.portfolio = portfolio;
+        this.properties = properties;
+        this.policy = policy;
+    }
+
+    /**
+     * Unpaid invoices of buyers insured on {@code asOf} whose reporting deadline is at most {@code alertDays} away, or
+     * already passed, most urgent first; buyers of an insurer with no configured contract are left out.
+     */
+    public List<Alert> alerts(LocalDate asOf, @Nullable List<String> companyKeys) {
+        Map<String, CreditInsuranceTerms> terms = new HashMap<>();
+        properties.insurance().contracts().forEach(contract -> terms.put(contract.insurer(),
+                new CreditInsuranceTerms(contract.overdueReportingDays(), contract.extensionDays())));
+        List<Alert> alerts = new ArrayList<>();
+        for (String[] insured : insuredCompanies(asOf)) {
+            String country = insured[0];
+            String company = insured[1];
+            if (companyKeys != null && !companyKeys.contains(country + ":" + company)) {
+                continue;
+            }
+            Optional<InsuranceCovers.Cover> cover = covers.inForce(country, company, asOf)
+                    .filter(c -> c.coverOn(asOf).amount().signum() > 0 && terms.containsKey(c.insurer()));
+            if (cover.isEmpty()) {
+                continue;
+            }
+            CreditInsuranceTerms contract = terms.get(cover.get().insurer());
+            for (Long id : exposures.customerIds(country, cover.get().company().registrationNumber())) {
+                openItems.customer(id).ifPresent(customer -> {
+                    for (OpenItems.OpenInvoice invoice : openItems.of(customer).invoices()) {
+                        var deadlines = contract.deadlinesFor(invoice.dueDate());
+                        long daysLeft = ChronoUnit.DAYS.between(asOf, deadlines.reportBy());
+                        if (!invoice.dueDate().isBefore(asOf) || daysLeft > properties.insurance().alertDays()) {
+                            continue;
+                        }
+                        alerts.add(new Alert(cover.get().company(), cover.get().insurer(), cover.get().insurerReference(),
+                                invoice.number(), invoice.entityCode(), invoice.dueDate(), deadlines.extendedDueDate(),
+                                deadlines.reportBy(), daysLeft, Money.of(invoice.openAmount(),
+                                        Currency.getInstance(invoice.currency())), deadlines.isForeclosed(asOf)));
+                    }
+                });
+            }
+        }
+        alerts.sort(Comparator.comparingLong(Alert::daysLeft).thenComparing(Alert::invoice));
+        return alerts;
+    }
+
+    /** Insured versus uninsured exposure on {@code asOf}, in the policy's currency, over the whole ledger. */
+    public Kpis kpis(LocalDate asOf) {
+        Currency currency = Currency.getInstance(policy.active().currency());
+        Map<String, BigDecimal> cover = new HashMap<>();
+        for (String[] insured : insuredCompanies(asOf)) {
+            covers.inForce(insured[0], insured[1], asOf).ifPresent(c -> cover.put(insured[0] + ":" + insured[1],
+                    c.coverOn(asOf).amount()));
+        }
+        BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        int[] counts = {0, 0};
+        portfolio.forEach(currency.getCurrencyCode(), asOf, 1000, customer -> {
+            BigDecimal exposure = customer.openReceivables().add(customer.ordersBacklog());
+            totals[0] = totals[0].add(exposure);
+            BigDecimal insuredFor = customer.companyKey() == null ? null : cover.get(customer.companyKey());
+            if (insuredFor == null || insuredFor.signum() == 0) {
+                totals[2] = totals[2].add(exposure);
+                return;
+            }
+            counts[0]++;
+            totals[1] = totals[1].add(exposure.min(insuredFor));
+            if (exposure.compareTo(insuredFor) > 0) {
+                counts[1]++;
+                totals[3] = totals[3].add(exposure.subtract(insuredFor));
+            }
+        });
+        BigDecimal share = totals[0].signum() == 0 ? BigDecimal.ZERO
+                : totals[1].multiply(BigDecimal.valueOf(100)).divide(totals[0], 1, java.math.RoundingMode.HALF_UP);
+        return new Kpis(asOf, Money.of(totals[0], currency), Money.of(totals[1], currency), Money.of(totals[2], currency),
+                Money.of(totals[3], currency), counts[0], counts[1], share);
+    }
+
+    private List<String[]> insuredCompanies(LocalDate asOf) {
+        return jdbc.sql("select distinct country, company from insurance_cover where effective_from <= ?")
+                .param(Date.valueOf(asOf)).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+}

@@ -1,0 +1,119 @@
+package io.arbiter.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.Test;
+
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import tools.jackson.databind.JsonNode;
+
+/** The insurer's cover decisions imported as its portal exports them: they cap the granted limit and set deadlines. */
+class InsuranceApiTests extends LimitsApiTest {
+
+    private Response importCovers(String csv) {
+        return send(HttpRequest.newBuilder(uri("/api/v1/limits/insurance/covers?insurer=TestInsurer"))
+                .header("Content-Type", "text/csv").header("X-File-Name", "covers.csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)), MANAGER);
+    }
+
+    @Test
+    void an_imported_cover_caps_the_granted_limit_and_a_later_reduction_lowers_it_with_history_kept() {
+        String siren = company(LedgerFixtures.unique("SP"));
+        LocalDate today = LocalDate.now();
+        JsonNode uninsured = decide(siren, "30000", today).body();
+        assertThat(uninsured.at("/limitComposition/insurerCover").isNull()).isTrue();
+        assertThat(uninsured.at("/grantedLimit/amount").decimalValue()).isGreaterThan(new java.math.BigDecimal("100000"));
+
+        Response imported = importCovers("""
+                Identifiant acheteur;Pays;Type de décision;Montant agréé;Devise;Date d'effet;Date d'expiration;Référence assureur
+                %s;FR;Agrément total;50 000,00;EUR;%s;;TI-001
+                """.formatted(siren, today.minusDays(30)));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.body().get("decisions").asInt()).isEqualTo(1);
+
+        JsonNode insured = decide(siren, "30000", today).body();
+        assertThat(insured.at("/limitComposition/insurerCover/amount").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(insured.at("/limitComposition/binding").asString()).isEqualTo("INSURER");
+        assertThat(insured.at("/grantedLimit/amount").decimalValue()).isEqualByComparingTo("50000");
+        assertThat(insured.get("outcome").asString()).isEqualTo("APPROVED");
+
+        assertThat(importCovers("""
+                buyer id,decision,amount,currency,effective date,insurer reference
+                %s,REDUCED,20000,EUR,%s,TI-002
+                """.formatted(siren, today)).status()).isEqualTo(201);
+        JsonNode reduced = decide(siren, "30000", today).body();
+        assertThat(reduced.at("/grantedLimit/amount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(reduced.get("outcome").asString()).isNotEqualTo("APPROVED");
+        JsonNode limits = get("/api/v1/limits/companies/" + siren, ANALYST).body();
+        assertThat(limits.at("/insurerCover/amount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(limits.at("/insurerDecision/insurerReference").asString()).isEqualTo("TI-002");
+        assertThat(limits.get("insurerHistory")).hasSize(2);
+        assertThat(get("/api/v1/limits/companies/" + siren + "?asOf=" + today.minusDays(1), ANALYST).body()
+                .at("/insurerCover/amount").decimalValue()).as("the full cover still held yesterday").isEqualByComparingTo("50000");
+    }
+
+    @Test
+    void a_file_with_an_unknown_buyer_or_overlapping_decisions_is_refused_by_row_and_nothing_is_imported() {
+        String siren = company(LedgerFixtures.unique("SP"));
+        Response refused = importCovers("""
+                buyer id,decision,amount,currency,effective date,expiry date,insurer reference
+                %s,FULL,50000,EUR,2026-01-01,2026-12-31,TI-010
+                %s,PARTIAL,30000,EUR,2026-06-01,,TI-011
+                %s,FULL,10000,EUR,2026-01-01,,TI-012
+                %s,SOMETIMES,10000,EUR,2026-01-01,,TI-013
+                """.formatted(siren, siren, LedgerFixtures.siren(), siren));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        List<String> errors = StreamSupport.stream(refused.body().get("errors").spliterator(), false)
+                .map(error -> error.get("row").asInt() + ":" + error.get("field").asString()).toList();
+        assertThat(errors).contains("3:effectiveFrom", "4:buyer", "5:decision");
+        assertThat(refused.body().at("/errors/0/file").asString()).isEqualTo("covers.csv");
+        assertThat(jdbc.sql("select count(*) from insurance_cover where registration_number = ?").param(siren)
+                .query(Long.class).single()).isZero();
+        assertThat(get("/api/v1/limits/companies/" + siren, ANALYST).body().get("insurerCover").isNull()).isTrue();
+    }
+
+    @Test
+    void an_insured_invoice_nearing_its_reporting_deadline_is_alerted_and_one_past_it_has_lost_its_cover() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("EUR");
+        String siren = LedgerFixtures.siren();
+        long customer = ledger.customer(NewCustomer.named(siren).soldBy(OWN_SALESPERSON));
+        LocalDate asOf = LocalDate.now();
+        // TestInsurer: report within 30 days of the due date extended by 10, so by due date + 40.
+        ledger.openInvoice(entity, customer, asOf.minusDays(60), asOf.minusDays(35), "4000", "EUR");
+        ledger.openInvoice(entity, customer, asOf.minusDays(80), asOf.minusDays(50), "6000", "EUR");
+        ledger.openInvoice(entity, customer, asOf.minusDays(20), asOf.minusDays(5), "9000", "EUR");
+        assertThat(importCovers("""
+                buyer id,decision,amount,currency,effective date,insurer reference
+                %s,FULL,30000,EUR,%s,TI-020
+                """.formatted(siren, asOf.minusDays(90))).status()).isEqualTo(201);
+
+        JsonNode alerts = get("/api/v1/limits/insurance/alerts?asOf=" + asOf, ANALYST).body().get("alerts");
+        List<JsonNode> mine = StreamSupport.stream(alerts.spliterator(), false)
+                .filter(alert -> alert.at("/company/registrationNumber").asString().equals(siren)).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).get("coverLost").asBoolean()).isTrue();
+        assertThat(mine.get(0).get("reportBy").asString()).isEqualTo(asOf.minusDays(10).toString());
+        assertThat(mine.get(1).get("coverLost").asBoolean()).isFalse();
+        assertThat(mine.get(1).get("daysLeft").asInt()).isEqualTo(5);
+        assertThat(mine.get(1).get("reportBy").asString()).isEqualTo(asOf.plusDays(5).toString());
+        assertThat(mine.get(1).at("/openAmount/amount").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(get("/api/v1/limits/insurance/alerts?asOf=" + asOf, SALESPERSON).body().get("alerts")).anySatisfy(
+                alert -> assertThat(alert.at("/company/registrationNumber").asString()).isEqualTo(siren));
+
+        JsonNode kpis = get("/api/v1/limits/insurance/kpis?asOf=" + asOf, MANAGER).body();
+        assertThat(kpis.get("insuredBuyers").asInt()).isPositive();
+        assertThat(kpis.at("/insured/amount").decimalValue()).isGreaterThanOrEqualTo(new java.math.BigDecimal("19000"));
+        assertThat(kpis.at("/insured/amount").decimalValue().add(kpis.at("/uninsured/amount").decimalValue())
+                .add(kpis.at("/aboveCover/amount").decimalValue()))
+                .isEqualByComparingTo(kpis.at("/exposure/amount").decimalValue());
+    }
+}
