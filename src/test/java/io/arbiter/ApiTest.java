@@ -131,6 +131,14 @@ public abstract class ApiTest {
                 """.formatted(requestId);
     }
 
+    /**
+     * An order the shipped policy sends to review: Atelier Moreau SARL orders 90,000 € with 32,000 € open, above its
+     * 120,000 € limit but within the review tolerance.
+     */
+    protected static String reviewOrder(String requestId) {
+        return smeOrder(requestId).replace("\"amount\": 18000", "\"amount\": 90000");
+    }
+
     /** Request ids are unique: decision records are append-only and a run's schema is shared by all its test classes. */
     protected static String newRequestId() {
         return "test-" + UUID.randomUUID();

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.arbiter.policy.LimitComposition;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.Reason;
@@ -18,12 +20,20 @@ import io.arbiter.shared.Money;
  *
  * @param availableCredit granted limit minus current exposure, before this order
  * @param reasons every table row and rule that fired, in pipeline order
+ * @param review for a {@code REVIEW} decision, the verdict a person gave on it, once given
  */
 public record CreditDecision(UUID decisionId, String requestId, Instant decidedAt, Outcome outcome,
         String registrationNumber, String segment, String dunningPlan, int score, Map<String, Integer> scorePoints,
         @Nullable String riskClass, Money grantedLimit, LimitComposition limitComposition, DecisionExposure exposure,
         Money availableCredit, List<Reason> reasons, String summary, String policyVersion, BureauData bureau,
-        @Nullable PoolData pool) {
+        @Nullable PoolData pool, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ReviewVerdict review) {
+
+    /** This decision with the verdict given on it (kept beside the stored decision, which never changes). */
+    CreditDecision withReview(@Nullable ReviewVerdict verdict) {
+        return new CreditDecision(decisionId, requestId, decidedAt, outcome, registrationNumber, segment, dunningPlan, score,
+                scorePoints, riskClass, grantedLimit, limitComposition, exposure, availableCredit, reasons, summary,
+                policyVersion, bureau, pool, verdict);
+    }
 
     /**
      * @param total open receivables + orders backlog + this order

@@ -1,6 +1,7 @@
 package io.arbiter.decision;
 
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,10 @@ class CreditDecisionController {
     private final DecisionHistory history;
     private final Clock clock;
 
-    CreditDecisionController(CreditDecisionService service, DecisionHistory history, Clock clock) {
+    private final Reviews reviews;
+
+    CreditDecisionController(CreditDecisionService service, DecisionHistory history, Clock clock, Reviews reviews) {
+        this.reviews = reviews;
         this.service = service;
         this.history = history;
         this.clock = clock;
@@ -56,11 +60,24 @@ class CreditDecisionController {
                 .body(decision);
     }
 
-    @Operation(summary = "A stored decision, exactly as it was answered")
+    @Operation(summary = "A stored decision, exactly as it was answered, with the review verdict given on it since, if any")
     @GetMapping("/{decisionId}")
     CreditDecision get(@PathVariable UUID decisionId) {
         return service.find(decisionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "decision-not-found",
                 "Decision not found", "No decision has id " + decisionId));
+    }
+
+    @Operation(summary = "Records a person's verdict on a decision the policy sent to review",
+            description = "Body: {\"verdict\": \"APPROVE\" | \"REJECT\" | \"APPROVE_UP_TO\", \"amount\": {\"amount\": 12000,"
+                    + " \"currency\": \"EUR\"} (APPROVE_UP_TO only), \"comment\": \"...\"}. Appended beside the decision,"
+                    + " which never changes; 201 with the decision and its review; 409 when the decision is not REVIEW or"
+                    + " already has a verdict (verdicts are never replaced).")
+    @PostMapping("/{decisionId}/review")
+    ResponseEntity<CreditDecision> review(@PathVariable UUID decisionId, @RequestBody VerdictRequest request,
+            Principal principal) {
+        CreditDecision reviewed = reviews.review(decisionId, request, principal.getName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/v1/credit-decisions/" + decisionId)).body(reviewed);
     }
 
     @Operation(summary = "The stored decisions, most recent first, narrowed by policy version, outcome, company and days",

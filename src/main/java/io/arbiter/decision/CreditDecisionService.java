@@ -87,10 +87,13 @@ public class CreditDecisionService {
         }
     }
 
+    private final ReviewVerdicts verdicts;
+
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
             StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours,
             PoolSignals pool, org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits,
-            DecisionProperties properties) {
+            DecisionProperties properties, ReviewVerdicts verdicts) {
+        this.verdicts = verdicts;
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -157,8 +160,10 @@ public class CreditDecisionService {
         return new Result(decision, true);
     }
 
+    /** A stored decision, with the review verdict given on it since, if any. */
     public Optional<CreditDecision> find(UUID decisionId) {
-        return decisions.findResponse(decisionId).map(this::read);
+        return decisions.findResponse(decisionId).map(this::read)
+                .map(decision -> decision.withReview(verdicts.find(decisionId).orElse(null)));
     }
 
     private Result replay(CreditDecisionRequest request, CreditDecisions.Stored stored, String requestHash) {
@@ -251,7 +256,7 @@ public class CreditDecisionService {
                 company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
                 evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
                 evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
-                evaluation.policyVersion(), bureauData, poolData(poolSignal));
+                evaluation.policyVersion(), bureauData, poolData(poolSignal), null);
     }
 
     private static CreditDecision.PoolData poolData(PoolSignal signal) {

@@ -146,7 +146,7 @@ public class DecisionHistory {
 
     /**
      * The decisions the filter selects, a page of {@code limit} at a time, most recent first or, with
-     * {@code oldestFirst} (the review queue), oldest first; {@code cursor} is the {@code next} of the previous page.
+     * {@code oldestFirst} (the review queue), oldest first and only those still waiting for a verdict; {@code cursor} is the {@code next} of the previous page.
      */
     public Page<CreditDecision> list(Filter filter, boolean oldestFirst, int limit, @Nullable String cursor) {
         String[] position = Paging.position(cursor, "decisions", 2, parts -> {
@@ -170,6 +170,10 @@ public class DecisionHistory {
         if (filter.company() != null) {
             sql.append(" and ").append(COMPANY).append(" = :company");
             params.put("company", filter.company());
+        }
+        if (oldestFirst) {
+            // The review queue: a decision leaves it once a person has given their verdict (V230).
+            sql.append(" and not exists (select 1 from review_verdict v where v.decision_id = credit_decision.decision_id)");
         }
         if (position != null) {
             sql.append(oldestFirst ? " and (decided_at, decision_id) > (:afterAt, :afterId)"

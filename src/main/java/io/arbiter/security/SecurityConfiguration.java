@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions/*/review").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit-decisions").hasAnyRole(DECIDERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/review-queue").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit-decisions/**").hasAnyRole(DECIDERS)

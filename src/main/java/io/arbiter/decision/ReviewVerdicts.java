@@ -1,0 +1,87 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.arbiter.shared.Money;
+
+/** The verdicts beside the decision records, and the decisions still waiting for one. Append-only. */
+@Repository
+class ReviewVerdicts {
+
+    private final JdbcClient jdbc;
+
+    ReviewVerdicts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the verdict unless the decision already has one; true when this call stored it. */
+    boolean insert(UUID decisionId, ReviewVerdict verdict) {
+        return jdbc.sql("""
+                insert into review_verdict (decision_id, verdict, amount, currency, comment, reviewed_by, reviewed_at)
+                values (:id, :verdict, :amount, :currency, :comment, :by, :at)
+                on conflict (decision_id) do nothing
+                """)
+                .param("id", decisionId)
+                .param("verdict", verdict.verdict().name())
+                .param("amount", verdict.amount() == null ? null : verdict.amount().amount())
+                .param("currency", verdict.amount() == null ? null : verdict.amount().currency().getCurrencyCode())
+                .param("comment", verdict.comment())
+                .param("by", verdict.reviewedBy())
+                .param("at", Timestamp.from(verdict.reviewedAt()))
+                .update() == 1;
+    }
+
+    Optional<ReviewVerdict> find(UUID decisionId) {
+        return jdbc.sql("select verdict, amount, currency, comment, reviewed_by, reviewed_at from review_verdict where decision_id = :id")
+                .param("id", decisionId).query((rs, n) -> verdict(rs)).optional();
+    }
+
+    /** The customers' names as their order systems sent them, by decision (only decisions whose request named one). */
+    Map<UUID, String> customerNames(List<UUID> decisionIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!decisionIds.isEmpty()) {
+            jdbc.sql("""
+                    select decision_id, request -> 'customer' ->> 'name' from credit_decision
+                    where decision_id in (:ids) and request -> 'customer' ->> 'name' is not null
+                    """)
+                    .param("ids", decisionIds)
+                    .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        }
+        return names;
+    }
+
+    /** How many decisions wait for a verdict, and since when the oldest does (null when none waits). */
+    record Backlog(long count, @Nullable Instant oldest) {
+    }
+
+    Backlog backlog() {
+        return jdbc.sql("""
+                select count(*), min(d.decided_at) from credit_decision d
+                where d.outcome = 'REVIEW'
+                  and not exists (select 1 from review_verdict v where v.decision_id = d.decision_id)
+                """)
+                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .single();
+    }
+
+    private static ReviewVerdict verdict(ResultSet rs) throws SQLException {
+        BigDecimal amount = rs.getBigDecimal(2);
+        return new ReviewVerdict(ReviewVerdict.Verdict.valueOf(rs.getString(1)),
+                amount == null ? null : Money.of(amount, Currency.getInstance(rs.getString(3))), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant());
+    }
+}

@@ -1,0 +1,17 @@
+package io.arbiter.decision;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A verdict as a reviewer sends it.
+ *
+ * @param verdict {@code APPROVE}, {@code REJECT} or {@code APPROVE_UP_TO}
+ * @param amount for {@code APPROVE_UP_TO}: how much of the order is approved, in the order's currency
+ */
+public record VerdictRequest(@Nullable String verdict, @Nullable AmountValue amount, @Nullable String comment) {
+
+    public record AmountValue(@Nullable BigDecimal amount, @Nullable String currency) {
+    }
+}
