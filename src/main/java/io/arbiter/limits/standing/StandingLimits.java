@@ -139,6 +139,13 @@ public class StandingLimits {
                 .params(Date.valueOf(today), Date.valueOf(until)).query((rs, n) -> standing(rs, today)).list();
     }
 
+    /** Every active limit, for the periodic look at the signals that should bring it back to a person. */
+    public List<Standing> active() {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql(STANDING + " where status = 'ACTIVE' order by registration_number")
+                .query((rs, n) -> standing(rs, today)).list();
+    }
+
     public List<Change> history(String country, String company) {
         return jdbc.sql(CHANGES + " where country = ? and company = ? order by seq desc").params(country, company)
                 .query((rs, n) -> change(rs)).list();
