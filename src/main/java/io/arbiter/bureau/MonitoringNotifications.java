@@ -26,9 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class MonitoringNotifications {
 
-    /** What a notification led to; {@code duplicate} when it had been received before and nothing was done again. */
+    /**
+     * What a notification led to; {@code duplicate} when it had been received before and nothing was done again;
+     * {@code ignored} says why it was recorded without effect (no bureau knows the company), null when it had one.
+     */
     record Outcome(String provider, String notificationId, boolean duplicate, Instant receivedAt,
-            SolvencyChanged.@Nullable Standing previous, SolvencyChanged.@Nullable Standing current, @Nullable String reportId) {
+            SolvencyChanged.@Nullable Standing previous, SolvencyChanged.@Nullable Standing current, @Nullable String reportId,
+            @Nullable String ignored) {
     }
 
     private final SolvencyService solvency;
@@ -70,6 +74,16 @@ class MonitoringNotifications {
         }
         Optional<SolvencyReport> before = snapshots.latest(notification.country() + ":" + company);
         SolvencyLookup lookup = solvency.refresh(company, notification.country());
+        if (lookup.status() == SolvencyLookup.Status.NOT_FOUND || lookup.status() == SolvencyLookup.Status.NONE) {
+            // Answering an error would have the bureau send it again for ever: recorded, and said to be ignored
+            String why = "no bureau configured for " + notification.country() + " knows company " + company
+                    + ": nothing to refresh";
+            jdbc.sql("update bureau_notification set ignored = :why where provider = :provider and notification_id = :id")
+                    .param("why", why).param("provider", notification.provider()).param("id", notification.notificationId())
+                    .update();
+            return new Outcome(notification.provider(), notification.notificationId(), false, receivedAt, null, null,
+                    null, why);
+        }
         if (lookup.source() != SolvencyLookup.Source.PROVIDER) {
             jdbc.sql("delete from bureau_notification where provider = :provider and notification_id = :id")
                     .param("provider", notification.provider()).param("id", notification.notificationId()).update();
@@ -95,17 +109,18 @@ class MonitoringNotifications {
                     notification.notificationId(), receivedAt, previous, current, report));
         });
         return new Outcome(notification.provider(), notification.notificationId(), false, receivedAt, previous, current,
-                report.reportId());
+                report.reportId(), null);
     }
 
     private Outcome stored(BureauNotification notification) {
         return jdbc.sql("""
-                select received_at, previous::text, current_standing::text, report_id from bureau_notification
+                select received_at, previous::text, current_standing::text, report_id, ignored from bureau_notification
                 where provider = :provider and notification_id = :id
                 """)
                 .param("provider", notification.provider()).param("id", notification.notificationId())
                 .query((rs, n) -> new Outcome(notification.provider(), notification.notificationId(), true,
-                        rs.getTimestamp(1).toInstant(), standing(rs.getString(2)), standing(rs.getString(3)), rs.getString(4)))
+                        rs.getTimestamp(1).toInstant(), standing(rs.getString(2)), standing(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)))
                 .single();
     }
 

@@ -43,10 +43,11 @@ class SolvencyController {
     }
 
     @Operation(summary = "Receive a bureau monitoring notification",
-            description = "201 when the report was refreshed and the change recorded; 200 when this notification id was received before (nothing done again); 503 when no bureau could give a fresh report (not recorded: send again).")
+            description = "201 when the report was refreshed and the change recorded; 200 when this notification id was received before (nothing done again), or when no bureau knows the company (recorded as ignored, with the reason in 'ignored': do not send it again); 503 when no bureau could give a fresh report (not recorded: send again).")
     @PostMapping("/api/v1/bureau/notifications")
     ResponseEntity<MonitoringNotifications.Outcome> notification(@Valid @RequestBody BureauNotification notification) {
         MonitoringNotifications.Outcome outcome = notifications.receive(notification);
-        return ResponseEntity.status(outcome.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return ResponseEntity.status(outcome.duplicate() || outcome.ignored() != null ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(outcome);
     }
 }

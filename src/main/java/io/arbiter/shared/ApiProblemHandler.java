@@ -38,14 +38,38 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(e.toProblemDetail());
     }
 
+    ApiProblemHandler(HttpProperties http) {
+        this.http = http;
+    }
+
+    private final HttpProperties http;
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Arbiter failed to handle this request; nothing was stored. Retry, and report it if it persists.");
         problem.setType(ProblemException.typeOf("internal-error"));
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * The database cannot be reached (down, restarting, no connection free in time): nothing was stored, and the same
+     * request sent again later is safe (a decision's requestId makes it idempotent), so 503 with Retry-After, not 500.
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable, answered 503: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Arbiter cannot reach its database just now; nothing was stored. Send the same request again after "
+                        + http.databaseRetryAfter() + " seconds.");
+        problem.setType(ProblemException.typeOf("database-unavailable"));
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(http.databaseRetryAfter())).body(problem);
     }
 
     @Override
@@ -66,6 +90,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.BodyTooLarge tooLarge = findCause(e, RequestSizeLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setType(ProblemException.typeOf("request-too-large"));
+            problem.setTitle("Request too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(problem);
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setType(ProblemException.typeOf("malformed-request"));
         problem.setTitle("Malformed request body");

@@ -121,6 +121,24 @@ class MonitoringNotificationTests extends ApiTest {
     }
 
     @Test
+    void a_notification_about_a_company_no_bureau_knows_is_recorded_and_answered_as_ignored() {
+        watch.answer(ScriptedProvider.Mode.DOES_NOT_KNOW);
+        String notificationId = "evt-" + UUID.randomUUID();
+
+        Response response = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
+        Response redelivered = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body().get("ignored").asString()).contains("knows company " + COMPANY);
+        assertThat(redelivered.status()).isEqualTo(200);
+        assertThat(redelivered.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(redelivered.body().get("ignored").asString()).isEqualTo(response.body().get("ignored").asString());
+        assertThat(jdbc.sql("select ignored from bureau_notification where notification_id = :id")
+                .param("id", notificationId).query(String.class).single()).contains("nothing to refresh");
+        assertThat(events.stream(SolvencyChanged.class, COMPANY, notificationId)).isEmpty();
+    }
+
+    @Test
     void a_notification_no_bureau_can_confirm_is_refused_and_not_recorded() {
         watch.answer(ScriptedProvider.Mode.REJECTS_CREDENTIALS);
         String notificationId = "evt-" + UUID.randomUUID();
