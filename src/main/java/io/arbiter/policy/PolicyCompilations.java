@@ -165,6 +165,12 @@ class PolicyCompilations implements DisposableBean {
         return draft != null ? draft : compile(versions.files(id));
     }
 
+    /** Lets go of a deleted draft's compilation. */
+    void forget(UUID id) {
+        drafts.invalidate(id);
+        kept.remove(id);
+    }
+
     /** Lets go of every kept compilation but these (those still running finish, then are dropped). */
     void retainOnly(Collection<UUID> ids) {
         kept.keySet().retainAll(ids);

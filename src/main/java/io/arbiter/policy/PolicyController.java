@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.arbiter.security.Role;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
@@ -51,6 +54,7 @@ class PolicyController {
     }
 
     @Operation(summary = "Uploads a draft: the active version's files with these added or replacing same-named ones; "
+            + "files equal to a stored version's are answered with that version (200) instead of a new draft (201); "
             + "stored only when it compiles and every scenario passes, with its tables' analysis (gaps, conflicting overlaps, "
             + "unreachable rows), whose errors keep it from being approved. .drl files need the POLICY_DEVELOPER or ADMIN role; an "
             + "upload that drops scenarios the active version has is refused unless allowDroppedScenarios=true")
@@ -69,15 +73,33 @@ class PolicyController {
             }
         }
         boolean mayUploadDrl = Role.POLICY_DEVELOPER.heldBy(principal.getAuthorities()) || Role.ADMIN.heldBy(principal.getAuthorities());
-        PolicyVersion draft = lifecycle.draft(uploads, comment, principal.getName(),
+        PolicyLifecycle.Drafted drafted = lifecycle.draft(uploads, comment, principal.getName(),
                 new PolicyLifecycle.UploadRights(mayUploadDrl, allowDroppedScenarios));
-        return ResponseEntity.created(URI.create("/api/v1/policies/versions/" + draft.id())).body(draft);
+        URI location = URI.create("/api/v1/policies/versions/" + drafted.version().id());
+        return drafted.created() ? ResponseEntity.created(location).body(drafted.version())
+                : ResponseEntity.ok().location(location).body(drafted.version());
     }
 
-    @Operation(summary = "Every stored policy version, newest first")
+    @Operation(summary = "The stored policy versions, newest first, page by page",
+            description = "limit 1-100, default 20; cursor is the 'next' of the previous page (also in the Link header)")
     @GetMapping("/versions")
-    List<PolicyVersion> versions() {
-        return lifecycle.all();
+    ResponseEntity<Page<PolicyVersion>> versions(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return Paging.ok(lifecycle.page(Paging.limit(limit, 20, 100), cursor));
+    }
+
+    @Operation(summary = "Deletes a draft (204); a version approved, scheduled or published is kept (409)")
+    @DeleteMapping("/versions/{id}")
+    ResponseEntity<Void> deleteDraft(@PathVariable UUID id, Principal principal) {
+        lifecycle.deleteDraft(id, principal.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Cancels a scheduled publication before its date: the version is APPROVED (or SUPERSEDED) again"
+            + " and the active version serves on; 409 when the version is not SCHEDULED")
+    @DeleteMapping("/versions/{id}/schedule")
+    PolicyVersion cancelSchedule(@PathVariable UUID id, Principal principal) {
+        return lifecycle.cancelSchedule(id, principal.getName());
     }
 
     @Operation(summary = "One version, with its tables' analysis")

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.arbiter.shared.Page;
 import io.arbiter.shared.ProblemException;
 
 /**
@@ -63,12 +64,22 @@ class PolicyLifecycle {
         this.clock = clock;
     }
 
-    PolicyVersion draft(List<Upload> uploaded, String comment, String author, UploadRights rights) {
+    /** A draft upload's answer: the new draft, or the version already stored with exactly these files. */
+    record Drafted(PolicyVersion version, boolean created) {
+    }
+
+    Drafted draft(List<Upload> uploaded, String comment, String author, UploadRights rights) {
         List<Upload> uploads = DraftUploads.files(uploaded, properties.maxUploadSize(), rights);
         Map<String, PolicyFile> files = new LinkedHashMap<>();
         versions.files(engine.active().id()).forEach(file -> files.put(file.name(), file));
         uploads.forEach(upload -> files.put(upload.name(), new PolicyFile(upload.name(), upload.content())));
         List<PolicyFile> draft = new ArrayList<>(files.values());
+        // The same files are the same content version: a second copy would make "decisions by version" ambiguous.
+        var same = versions.withSameFiles(draft);
+        if (same.isPresent()) {
+            log.info("Policy upload by {} has the files of version {}: answered with it", author, same.get());
+            return new Drafted(find(same.get()), false);
+        }
         PolicyEngine.Loaded loaded;
         try {
             loaded = compilations.compile(draft);
@@ -84,7 +95,38 @@ class PolicyLifecycle {
         compilations.draftCompiled(id, loaded);
         log.info("Policy draft {} (version {}) uploaded by {}", id, loaded.policy().version(), author);
         analyses.put(loaded.policy().version(), loaded.policy().analysis());
-        return versions.find(id).orElseThrow().withAnalysis(loaded.policy().analysis());
+        return new Drafted(versions.find(id).orElseThrow().withAnalysis(loaded.policy().analysis()), true);
+    }
+
+    /** Deletes a draft nobody needs: only a DRAFT, since an approved version may be published and a published one is evidence. */
+    void deleteDraft(UUID id, String by) {
+        transactions.executeWithoutResult(status -> {
+            PolicyVersion version = find(id, true);
+            if (version.state() != PolicyVersion.State.DRAFT || !versions.deleteDraft(id)) {
+                throw conflict(version, "only a DRAFT can be deleted");
+            }
+        });
+        compilations.forget(id);
+        log.info("Policy draft {} deleted by {}", id, by);
+    }
+
+    /**
+     * Cancels a scheduled publication before its date: the version goes back to APPROVED (or SUPERSEDED, for a
+     * scheduled rollback) and the active version serves on. Too late once the date has come and it is published.
+     */
+    synchronized PolicyVersion cancelSchedule(UUID id, String by) {
+        PolicyVersion cancelled = transactions.execute(status -> {
+            PolicyVersion version = find(id, true);
+            if (version.state() != PolicyVersion.State.SCHEDULED) {
+                throw conflict(version, "only a SCHEDULED publication can be cancelled");
+            }
+            versions.unschedule(id);
+            versions.notifyReplicas(id);
+            return versions.find(id).orElseThrow();
+        });
+        log.info("Policy version {} ({}): scheduled publication cancelled by {}", id, cancelled.version(), by);
+        sync.sync();
+        return cancelled.withAnalysis(analysis(cancelled));
     }
 
     PolicyVersion approve(UUID id, String approver) {
@@ -146,8 +188,8 @@ class PolicyLifecycle {
         return published.withAnalysis(analysis);
     }
 
-    List<PolicyVersion> all() {
-        return versions.findAll();
+    Page<PolicyVersion> page(int limit, @Nullable String cursor) {
+        return versions.page(limit, cursor);
     }
 
     /** One version with its tables' analysis. */

@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,9 +54,47 @@ class PolicyVersions {
         }
     }
 
-    List<PolicyVersion> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from policy_version order by created_at desc, id")
+    /** The versions newest first, {@code limit} at a time after the cursor's position. */
+    Page<PolicyVersion> page(int limit, @Nullable String cursor) {
+        String[] after = Paging.position(cursor, "versions", 2, parts -> {
+            Instant.parse(parts[0]);
+            UUID.fromString(parts[1]);
+        });
+        List<PolicyVersion> rows = jdbc.sql("select " + COLUMNS + " from policy_version"
+                + (after == null ? "" : " where (created_at, id) < (:at, :id)")
+                + " order by created_at desc, id desc limit :limit")
+                .params(after == null ? Map.of("limit", limit + 1)
+                        : Map.of("at", Timestamp.from(Instant.parse(after[0])), "id", UUID.fromString(after[1]),
+                                "limit", limit + 1))
                 .query(this::map).list();
+        return Page.of(rows, limit, version -> Paging.cursor("versions", version.createdAt().toString(),
+                version.id().toString()));
+    }
+
+    /**
+     * The first stored version whose files are exactly these, byte for byte and by name: uploading them again is
+     * answered with it rather than stored twice under the same content version.
+     */
+    Optional<UUID> withSameFiles(List<PolicyFile> files) {
+        // The digest has a fixed width, so "digest:name" cannot be read two ways whatever the name holds.
+        String[] signature = files.stream().map(file -> Sha256.hex(file.content()) + ":" + file.name()).sorted()
+                .toArray(String[]::new);
+        return jdbc.sql("""
+                select v.id from policy_version v
+                where (select array_agg(f.sha256 || ':' || f.name order by f.sha256 || ':' || f.name collate "C")
+                       from policy_version_file f where f.version_id = v.id) = cast(:signature as text[])
+                order by v.created_at, v.id limit 1""")
+                .param("signature", signature).query(UUID.class).optional();
+    }
+
+    /** Removes a draft and its files; false when the version is not (or no longer) a draft. */
+    boolean deleteDraft(UUID id) {
+        if (jdbc.sql("select count(*) from policy_version where id = :id and state = 'DRAFT'").param("id", id)
+                .query(Long.class).single() == 0) {
+            return false;
+        }
+        jdbc.sql("delete from policy_version_file where version_id = :id").param("id", id).update();
+        return jdbc.sql("delete from policy_version where id = :id and state = 'DRAFT'").param("id", id).update() == 1;
     }
 
     Optional<PolicyVersion> find(UUID id) {
@@ -105,17 +147,30 @@ class PolicyVersions {
      * it was (approved or superseded).
      */
     void schedule(UUID id, String by, Instant effectiveFrom) {
-        jdbc.sql("""
-                update policy_version set state = state_before_scheduling, state_before_scheduling = null,
-                       effective_from = case when state_before_scheduling = 'SUPERSEDED' then published_at end,
-                       scheduled_by = null
-                where state = 'SCHEDULED' and id <> :id""").param("id", id).update();
+        unscheduleAllBut(id);
         jdbc.sql("""
                 update policy_version set state_before_scheduling = case when state = 'SCHEDULED' then state_before_scheduling
                                                                          else state end,
                        state = 'SCHEDULED', scheduled_by = :by, effective_from = :from
                 where id = :id""")
                 .param("id", id).param("by", by).param("from", Timestamp.from(effectiveFrom)).update();
+    }
+
+    /** Cancels the publication scheduled for this version: it goes back to what it was (approved or superseded). */
+    void unschedule(UUID id) {
+        revertScheduled("id = :id", id);
+    }
+
+    private void unscheduleAllBut(UUID id) {
+        revertScheduled("id <> :id", id);
+    }
+
+    private void revertScheduled(String which, UUID id) {
+        jdbc.sql("""
+                update policy_version set state = state_before_scheduling, state_before_scheduling = null,
+                       effective_from = case when state_before_scheduling = 'SUPERSEDED' then published_at end,
+                       scheduled_by = null
+                where state = 'SCHEDULED' and\s""" + which).param("id", id).update();
     }
 
     /** The ids of the last {@code count} versions approved and not published yet, the most recent first. */

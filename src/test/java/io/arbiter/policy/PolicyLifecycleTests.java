@@ -134,7 +134,7 @@ class PolicyLifecycleTests extends ApiTest {
         assertThat(afterRollback.at("/limitComposition/internal/amount").decimalValue()).isEqualByComparingTo("150000");
 
         JsonNode versions = get("/api/v1/policies/versions", ANALYST).body();
-        assertThat(versions.get(0).get("id").asString()).isEqualTo(id); // newest first
+        assertThat(versions.get("items").get(0).get("id").asString()).isEqualTo(id); // newest first
     }
 
     @Test
