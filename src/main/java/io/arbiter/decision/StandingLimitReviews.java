@@ -3,6 +3,7 @@ package io.arbiter.decision;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,9 @@ import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
+import io.arbiter.shared.Money;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +37,8 @@ class StandingLimitReviews {
 
     /** One re-evaluation, as finance staff read it. */
     record Review(String registrationNumber, String provider, String notificationId, Instant reviewedAt,
-            String policyVersion, @Nullable BigDecimal previousLimit, BigDecimal grantedLimit, String currency,
-            Outcome outcome, String segment, @Nullable String riskClass) {
+            String policyVersion, @Nullable Money previousLimit, Money grantedLimit, Outcome outcome, String segment,
+            @Nullable String riskClass) {
     }
 
     private final PolicyEngine policy;
@@ -88,15 +92,33 @@ class StandingLimitReviews {
                 evaluation.policyVersion());
     }
 
-    List<Review> reviews(String registrationNumber) {
-        return jdbc.sql("""
+    /** A company's reviews, newest first, {@code limit} at a time after the cursor's position. */
+    Page<Review> reviews(String registrationNumber, int limit, @Nullable String cursor) {
+        String[] after = Paging.position(cursor, "limit-reviews", 2, parts -> {
+            Instant.parse(parts[0]);
+            Long.parseLong(parts[1]);
+        });
+        record Row(long id, Review review) {
+        }
+        List<Row> rows = jdbc.sql("""
                 select registration_number, provider, notification_id, reviewed_at, policy_version, previous_limit,
-                       granted_limit, currency, outcome, evaluation->'segment'->>'name', evaluation->>'riskClass'
-                from standing_limit_review where registration_number = :registrationNumber order by reviewed_at desc, id desc
+                       granted_limit, currency, outcome, evaluation->'segment'->>'name', evaluation->>'riskClass', id
+                from standing_limit_review where registration_number = :registrationNumber
+                  and (reviewed_at, id) < (:beforeAt, :beforeId)
+                order by reviewed_at desc, id desc limit :limit
                 """).param("registrationNumber", registrationNumber)
-                .query((rs, n) -> new Review(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getString(8), Outcome.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)))
+                .param("beforeAt", Timestamp.from(after == null ? Instant.parse("9999-01-01T00:00:00Z") : Instant.parse(after[0])))
+                .param("beforeId", after == null ? Long.MAX_VALUE : Long.parseLong(after[1])).param("limit", limit + 1)
+                .query((rs, n) -> {
+                    Currency currency = Currency.getInstance(rs.getString(8));
+                    BigDecimal previous = rs.getBigDecimal(6);
+                    return new Row(rs.getLong(12), new Review(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5),
+                            previous == null ? null : Money.of(previous, currency), Money.of(rs.getBigDecimal(7), currency),
+                            Outcome.valueOf(rs.getString(9)), rs.getString(10), rs.getString(11)));
+                })
                 .list();
+        return Page.of(rows, limit, row -> Paging.cursor("limit-reviews", row.review().reviewedAt().toString(),
+                String.valueOf(row.id()))).map(Row::review);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -11,12 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,8 +103,20 @@ class ImportJobs {
         return jdbc.sql("select * from ledger_import_job where id = ?").param(id).query(this::job).optional();
     }
 
-    List<ImportJob> recent(int limit) {
-        return jdbc.sql("select * from ledger_import_job order by created_at desc limit ?").param(limit).query(this::job).list();
+    /** The import jobs newest first, {@code limit} at a time after the cursor's position. */
+    Page<ImportJob> page(int limit, @Nullable String cursor) {
+        String[] after = Paging.position(cursor, "imports", 2, parts -> {
+            Instant.parse(parts[0]);
+            UUID.fromString(parts[1]);
+        });
+        List<ImportJob> rows = after == null
+                ? jdbc.sql("select * from ledger_import_job order by created_at desc, id desc limit ?").param(limit + 1)
+                        .query(this::job).list()
+                : jdbc.sql("select * from ledger_import_job where (created_at, id) < (?, ?)"
+                        + " order by created_at desc, id desc limit ?")
+                        .param(Timestamp.from(Instant.parse(after[0]))).param(UUID.fromString(after[1]))
+                        .param(limit + 1).query(this::job).list();
+        return Page.of(rows, limit, job -> Paging.cursor("imports", job.createdAt().toString(), job.id().toString()));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,9 +3,12 @@ package io.arbiter.ledger;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,9 +31,15 @@ class ImportMappings {
                 .query(String.class).optional().map(text -> stored.read(text, ColumnMapping.class).named(name));
     }
 
-    List<ColumnMapping> all() {
-        return jdbc.sql("select name, definition::text from ledger_import_mapping order by name")
+    /** The saved mappings by name, {@code limit} at a time after the cursor's name. */
+    Page<ColumnMapping> page(int limit, @Nullable String cursor) {
+        String[] after = Paging.position(cursor, "mappings", 1, parts -> {
+        });
+        List<ColumnMapping> rows = jdbc.sql("select name, definition::text from ledger_import_mapping"
+                + " where name collate \"C\" > ? order by name collate \"C\" limit ?")
+                .params(after == null ? "" : after[0], limit + 1)
                 .query((rs, n) -> stored.read(rs.getString(2), ColumnMapping.class).named(rs.getString(1))).list();
+        return Page.of(rows, limit, mapping -> Paging.cursor("mappings", mapping.name()));
     }
 
     void save(ColumnMapping mapping, String by) {

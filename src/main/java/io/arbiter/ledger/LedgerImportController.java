@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.arbiter.shared.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -100,14 +103,20 @@ class LedgerImportController {
                 "Import not found", "No import job " + id));
     }
 
+    @Operation(summary = "The import jobs, newest first, page by page",
+            description = "limit 1-200, default 50; cursor is the 'next' of the previous page (also in the Link header)")
     @GetMapping("/imports")
-    List<ImportJob> jobs() {
-        return imports.recentJobs();
+    ResponseEntity<Page<ImportJob>> jobs(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return Paging.ok(imports.jobs(Paging.limit(limit, 50, 200), cursor));
     }
 
+    @Operation(summary = "The saved column mappings, by name, page by page",
+            description = "limit 1-200, default 50; cursor is the 'next' of the previous page (also in the Link header)")
     @GetMapping("/mappings")
-    List<ColumnMapping> mappings() {
-        return imports.mappings();
+    ResponseEntity<Page<ColumnMapping>> mappings(@RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        return Paging.ok(imports.mappings(Paging.limit(limit, 50, 200), cursor));
     }
 
     @GetMapping("/mappings/{name}")

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.arbiter.shared.Page;
 import io.arbiter.shared.ProblemException;
 import jakarta.annotation.PreDestroy;
 
@@ -80,8 +81,8 @@ public class LedgerImportService {
         return jobs.find(id);
     }
 
-    public List<ImportJob> recentJobs() {
-        return jobs.recent(50);
+    public Page<ImportJob> jobs(int limit, @Nullable String cursor) {
+        return jobs.page(limit, cursor);
     }
 
     /** The kind a request names, else the kind of the source's saved mapping. */
@@ -95,8 +96,8 @@ public class LedgerImportService {
                         + source + "' has no saved mapping yet."));
     }
 
-    public List<ColumnMapping> mappings() {
-        return mappings.all();
+    public Page<ColumnMapping> mappings(int limit, @Nullable String cursor) {
+        return mappings.page(limit, cursor);
     }
 
     public Optional<ColumnMapping> mapping(String name) {

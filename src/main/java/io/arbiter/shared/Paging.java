@@ -57,7 +57,7 @@ public final class Paging {
             return null;
         }
         try {
-            String[] all = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            String[] all = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", parts + 1);
             if (all.length != parts + 1 || !all[0].equals(kind)) {
                 throw new IllegalArgumentException("not a " + kind + " cursor");
             }

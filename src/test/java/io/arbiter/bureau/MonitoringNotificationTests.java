@@ -94,10 +94,10 @@ class MonitoringNotificationTests extends ApiTest {
                 .satisfies(change -> assertThat(change.current().status()).isEqualTo(CompanyStatus.INSOLVENCY_PROCEEDINGS));
         assertThat(events.stream(InsolvencyReported.class, COMPANY, notificationId)).isNotEmpty();
 
-        JsonNode review = get("/api/v1/limits/" + COMPANY + "/reviews", ANALYST).body().get(0);
+        JsonNode review = get("/api/v1/limits/" + COMPANY + "/reviews", ANALYST).body().get("items").get(0);
         assertThat(review.get("notificationId").asString()).isEqualTo(notificationId);
         assertThat(review.get("outcome").asString()).isEqualTo("REJECTED");
-        assertThat(review.get("previousLimit").decimalValue())
+        assertThat(review.at("/previousLimit/amount").decimalValue())
                 .isEqualByComparingTo(decision.at("/grantedLimit/amount").decimalValue());
     }
 
