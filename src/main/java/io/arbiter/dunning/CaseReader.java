@@ -50,7 +50,7 @@ class CaseReader {
 
     CustomerCase ledger(String account, LocalDate asOf) {
         OpenItems.Customer customer = openItems.customer(account).orElseThrow(() -> new ProblemException(
-                HttpStatus.NOT_FOUND, "unknown-customer", "Unknown customer", "No customer with account '" + account
+                HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger", "No customer with account '" + account
                         + "' in the ledger; import it first, or send its open items inline (openItems)"));
         CustomerCase read = ledger(openItems.of(customer), asOf);
         return read.company() == null ? read : read.withInsolvency(proceedings.of(read.company()).orElse(null));

@@ -133,7 +133,7 @@ public final class DunningApi {
             @Nullable Long promiseId, @Nullable Long disputeId) {
     }
 
-    public record Agenda(LocalDate date, String policyVersion, int customers, int actions, List<AssigneeActions> groups) {
+    public record Agenda(LocalDate asOf, String policyVersion, int customers, int actions, List<AssigneeActions> groups) {
     }
 
     public record AssigneeActions(String assignee, List<AgendaEntry> actions) {

@@ -1,9 +1,7 @@
 package io.arbiter.dunning;
 
-import java.io.StringWriter;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,13 +24,12 @@ import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
 import io.arbiter.security.PortfolioScope;
+import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/dunning")
 class DunningController {
-
-    private static final String CSV = "text/csv";
 
     private final NextActionsService nextActions;
     private final DunningOutcomes outcomes;
@@ -63,57 +61,46 @@ class DunningController {
     @Operation(summary = "Every customer's actions due on a day, grouped by who carries them out; a salesperson's key "
             + "gets its own customers' only")
     @GetMapping("/agenda")
-    Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+    Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal principal) {
-        return agenda.agenda(date == null ? nextActions.today() : date, PortfolioScope.of(principal).salesperson());
+        return agenda.agenda(asOf == null ? nextActions.today() : asOf, PortfolioScope.of(principal).salesperson());
     }
 
     @Operation(summary = "The case file for a collection agency: debtor, invoices, amounts with interest, dunning history; "
-            + "JSON, or CSV with Accept: text/csv or format=csv")
-    @GetMapping(path = "/customers/{account}/agency-case", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+            + "JSON, CSV (Accept: text/csv or format=csv; dialect=comma or semicolon) or XLSX (format=xlsx)")
+    @GetMapping(path = "/customers/{account}/agency-case", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<?> agencyCase(@PathVariable String account,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-            @RequestParam(required = false) @Nullable String format,
-            @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        AgencyCase agencyCase = agencyFile.agencyCase(account, date);
-        if ("csv".equalsIgnoreCase(format) || accept != null && accept.contains(CSV)) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agency-case-" + account + ".csv\"")
-                    .body(csv(agencyCase));
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String dialect,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
+                TableExport.Format.XLSX);
+        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
+        AgencyCase agencyCase = agencyFile.agencyCase(account, asOf);
+        if (as != TableExport.Format.JSON) {
+            return TableExport.file(ResponseEntity.ok(), as, csvDialect, "agency-case-" + account,
+                    out -> export(agencyCase, out));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agencyCase);
     }
 
-    /** One record per line: the debtor, each invoice, each event of the history, the totals. */
-    static String csv(AgencyCase agencyCase) {
-        StringWriter out = new StringWriter();
-        row(out, "record", "date", "reference", "description", "amount", "interest", "indemnity", "currency");
+    /** One record per line: the debtor, each invoice, each event of the history, the totals (one per currency). */
+    static void export(AgencyCase agencyCase, TableExport out) {
+        out.row("record", "date", "reference", "description", "amount", "interest", "indemnity", "currency");
         var debtor = agencyCase.debtor();
-        row(out, "DEBTOR", agencyCase.asOf().toString(), debtor.account(), debtor.name() + " (" + (debtor.registrationNumber() == null
+        out.row("DEBTOR", agencyCase.asOf(), debtor.account(), debtor.name() + " (" + (debtor.registrationNumber() == null
                 ? "no registration number" : debtor.registrationNumber()) + ", " + debtor.country() + ")"
-                + (debtor.postalAddress() == null ? "" : ", " + debtor.postalAddress().replace('\n', ' ')), "", "", "", "");
-        agencyCase.invoices().forEach(invoice -> row(out, "INVOICE", invoice.dueDate().toString(), invoice.number(),
-                "issued " + invoice.issueDate() + ", " + invoice.daysLate() + " days late",
-                invoice.openAmount().amount().toPlainString(), invoice.interest().amount().toPlainString(),
-                invoice.indemnity() == null ? "" : invoice.indemnity().amount().toPlainString(),
-                invoice.openAmount().currency().getCurrencyCode()));
-        agencyCase.history().forEach(entry -> row(out, "HISTORY", entry.date().toString(), String.join(" ", entry.invoices()),
+                + (debtor.postalAddress() == null ? "" : ", " + debtor.postalAddress().replace('\n', ' ')), null, null,
+                null, null);
+        agencyCase.invoices().forEach(invoice -> out.row("INVOICE", invoice.dueDate(), invoice.number(),
+                "issued " + invoice.issueDate() + ", " + invoice.daysLate() + " days late", invoice.openAmount(),
+                invoice.interest(), invoice.indemnity(), invoice.openAmount().currency().getCurrencyCode()));
+        agencyCase.history().forEach(entry -> out.row("HISTORY", entry.date(), String.join(" ", entry.invoices()),
                 entry.action() + " by " + entry.channel() + (entry.outcome() == null ? ": proposed" : ": " + entry.outcome())
                         + (entry.agent() == null ? "" : " (" + entry.agent() + ")") + (entry.note() == null ? "" : " - " + entry.note()),
-                "", "", "", ""));
-        agencyCase.totals().forEach(totals -> row(out, "TOTAL", agencyCase.asOf().toString(), "", "claim",
-                totals.claim().amount().toPlainString(), totals.interest().amount().toPlainString(),
-                totals.indemnity().amount().toPlainString(), totals.open().currency().getCurrencyCode()));
-        return out.toString();
-    }
-
-    private static void row(StringWriter out, String... cells) {
-        out.append(String.join(",", List.of(cells).stream().map(DunningController::quote).toList())).append("\r\n");
-    }
-
-    private static String quote(String cell) {
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+") ? "'" + cell : cell;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+                null, null, null, null));
+        agencyCase.totals().forEach(totals -> out.row("TOTAL", agencyCase.asOf(), null, "claim", totals.claim(),
+                totals.interest(), totals.indemnity(), totals.open().currency().getCurrencyCode()));
     }
 }

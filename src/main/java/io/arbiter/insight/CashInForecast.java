@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.arbiter.shared.CurrencyAmount;
+
 /**
  * Cash expected in each of the 13 weeks from {@code asOf}, per currency: pending promises to pay at their promised
  * date, other open invoices at due date + the customer's average delay (weighted days late over its last 12 months of
@@ -20,6 +22,11 @@ public record CashInForecast(LocalDate asOf, List<Week> weeks, List<Amount> late
     }
 
     /** @param total promised + expected */
-    public record Amount(String currency, BigDecimal promised, BigDecimal expected, BigDecimal total) {
+    public record Amount(String currency, CurrencyAmount promised, CurrencyAmount expected, CurrencyAmount total) {
+
+        Amount(String currency, BigDecimal promised, BigDecimal expected) {
+            this(currency, new CurrencyAmount(promised, currency), new CurrencyAmount(expected, currency),
+                    new CurrencyAmount(promised.add(expected), currency));
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.shared.TableExport;
+
 /** Computes the {@link CashInForecast} in PostgreSQL, grouped by currency and week. */
 @Service
 class CashInForecasts {
@@ -57,7 +59,7 @@ class CashInForecasts {
             return List.of();
         }
         List<CashInForecast.Amount> amounts = new ArrayList<>();
-        byCurrency.forEach((currency, a) -> amounts.add(new CashInForecast.Amount(currency, a[0], a[1], a[0].add(a[1]))));
+        byCurrency.forEach((currency, a) -> amounts.add(new CashInForecast.Amount(currency, a[0], a[1])));
         return amounts;
     }
 
@@ -136,5 +138,16 @@ class CashInForecasts {
                 from pending
                 group by 2, 3""".formatted(day, "date '" + asOf.minusMonths(12) + "'", DISPUTED, LATER,
                 invoicesOf, promisesOf);
+    }
+
+    /** The forecast as a table: one line per week and currency, then what comes later and what is disputed. */
+    static void export(CashInForecast forecast, TableExport out) {
+        out.row("week", "from", "to", "currency", "promised", "expected", "total");
+        forecast.weeks().forEach(week -> week.amounts().forEach(amount -> out.row(week.week(), week.from(), week.to(),
+                amount.currency(), amount.promised(), amount.expected(), amount.total())));
+        forecast.later().forEach(amount -> out.row("later", null, null, amount.currency(), amount.promised(),
+                amount.expected(), amount.total()));
+        forecast.disputed().forEach(amount -> out.row("disputed", null, null, amount.currency(), amount.promised(),
+                amount.expected(), amount.total()));
     }
 }

@@ -22,12 +22,12 @@ import io.arbiter.ledger.Exposures;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 class InsightController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     private static final int CUSTOMERS_PER_PAGE = 1000;
     private static final int MAX_CUSTOMERS_PER_PAGE = 10_000;
 
@@ -70,7 +70,8 @@ class InsightController {
                 .orElseThrow(() -> notFound(registrationNumber, country));
     }
 
-    @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON, or CSV with Accept: text/csv or format=csv); "
+    @Operation(summary = "Receivables KPIs as of a day, by dimension and currency (JSON; CSV with Accept: text/csv or format=csv,"
+            + " dialect=comma or semicolon; XLSX with format=xlsx); "
             + "entity, group, activity, salesperson and customer (an account) limit them to those invoices and customers; "
             + "by customer, JSON comes by pages of customers in account order (limit, default 1000; cursor, the 'next' "
             + "of the previous page, also given in a Link header), a CSV holds them all unless limit or cursor is given; "
@@ -85,12 +86,12 @@ class InsightController {
             @RequestParam(required = false) @Nullable String salesperson,
             @RequestParam(required = false) @Nullable String customer,
             @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String dialect,
             @RequestParam(required = false) @Nullable String ceiForm,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, Principal caller) {
-        if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
-            throw KpiQuery.invalid("format", "format must be json or csv (was '" + format + "')");
-        }
+        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
+                TableExport.Format.XLSX);
+        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
         if (asOf != null && to != null && !asOf.equals(to)) {
             throw KpiQuery.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
         }
@@ -98,7 +99,7 @@ class InsightController {
         // from is the period's first day: the default period is kpi-period long, ending on asOf.
         LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays() - 1);
         KpiQuery.Dimension dimension = KpiQuery.Dimension.parse(by);
-        boolean csv = format != null ? "csv".equalsIgnoreCase(format) : accept != null && accept.contains("text/csv");
+        boolean csv = as != TableExport.Format.JSON;
         KpiReport report = kpis.report(new KpiQuery(end, start, dimension,
                 KpiQuery.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
                 new KpiQuery.Filter(entity, group, activity, portfolio(caller, salesperson), customer),
@@ -109,9 +110,8 @@ class InsightController {
                     .replaceQueryParam("cursor", report.next()).build().toUriString() + ">; rel=\"next\"");
         }
         if (csv) {
-            return response.contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kpis-" + report.by() + "-" + end + ".csv\"")
-                    .body(KpiCsv.csv(report));
+            return TableExport.file(response, as, csvDialect, "kpis-" + report.by() + "-" + end,
+                    out -> KpiCsv.export(report, out));
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(report);
     }
@@ -148,14 +148,26 @@ class InsightController {
     }
 
     @Operation(summary = "Cash expected in each of the next 13 weeks, per currency; salesperson limits it to that "
-            + "salesperson's customers")
-    @GetMapping("/api/v1/forecast/cash-in")
-    CashInForecast cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
-            @RequestParam(required = false) @Nullable String salesperson, Principal caller) {
+            + "salesperson's customers; JSON, CSV (Accept: text/csv or format=csv; dialect=comma or semicolon) or XLSX "
+            + "(format=xlsx)")
+    @GetMapping(path = "/api/v1/forecast/cash-in", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    ResponseEntity<?> cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String salesperson,
+            @RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String dialect,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, Principal caller) {
+        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
+                TableExport.Format.XLSX);
+        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
         if (salesperson != null && salesperson.isBlank()) {
             throw KpiQuery.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
         }
-        return forecasts.forecast(day("asOf", asOf), portfolio(caller, salesperson));
+        CashInForecast forecast = forecasts.forecast(day("asOf", asOf), portfolio(caller, salesperson));
+        if (as == TableExport.Format.JSON) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(forecast);
+        }
+        return TableExport.file(ResponseEntity.ok(), as, csvDialect, "cash-in-" + forecast.asOf(),
+                out -> CashInForecasts.export(forecast, out));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.arbiter.shared.CurrencyAmount;
+
 /**
  * Receivables KPIs as of a day, one row per dimension value and currency (amounts in different currencies are never
  * added). Balances are as of {@code asOf}; flows (credit sales, payments, resolved disputes) cover the period from
@@ -46,12 +48,28 @@ public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String b
      * @param lateRatePercent share of the invoices paid in the period that were paid after their due date
      * @param averageDaysLate days late of those invoices, weighted by amount
      */
-    public record Row(@Nullable String key, @Nullable String name, String currency, BigDecimal openReceivables,
-            BigDecimal overdue, @Nullable BigDecimal overduePercent, BigDecimal beginningReceivables,
-            BigDecimal creditSales, @Nullable BigDecimal dsoSimple, @Nullable BigDecimal dsoCountback,
+    public record Row(@Nullable String key, @Nullable String name, String currency, CurrencyAmount openReceivables,
+            CurrencyAmount overdue, @Nullable BigDecimal overduePercent, CurrencyAmount beginningReceivables,
+            CurrencyAmount creditSales, @Nullable BigDecimal dsoSimple, @Nullable BigDecimal dsoCountback,
             @Nullable BigDecimal cei, int invoicesPaid, int invoicesPaidLate, @Nullable BigDecimal lateRatePercent,
             @Nullable BigDecimal averageDaysLate, int openDisputes, int disputesResolved,
-            @Nullable BigDecimal averageDisputeResolutionDays, List<BigDecimal> agedBalance,
+            @Nullable BigDecimal averageDisputeResolutionDays, List<CurrencyAmount> agedBalance,
             @Nullable BigDecimal dsoAverage, @Nullable BigDecimal bestPossibleDso, @Nullable BigDecimal daysBeyondTerms) {
+
+        /** A row from the sums the statements give, every amount in the row's {@code currency}. */
+        Row(@Nullable String key, @Nullable String name, String currency, BigDecimal openReceivables, BigDecimal overdue,
+                @Nullable BigDecimal overduePercent, BigDecimal beginningReceivables, BigDecimal creditSales,
+                @Nullable BigDecimal dsoSimple, @Nullable BigDecimal dsoCountback, @Nullable BigDecimal cei,
+                int invoicesPaid, int invoicesPaidLate, @Nullable BigDecimal lateRatePercent,
+                @Nullable BigDecimal averageDaysLate, int openDisputes, int disputesResolved,
+                @Nullable BigDecimal averageDisputeResolutionDays, List<BigDecimal> agedBalance,
+                @Nullable BigDecimal dsoAverage, @Nullable BigDecimal bestPossibleDso, @Nullable BigDecimal daysBeyondTerms) {
+            this(key, name, currency, new CurrencyAmount(openReceivables, currency), new CurrencyAmount(overdue, currency),
+                    overduePercent, new CurrencyAmount(beginningReceivables, currency),
+                    new CurrencyAmount(creditSales, currency), dsoSimple, dsoCountback, cei, invoicesPaid, invoicesPaidLate,
+                    lateRatePercent, averageDaysLate, openDisputes, disputesResolved, averageDisputeResolutionDays,
+                    agedBalance.stream().map(amount -> new CurrencyAmount(amount, currency)).toList(), dsoAverage,
+                    bestPossibleDso, daysBeyondTerms);
+        }
     }
 }

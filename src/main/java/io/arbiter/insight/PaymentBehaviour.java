@@ -2,6 +2,7 @@ package io.arbiter.insight;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,8 @@ public record PaymentBehaviour(String registrationNumber, LocalDate asOf, List<S
         @Nullable BigDecimal averageDaysLateLast3Months, @Nullable BigDecimal averageDaysLateLast6Months,
         @Nullable BigDecimal averageDaysLateLast12Months, String paymentTrend, int brokenPromises, int openDisputes) {
 
-    /** One month of a customer's payment history: what was paid then, how late, and what happened to promises and disputes. */
-    public record Month(LocalDate month, int paidInvoices, int paidLate, @Nullable BigDecimal latePaymentSharePercent,
+    /** One month ({@code YYYY-MM}) of a customer's payment history: what was paid then, how late, and what happened to promises and disputes. */
+    public record Month(YearMonth month, int paidInvoices, int paidLate, @Nullable BigDecimal latePaymentSharePercent,
             @Nullable BigDecimal averageDaysLate, int promisesBroken, int promisesKept, int disputesOpened,
             int disputesResolved) {
     }

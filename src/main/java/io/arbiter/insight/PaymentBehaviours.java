@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +195,7 @@ public class PaymentBehaviours {
     }
 
     private static PaymentBehaviour.Month month(LocalDate month, long[] c, BigDecimal[] sums) {
-        return new PaymentBehaviour.Month(month, (int) c[0], (int) c[1],
+        return new PaymentBehaviour.Month(YearMonth.from(month), (int) c[0], (int) c[1],
                 KpiFormulas.percent(BigDecimal.valueOf(c[1]), BigDecimal.valueOf(c[0])),
                 KpiFormulas.weightedAverage(sums[0], sums[1]), (int) c[2], (int) c[3], (int) c[4], (int) c[5]);
     }

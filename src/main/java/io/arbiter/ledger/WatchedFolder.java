@@ -1,8 +1,8 @@
 package io.arbiter.ledger;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import io.arbiter.shared.TableExport;
 
 /**
  * Unattended imports: an ERP (or a collection agency) drops its exports into {@code arbiter.ledger.import.watch-directory};
@@ -131,7 +133,14 @@ class WatchedFolder implements SmartLifecycle {
         try {
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             if (!succeeded) {
-                Files.writeString(target.resolveSibling(name + ".errors.csv"), report(job), StandardCharsets.UTF_8);
+                // Written aside, then moved: whoever watches the folder never opens a half-written report.
+                Path part = target.resolveSibling(name + ".errors.csv.part");
+                try (OutputStream out = Files.newOutputStream(part);
+                        TableExport report = TableExport.csv(out, TableExport.Dialect.SEMICOLON)) {
+                    report(job, report);
+                }
+                Files.move(part, target.resolveSibling(name + ".errors.csv"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move " + file + " out of the watched folder", e);
@@ -139,20 +148,14 @@ class WatchedFolder implements SmartLifecycle {
         log.info("Watched folder: {} imported as job {}: {}", file.getFileName(), job.id(), job.state());
     }
 
-    /** UTF-8 with a byte-order mark and ';', so that Excel opens it as columns. */
-    private static String report(ImportJob job) {
-        StringBuilder csv = new StringBuilder("\uFEFFrow;column;value;message\n");
-        csv.append("0;;;").append(quote(job.message() == null ? "" : job.message()))
-                .append(job.errorCount() > job.errors().size() ? " (" + job.errorCount() + " errors, the first "
-                        + job.errors().size() + " listed)" : "").append('\n');
+    /** With ';' (the dialect of the files this folder usually receives), so that a French Excel opens it as columns. */
+    private static void report(ImportJob job, TableExport csv) {
+        csv.row("row", "column", "value", "message");
+        csv.row(0, null, null, (job.message() == null ? "" : job.message())
+                + (job.errorCount() > job.errors().size() ? " (" + job.errorCount() + " errors, the first "
+                        + job.errors().size() + " listed)" : ""));
         for (ImportError error : job.errors()) {
-            csv.append(error.row()).append(';').append(quote(error.column())).append(';').append(quote(error.value()))
-                    .append(';').append(quote(error.message())).append('\n');
+            csv.row(error.row(), error.column(), error.value(), error.message());
         }
-        return csv.toString();
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,14 +1,9 @@
 package io.arbiter.simulation;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -16,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/policies/versions/{versionId}/simulations")
 class SimulationController {
 
-    private static final String HEADER = "decision_id,registration_number,decided_with,active_outcome,candidate_outcome,"
-            + "active_segment,candidate_segment,active_risk_class,candidate_risk_class,active_granted_limit,"
-            + "candidate_granted_limit,limit_change,currency,active_reasons,candidate_reasons";
+    private static final List<String> HEADER = List.of("decision_id", "registration_number", "decided_with",
+            "active_outcome", "candidate_outcome", "active_segment", "candidate_segment", "active_risk_class",
+            "candidate_risk_class", "active_granted_limit", "candidate_granted_limit", "limit_change", "currency",
+            "active_reasons", "candidate_reasons");
 
     private final SimulationService service;
     private final JsonMapper json;
@@ -74,45 +72,29 @@ class SimulationController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(service.cancel(versionId, id));
     }
 
-    @Operation(summary = "Every changed decision of a simulation as CSV (UTF-8, comma-separated, '.' decimals)")
-    @GetMapping("/{id}/changes.csv")
-    void changes(@PathVariable UUID versionId, @PathVariable UUID id, HttpServletResponse response) throws IOException {
+    @Operation(summary = "Every changed decision of a simulation, as CSV (dialect=comma or semicolon) or XLSX (format=xlsx"
+            + " or Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), streamed row by row")
+    @GetMapping({"/{id}/changes.csv", "/{id}/changes"})
+    void changes(@PathVariable UUID versionId, @PathVariable UUID id, @RequestParam(required = false) @Nullable String format,
+            @RequestParam(required = false) @Nullable String dialect,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletResponse response) throws IOException {
+        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.CSV, TableExport.Format.XLSX);
+        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
         Currency currency = service.currencyOf(versionId, id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("simulation-" + id + "-changes.csv").build().toString());
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write(HEADER);
-        out.write("\r\n");
-        service.forEachChange(versionId, id, row -> {
-            List<String> cells = new ArrayList<>();
-            cells.add(row.decisionId() == null ? "" : row.decisionId().toString());
-            cells.add(row.registrationNumber());
-            cells.add(row.decidedWith() == null ? "" : row.decidedWith());
-            cells.add(row.oldOutcome());
-            cells.add(row.newOutcome());
-            cells.add(row.oldSegment());
-            cells.add(row.newSegment());
-            cells.add(row.oldClass() == null ? "" : row.oldClass());
-            cells.add(row.newClass() == null ? "" : row.newClass());
-            cells.add(amount(row.oldLimit()));
-            cells.add(amount(row.newLimit()));
-            cells.add(amount(row.newLimit().subtract(row.oldLimit())));
-            cells.add(currency.getCurrencyCode());
-            cells.add(reasons(row.oldReasons()));
-            cells.add(reasons(row.newReasons()));
-            try {
-                out.write(String.join(",", cells.stream().map(SimulationController::quoted).toList()));
-                out.write("\r\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        try (TableExport out = TableExport.respond(response, as, csvDialect, "simulation-" + id + "-changes")) {
+            out.row(HEADER);
+            service.forEachChange(versionId, id, row -> out.row(
+                    row.decisionId() == null ? null : row.decisionId().toString(), row.registrationNumber(),
+                    row.decidedWith(), row.oldOutcome(), row.newOutcome(), row.oldSegment(), row.newSegment(),
+                    row.oldClass(), row.newClass(), amount(row.oldLimit()), amount(row.newLimit()),
+                    amount(row.newLimit().subtract(row.oldLimit())), currency.getCurrencyCode(),
+                    reasons(row.oldReasons()), reasons(row.newReasons())));
+        }
     }
 
-    private static String amount(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    private static BigDecimal amount(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The rows that fired, as finance staff read them: "ruleName: description", separated by " | ". */
@@ -122,12 +104,5 @@ class SimulationController {
             reasons.add(reason.path("ruleName").asString("") + ": " + reason.path("description").asString(""));
         }
         return String.join(" | ", reasons);
-    }
-
-    private static String quoted(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
     }
 }

@@ -347,7 +347,7 @@ class DunningApiTests extends ApiTest {
         Customer notYetDue = customer(true);
         invoice(notYetDue, day.plusDays(20), "100.00");
 
-        Response response = get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE);
+        Response response = get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE);
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(entries(response.body(), "AUTO", dueToday.account())).containsExactly("REMINDER");
@@ -379,7 +379,7 @@ class DunningApiTests extends ApiTest {
         Customer customer = customer(true);
         invoice(customer, day, "300.00");
         JsonNode entry = null;
-        for (JsonNode group : get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE).body().get("groups")) {
+        for (JsonNode group : get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE).body().get("groups")) {
             for (JsonNode candidate : group.get("actions")) {
                 if (candidate.get("customer").asString().equals(customer.account())) {
                     entry = candidate;
@@ -404,12 +404,12 @@ class DunningApiTests extends ApiTest {
         Customer theirs = customer(false, "jdupont");
         invoice(theirs, day, "300.00");
 
-        Response agenda = get("/api/v1/dunning/agenda?date=" + day, SALESPERSON);
+        Response agenda = get("/api/v1/dunning/agenda?asOf=" + day, SALESPERSON);
 
         assertThat(agenda.status()).as(agenda.text()).isEqualTo(200);
         assertThat(entries(agenda.body(), "AUTO", mine.account())).containsExactly("REMINDER");
         assertThat(entries(agenda.body(), "AUTO", theirs.account())).isEmpty();
-        JsonNode everyone = get("/api/v1/dunning/agenda?date=" + day, DUNNING_ENGINE).body();
+        JsonNode everyone = get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE).body();
         assertThat(agenda.body().get("customers").asInt()).isLessThan(everyone.get("customers").asInt());
 
         Response recorded = post("/api/v1/dunning/outcomes", SALESPERSON, """
@@ -445,8 +445,8 @@ class DunningApiTests extends ApiTest {
         Response sent = outcome(customer, formalNotice, "SENT", asOf, ", \"confirmedBy\": \"M. Martin\", \"note\": \"AR 1A 234\"");
         assertThat(sent.status()).as(sent.text()).isEqualTo(201);
 
-        Response json = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?date=" + asOf, MANAGER);
-        Response csv = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?format=csv&date=" + asOf, MANAGER);
+        Response json = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER);
+        Response csv = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?format=csv&asOf=" + asOf, MANAGER);
 
         assertThat(json.status()).as(json.text()).isEqualTo(200);
         assertThat(json.body().get("debtor").get("registrationNumber").asString()).isEqualTo(customer.registrationNumber());
@@ -458,7 +458,8 @@ class DunningApiTests extends ApiTest {
         assertThat(history.get("note").asString()).isEqualTo("AR 1A 234");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.text().lines().toList()).first().isEqualTo("record,date,reference,description,amount,interest,indemnity,currency");
+        assertThat(csv.text().lines().toList()).first().as("a byte-order mark for Excel, then the header")
+                .isEqualTo("\uFEFFrecord,date,reference,description,amount,interest,indemnity,currency");
         assertThat(csv.text()).contains("DEBTOR,2024-10-30," + customer.account(), "INVOICE,2024-09-30,",
                 ",10000.00,117.12,40.00,EUR", "HISTORY,2024-10-30,", "FORMAL_NOTICE by REGISTERED_LETTER: SENT (Julie (collections)) - AR 1A 234",
                 "TOTAL,2024-10-30,,claim,10157.12,117.12,40.00,EUR");

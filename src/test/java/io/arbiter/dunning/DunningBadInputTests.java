@@ -176,7 +176,7 @@ class DunningBadInputTests extends ApiTest {
     @Test
     void the_dunning_api_needs_a_dunning_or_finance_key() {
         assertThat(post("/api/v1/dunning/next-actions", ORDER_SYSTEM, "{\"customer\": \"" + account + "\"}").status()).isEqualTo(403);
-        assertThat(get("/api/v1/dunning/agenda?date=2026-03-02", null).status()).isEqualTo(401);
+        assertThat(get("/api/v1/dunning/agenda?asOf=2026-03-02", null).status()).isEqualTo(401);
         assertThat(List.of(post("/api/v1/dunning/next-actions", ANALYST, """
                 {"customer": "%s", "asOf": "2026-03-02"}""".formatted(account)).status())).containsExactly(200);
     }

@@ -100,6 +100,6 @@ class SalespersonPortfolioTests extends ApiTest {
         assertThat(forecast.status()).isEqualTo(200);
         return StreamSupport.stream(forecast.body().get("weeks").get(1).get("amounts").spliterator(), false)
                 .filter(amount -> "XTS".equals(amount.get("currency").asString()))
-                .map(amount -> amount.get("expected").decimalValue()).findFirst().orElseThrow();
+                .map(amount -> amount.get("expected").get("amount").decimalValue()).findFirst().orElseThrow();
     }
 }

@@ -430,7 +430,7 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(kpis.status()).as(kpis.text()).isEqualTo(200);
         return java.util.stream.StreamSupport.stream(kpis.body().get("rows").spliterator(), false)
                 .filter(row -> entity.equals(row.get("key").asString())).findFirst().orElseThrow()
-                .get("openReceivables").decimalValue();
+                .get("openReceivables").get("amount").decimalValue();
     }
 
     @Test

@@ -87,7 +87,8 @@ class LedgerWatchedFolderTests extends ApiTest {
 
         Path errors = awaitFile("failed", name -> name.endsWith("RELANCES_2026-04-15.csv.errors.csv"));
 
-        assertThat(Files.readString(errors)).contains("3;\"Montant TTC\";\"-80,00\";\"negative amount not allowed");
+        assertThat(Files.readString(errors)).startsWith("\uFEFFrow;column;value;message\r\n")
+                .contains("3;Montant TTC;-80,00;negative amount not allowed");
         assertThat(awaitFile("failed", name -> name.endsWith("RELANCES_2026-04-15.csv"))).exists();
         assertThat(jdbc.sql("select count(*) from ledger_invoice where entity_code = ? and status = 'OPEN'").param(entity)
                 .query(Long.class).single()).as("the failed snapshot settled nothing").isEqualTo(2);

@@ -48,7 +48,7 @@ class ProblemShapeTests extends ApiTest {
 
     @Test
     void a_query_parameter_of_the_wrong_type_names_the_parameter() {
-        assertProblem(get("/api/v1/dunning/agenda?date=31/12/2026", DUNNING_ENGINE), 400, "invalid-request", "date",
+        assertProblem(get("/api/v1/dunning/agenda?asOf=31/12/2026", DUNNING_ENGINE), 400, "invalid-request", "asOf",
                 "'31/12/2026' is not a date: expected an ISO date");
     }
 
@@ -69,6 +69,17 @@ class ProblemShapeTests extends ApiTest {
                 {"asOf": "2026-03-02"}""");
 
         assertProblem(response, 422, "invalid-dunning-request", "customer", "customer is required");
+    }
+
+    @Test
+    void a_customer_the_ledger_does_not_hold_is_one_problem_type_whether_named_by_account_or_by_number() {
+        Response byAccount = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "NO-SUCH-ACCOUNT", "asOf": "2026-03-02"}""");
+        // No test puts this number in the ledger.
+        Response byNumber = get("/api/v1/ledger/customers/719358269/behaviour", ANALYST);
+
+        assertProblem(byAccount, 404, "customer-not-found", null, "NO-SUCH-ACCOUNT");
+        assertProblem(byNumber, 404, "customer-not-found", null, "719358269");
     }
 
     @Test

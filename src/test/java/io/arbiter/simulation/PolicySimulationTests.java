@@ -90,7 +90,7 @@ class PolicySimulationTests extends ApiTest {
         assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
         List<String> lines = csv.text().lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.getFirst()).startsWith("decision_id,registration_number,decided_with,active_outcome,candidate_outcome");
+        assertThat(lines.getFirst()).startsWith("\uFEFFdecision_id,registration_number,decided_with,active_outcome,candidate_outcome");
         String row = lines.stream().filter(line -> line.startsWith(approved)).findFirst().orElseThrow();
         assertThat(row).contains(",402202006," + activeVersion() + ",APPROVED,REVIEW,SME,SME,A,A,"
                 + "120000.00,100000.00,-20000.00,EUR,");
@@ -128,7 +128,7 @@ class PolicySimulationTests extends ApiTest {
         List<String> lines = get(started.location() + "/changes.csv", MANAGER).text().lines().toList();
         assertThat(lines.stream().filter(line -> line.contains(",402202006,") || line.contains(",40220200600019,")))
                 .singleElement().satisfies(line -> assertThat(line)
-                        .startsWith(",402202006,,REVIEW,REJECTED,SME,SME,A,A,120000.00,100000.00,-20000.00,EUR,"));
+                        .startsWith("\"\",402202006,,REVIEW,REJECTED,SME,SME,A,A,120000.00,100000.00,-20000.00,EUR,"));
         assertThat(lines).noneMatch(line -> line.contains("," + unknown + ","));
     }
 
