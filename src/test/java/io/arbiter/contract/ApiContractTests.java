@@ -1,0 +1,317 @@
+package io.arbiter.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.arbiter.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks the OpenAPI document the application serves and checks the API's written conventions (docs/integration-guide.md)
+ * on every operation of /api/v1: money is {amount, currency}, a request made wrong on purpose answers problem+json with
+ * a type, a title, a detail and the parameter at fault, and every list pages with a cursor and a Link header. An
+ * endpoint added without following them fails here, named, with the others.
+ */
+class ApiContractTests extends ApiTest {
+
+    /** Numbers that are not amounts of money: percentages, rates, days, scores, counts, factors. */
+    private static final Pattern NOT_MONEY = Pattern.compile(
+            "(?i).*(percent|rate|ratio|days|score|share|factor|grade|dso|cei|weight|points|count|week|months|"
+                    + "threshold|tolerance|latitude|longitude).*");
+
+    private JsonNode docs;
+    private Map<String, JsonNode> schemas;
+
+    @BeforeEach
+    void readTheOpenApiDocument() {
+        Response response = get("/v3/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        docs = response.body();
+        schemas = new TreeMap<>();
+        docs.at("/components/schemas").properties().forEach(entry -> schemas.put(entry.getKey(), entry.getValue()));
+    }
+
+    private record Operation(String method, String path, JsonNode spec) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private List<Operation> operations() {
+        List<Operation> operations = new ArrayList<>();
+        docs.get("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/api/v1/")) {
+                path.getValue().properties().forEach(method -> operations.add(
+                        new Operation(method.getKey(), path.getKey(), method.getValue())));
+            }
+        });
+        assertThat(operations).hasSizeGreaterThan(20);
+        return operations;
+    }
+
+    @Test
+    void money_is_an_amount_with_its_currency_in_every_schema() {
+        List<String> bare = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Operation operation : operations()) {
+            for (JsonNode schema : responseSchemas(operation)) {
+                bareAmounts(schema, operation + " ", bare, seen, false);
+            }
+            JsonNode body = operation.spec().at("/requestBody/content/application~1json/schema");
+            if (!body.isMissingNode()) {
+                bareAmounts(body, operation + " request ", bare, seen, true);
+            }
+        }
+        assertThat(bare).as("numbers that are amounts of money must be {amount, currency}").isEmpty();
+    }
+
+    @Test
+    void a_request_made_wrong_on_purpose_answers_problem_json_on_every_operation() {
+        List<String> violations = new ArrayList<>();
+        int forced = 0;
+        for (Operation operation : operations()) {
+            Response unauthenticated = call(operation, null, Map.of(), Map.of(), false);
+            checkProblem(operation + " without a key", unauthenticated, null, violations);
+            if (unauthenticated.status() != 401) {
+                violations.add(operation + " without a key: " + unauthenticated.status() + ", expected 401");
+            }
+            String field = null;
+            Map<String, String> query = new TreeMap<>();
+            Map<String, String> path = new TreeMap<>();
+            for (JsonNode parameter : operation.spec().path("parameters")) {
+                String name = parameter.get("name").asString();
+                String in = parameter.get("in").asString();
+                String format = parameter.at("/schema/format").asString("");
+                if (in.equals("path") && format.equals("uuid") && field == null) {
+                    path.put(name, "not-a-uuid");
+                    field = name;
+                } else if (in.equals("query") && (format.equals("date") || format.equals("date-time")) && field == null) {
+                    query.put(name, "31/12/2026");
+                    field = name;
+                } else if (in.equals("path") && name.equals("registrationNumber") && field == null) {
+                    path.put(name, "552100555"); // a SIREN whose check digit is wrong
+                    field = name;
+                } else if (in.equals("query") && name.equals("cursor") && field == null) {
+                    query.put(name, "not-a-cursor");
+                    field = name;
+                }
+            }
+            boolean jsonBody = operation.spec().at("/requestBody/content/application~1json").isObject();
+            Response response;
+            if (field != null) {
+                response = call(operation, ADMIN, path, query, false);
+                checkProblem(operation + " with a bad " + field, response, field, violations);
+            } else if (jsonBody) {
+                response = call(operation, ADMIN, path, Map.of(), true);
+                checkProblem(operation + " with a body that is not JSON", response, null, violations);
+            } else if (!operation.spec().path("parameters").isEmpty()) {
+                // A path naming nothing that exists, or a query parameter the operation does not know what to do with.
+                response = call(operation, ADMIN, Map.of(), Map.of("limit", "-1", "format", "no-such-format"), false);
+                checkProblem(operation + " naming nothing that exists", response, null, violations);
+            } else {
+                continue;
+            }
+            forced++;
+        }
+        assertThat(violations).isEmpty();
+        assertThat(forced).as("operations whose input could be made wrong").isGreaterThan(20);
+    }
+
+    @Test
+    void every_list_pages_with_a_cursor_and_a_link_header() {
+        List<String> violations = new ArrayList<>();
+        int lists = 0;
+        for (Operation operation : operations()) {
+            if (!operation.method().equals("get")) {
+                continue;
+            }
+            for (JsonNode schema : responseSchemas(operation)) {
+                JsonNode resolved = resolve(schema);
+                if ("array".equals(resolved.path("type").asString(""))) {
+                    violations.add(operation + " answers a bare array: answer a page {items, next} with a Link header");
+                }
+                if (resolved.at("/properties/items/type").asString("").equals("array")
+                        && resolved.at("/properties/next").isObject()) {
+                    lists++;
+                    checkPaging(operation, violations);
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+        assertThat(lists).as("paged lists").isGreaterThanOrEqualTo(4);
+    }
+
+    private void checkPaging(Operation operation, List<String> violations) {
+        Set<String> parameters = new HashSet<>();
+        operation.spec().path("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+        if (!parameters.contains("limit") || !parameters.contains("cursor")) {
+            violations.add(operation + " lists without limit and cursor parameters");
+            return;
+        }
+        if (operation.path().contains("{")) {
+            return; // paths with ids are paged the same way; their first page needs data of its own
+        }
+        Response first = call(operation, ADMIN, Map.of(), Map.of("limit", "1"), false);
+        if (first.status() != 200) {
+            violations.add(operation + "?limit=1: " + first.status() + " " + first.text());
+            return;
+        }
+        boolean hasNext = first.body().hasNonNull("next");
+        if (hasNext != (first.link() != null)) {
+            violations.add(operation + ": next is " + first.body().get("next") + " but Link is " + first.link());
+        }
+        if (first.body().get("items").size() > 1) {
+            violations.add(operation + "?limit=1 gave " + first.body().get("items").size() + " items");
+        }
+        if (hasNext) {
+            Response second = call(operation, ADMIN, Map.of(), Map.of("limit", "1", "cursor",
+                    first.body().get("next").asString()), false);
+            if (second.status() != 200) {
+                violations.add(operation + " second page: " + second.status());
+            } else if (second.body().get("items").equals(first.body().get("items"))) {
+                violations.add(operation + " second page repeats the first");
+            }
+        }
+        Response bad = call(operation, ADMIN, Map.of(), Map.of("cursor", "bm90LWEtY3Vyc29y"), false);
+        checkProblem(operation + " with a bad cursor", bad, "cursor", violations);
+    }
+
+    private static void checkProblem(String what, Response response, String field, List<String> violations) {
+        if (response.status() < 400 || response.status() >= 500) {
+            violations.add(what + ": " + response.status() + ", expected a 4xx: " + response.text());
+            return;
+        }
+        if (!response.contentType().startsWith("application/problem+json")) {
+            violations.add(what + ": Content-Type " + response.contentType());
+            return;
+        }
+        if (response.status() == 401 && !response.contentType().toUpperCase().contains("UTF-8")) {
+            violations.add(what + ": not UTF-8: " + response.contentType());
+        }
+        JsonNode body = response.body();
+        if (body == null || !body.path("type").asString("").startsWith("urn:arbiter:problem:")
+                || body.path("title").asString("").isBlank() || body.path("detail").asString("").isBlank()) {
+            violations.add(what + ": problem without type, title or detail: " + response.text());
+            return;
+        }
+        if (field != null && response.status() == 400 && !field.equals(body.at("/errors/0/field").asString(""))) {
+            violations.add(what + ": errors[] does not name " + field + ": " + response.text());
+        }
+    }
+
+    private Response call(Operation operation, String apiKey, Map<String, String> pathValues, Map<String, String> query,
+            boolean malformedBody) {
+        String path = operation.path();
+        for (JsonNode parameter : operation.spec().path("parameters")) {
+            if (parameter.get("in").asString().equals("path")) {
+                String name = parameter.get("name").asString();
+                String value = pathValues.getOrDefault(name, parameter.at("/schema/format").asString("").equals("uuid")
+                        ? "00000000-0000-0000-0000-00000000dead"
+                        // a well-formed number no ledger holds, so that the check reaches what it forces
+                        : name.equals("registrationNumber") ? "552100554" : "NO-SUCH-THING-0");
+                path = path.replace("{" + name + "}", value);
+            }
+        }
+        StringBuilder uri = new StringBuilder(path);
+        String separator = "?";
+        for (Map.Entry<String, String> entry : query.entrySet()) {
+            uri.append(separator).append(entry.getKey()).append('=')
+                    .append(URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(uri.toString()));
+        boolean multipart = operation.spec().at("/requestBody/content/multipart~1form-data").isObject();
+        String body = malformedBody ? "{\"unterminated" : "";
+        String contentType = multipart ? "multipart/form-data; boundary=contract" : "application/json";
+        if (multipart) {
+            body = "--contract--\r\n";
+        }
+        request.header("Content-Type", contentType).method(operation.method().toUpperCase(),
+                operation.method().equals("get") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return send(request, apiKey);
+    }
+
+    private List<JsonNode> responseSchemas(Operation operation) {
+        List<JsonNode> found = new ArrayList<>();
+        operation.spec().path("responses").properties().forEach(response -> {
+            if (response.getKey().startsWith("2")) {
+                response.getValue().path("content").properties().forEach(content -> {
+                    if (content.getKey().contains("json") || content.getKey().equals("*/*")) {
+                        found.add(content.getValue().path("schema"));
+                    }
+                });
+            }
+        });
+        return found;
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.isEmpty() ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    /**
+     * Request objects whose amounts are in a currency the request states once elsewhere: a decision request's exposure
+     * and insurer cover are in its order's currency, a promise to pay in its invoices' currency.
+     */
+    private static final Set<String> IN_THE_REQUEST_S_CURRENCY = Set.of("Exposure", "Customer", "PromiseToPay");
+
+    /**
+     * Walks a schema for numbers outside a Money schema whose names do not say they are not money. In a request, an
+     * object with a currency of its own (an order, an inline invoice) may carry its amounts as numbers beside it.
+     */
+    private void bareAmounts(JsonNode schema, String where, List<String> bare, Set<String> seen, boolean request) {
+        String ref = schema.path("$ref").asString("");
+        if (!ref.isEmpty()) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            if (!seen.add(name)) {
+                return;
+            }
+            where = name + ".";
+            if (request && IN_THE_REQUEST_S_CURRENCY.contains(name)) {
+                return;
+            }
+        }
+        JsonNode resolved = resolve(schema);
+        if (resolved == null) {
+            return;
+        }
+        JsonNode properties = resolved.path("properties");
+        if (properties.has("amount") && properties.has("currency") && (properties.size() == 2 || request)) {
+            return; // Money, or in a request an object stating its currency beside its amounts
+        }
+        if (request && properties.has("currency")) {
+            return;
+        }
+        String context = where;
+        properties.properties().forEach(property -> {
+            JsonNode value = property.getValue();
+            JsonNode element = value.path("type").asString("").equals("array") ? value.path("items") : value;
+            if (element.path("type").asString("").equals("number") && !NOT_MONEY.matcher(property.getKey()).matches()) {
+                bare.add(context + property.getKey());
+            }
+            bareAmounts(element, context + property.getKey() + ".", bare, seen, request);
+            if (element.path("additionalProperties").isObject()) {
+                bareAmounts(element.path("additionalProperties"), context + property.getKey() + ".", bare, seen, request);
+            }
+        });
+        if (resolved.path("items").isObject()) {
+            bareAmounts(resolved.path("items"), where, bare, seen, request);
+        }
+    }
+}
