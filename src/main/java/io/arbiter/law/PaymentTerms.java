@@ -46,6 +46,17 @@ public final class PaymentTerms {
         return latest(sixtyDays, latest(plus45ThenEndOfMonth, endOfMonthThenPlus45));
     }
 
+    /**
+     * The due date that terms give: {@code days} net from the invoice date, or, "end of month", the invoice date +
+     * {@code days} then the end of that month (the reading of "45 jours fin de mois" the DGCCRF gives first; the other
+     * reading, end of month then + days, is accepted by {@link #check} too).
+     */
+    public static LocalDate dueDate(LocalDate invoiceDate, int days, boolean endOfMonth) {
+        Objects.requireNonNull(invoiceDate, "invoiceDate");
+        LocalDate net = invoiceDate.plusDays(days);
+        return endOfMonth ? endOfMonth(net) : net;
+    }
+
     private static LocalDate endOfMonth(LocalDate date) {
         return YearMonth.from(date).atEndOfMonth();
     }

@@ -11,6 +11,10 @@ enum FieldType {
     /** A number of days, 0 to 365. */
     DAYS("integer"),
     CURRENCY("char(3)"),
+    /** Yes or no: oui/non, yes/no, true/false, 1/0, o/n, y/n, x or empty. */
+    YES_NO("boolean"),
+    /** Payment terms: days net ("30", "30 jours", "net 60") or end of month ("45 jours fin de mois", "45 FDM", "30 EOM"). */
+    TERMS("text"),
     COUNTRY("char(2)");
 
     final String sqlType;

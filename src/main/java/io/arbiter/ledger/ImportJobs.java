@@ -89,13 +89,15 @@ class ImportJobs {
         own.executeWithoutResult(status -> jdbc.sql("""
                         update ledger_import_job set state = ?, percent = 100, rows_read = ?, imported = ?, updated = ?,
                             unchanged = ?, settled = ?, customers_created = ?, customers_updated = ?, error_count = ?,
-                            errors = ?::jsonb, preview = ?::jsonb, mapping = ?::jsonb, message = ?, finished_at = now()
+                            errors = ?::jsonb, preview = ?::jsonb, mapping = ?::jsonb, message = ?, flagged_count = ?,
+                            flagged = ?::jsonb, finished_at = now()
                         where id = ?""")
                 .params(result.succeeded() ? "SUCCEEDED" : "FAILED", result.rowsRead(), result.imported(), result.updated(),
                         result.unchanged(), result.settled(), result.customersCreated(), result.customersUpdated(),
                         result.errorCount(), json.writeValueAsString(result.errors()),
                         json.writeValueAsString(result.preview()),
-                        result.mapping() == null ? null : json.writeValueAsString(result.mapping()), result.message(), id)
+                        result.mapping() == null ? null : json.writeValueAsString(result.mapping()), result.message(),
+                        result.flaggedCount(), json.writeValueAsString(result.flagged()), id)
                 .update());
     }
 
@@ -132,7 +134,8 @@ class ImportJobs {
                 preview == null ? List.of() : (List<Map<String, Object>>) stored.read(preview, List.class),
                 mapping == null ? null : stored.read(mapping, ColumnMapping.class), rs.getString("message"),
                 instant(rs.getTimestamp("created_at")), instantOrNull(rs.getTimestamp("started_at")),
-                instantOrNull(rs.getTimestamp("finished_at")));
+                instantOrNull(rs.getTimestamp("finished_at")), rs.getLong("flagged_count"),
+                Arrays.asList(stored.read(rs.getString("flagged"), ImportError[].class)));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

@@ -23,8 +23,11 @@ public enum ImportKind {
             Fields.CUSTOMER_DETAILS.stream(),
             Stream.of(required("issueDate", "issue_date", FieldType.DATE, "date facture", "date de facture", "date piece",
                             "date document", "date", "invoice date", "issue date", "document date", "date issued"),
-                    required("dueDate", "due_date", FieldType.DATE, "date echeance", "date d echeance", "echeance",
+                    // An export that gives terms instead has its due date computed from them.
+                    ImportField.requiredUnless(List.of("terms", "paymentTermsDays"), "dueDate", "due_date", FieldType.DATE, "date echeance", "date d echeance", "echeance",
                             "due date", "due on", "payment due date", "net due date"),
+                    optional("terms", "terms", FieldType.TERMS, "conditions de reglement", "condition de reglement",
+                            "mode de reglement", "terms of payment", "payment condition", "payment conditions"),
                     required("amount", "amount", FieldType.AMOUNT, "montant ttc", "montant", "total ttc", "ttc",
                             "montant facture", "amount", "amount incl vat", "amount including vat", "gross amount",
                             "invoice amount", "total amount", "total"),
@@ -115,7 +118,7 @@ public enum ImportKind {
                 "libelle client", "customer name", "name", "company name", "company", "account name"};
         static final String[] INVOICE_NUMBER_HEADERS = {"n facture", "numero facture", "numero de facture", "no facture",
                 "num facture", "facture", "n piece", "numero piece", "piece", "invoice", "invoice number", "invoice no",
-                "invoice id", "invoice ref", "document number", "document no"};
+                "invoice id", "invoice ref", "document number", "document no", "number", "numero", "no"};
 
         static final ImportField ENTITY = required("entity", "entity", FieldType.TEXT, "societe", "code societe", "site",
                 "entite", "etablissement", "entity", "company code", "legal entity", "entity code", "business unit");
@@ -136,6 +139,10 @@ public enum ImportKind {
                 optional("paymentTermsDays", "payment_terms_days", FieldType.DAYS, "delai de paiement", "delai paiement",
                         "conditions de paiement", "jours", "payment terms", "payment terms days", "terms", "terms days"),
                 optional("customerSince", "customer_since", FieldType.DATE, "client depuis", "date creation client",
-                        "date de creation", "date ouverture", "customer since", "since", "created on", "opened on"));
+                        "date de creation", "date ouverture", "customer since", "since", "created on", "opened on"),
+                optional("publicSector", "public_sector", FieldType.YES_NO, "secteur public", "organisme public",
+                        "personne publique", "acheteur public", "public sector", "public body", "public"),
+                optional("postalAddress", "postal_address", FieldType.TEXT, "adresse", "adresse postale",
+                        "adresse de facturation", "address", "postal address", "billing address", "mailing address"));
     }
 }

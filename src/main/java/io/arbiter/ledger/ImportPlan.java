@@ -58,7 +58,7 @@ record ImportPlan(ImportKind kind, List<ImportField> fields, int[] index, @Nulla
                 errors.add(1, column, "", "the mapping reads " + field.name() + " from column '" + column
                         + "', which this file does not have" + singleColumnHint(header));
                 complete = false;
-            } else if (field.required() && index[i] < 0 && defaults[i] == null) {
+            } else if (index[i] < 0 && defaults[i] == null && field.missingFrom(mapped(mapping))) {
                 errors.add(1, field.name(), "", "missing mandatory column for " + field.name() + " (e.g. '"
                         + field.headers().getFirst() + "'): map it to a column of the file or give it a default"
                         + singleColumnHint(header));
@@ -66,6 +66,16 @@ record ImportPlan(ImportKind kind, List<ImportField> fields, int[] index, @Nulla
             }
         }
         return complete ? new ImportPlan(kind, fields, index, defaults, names) : null;
+    }
+
+    private static java.util.Set<String> mapped(ColumnMapping mapping) {
+        java.util.Set<String> mapped = new java.util.HashSet<>(mapping.columns().keySet());
+        mapping.defaults().forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                mapped.add(field);
+            }
+        });
+        return mapped;
     }
 
     private static int indexOf(List<String> header, String column) {

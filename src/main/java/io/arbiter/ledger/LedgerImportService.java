@@ -119,7 +119,9 @@ public class LedgerImportService {
             }
         }
         for (ImportField field : kind.fields()) {
-            if (field.required() && !mapping.columns().containsKey(field.name()) && !mapping.defaults().containsKey(field.name())) {
+            java.util.Set<String> mapped = new java.util.HashSet<>(mapping.columns().keySet());
+            mapped.addAll(mapping.defaults().keySet());
+            if (field.missingFrom(mapped)) {
                 errors.add(Map.of("field", "columns." + field.name(), "message", "mandatory: map it to a column or give it a default"));
             }
         }
@@ -137,8 +139,8 @@ public class LedgerImportService {
     public MappingSuggestion suggest(Path file, ImportKind kind) {
         try (Table table = Table.open(file)) {
             ColumnMapping mapping = MappingSuggester.suggest(kind, table.header());
-            List<String> missing = kind.fields().stream().filter(ImportField::required)
-                    .map(ImportField::name).filter(field -> !mapping.columns().containsKey(field)).toList();
+            List<String> missing = kind.fields().stream().filter(field -> field.missingFrom(mapping.columns().keySet()))
+                    .map(ImportField::name).toList();
             List<String> unmapped = kind.fields().stream().filter(field -> !field.required())
                     .map(ImportField::name).filter(field -> !mapping.columns().containsKey(field)).toList();
             List<String> unused = table.header().stream().filter(header -> !mapping.columns().containsValue(header)).toList();

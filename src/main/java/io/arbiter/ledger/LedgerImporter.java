@@ -150,7 +150,8 @@ class LedgerImporter {
         }
         if (request.dryRun()) {
             return new ImportResult(true, "Dry run: the file is valid (" + table.description() + "); nothing was written.",
-                    rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping);
+                    rows, 0, 0, 0, 0, 0, 0, 0, List.of(), preview, mapping, converter.flags().count(),
+                    converter.flags().list());
         }
         LedgerWrites.Counts counts = writes.merge(plan, request, rows, converter, LocalDate.now(clock));
         // Payments, credit notes and settled invoices may keep promises: judged in the same transaction.
@@ -162,7 +163,7 @@ class LedgerImporter {
                 ? rows - counts.imported() : rows - counts.imported() - counts.updated();
         return new ImportResult(true, "Imported (" + table.description() + ").", rows, counts.imported(), counts.updated(),
                 unchanged, counts.settled(), counts.customersCreated(), counts.customersUpdated(), 0, List.of(), preview,
-                mapping);
+                mapping, converter.flags().count(), converter.flags().list());
     }
 
     private static ImportResult failed(String message, long rows, RowErrors errors, List<Map<String, Object>> preview,

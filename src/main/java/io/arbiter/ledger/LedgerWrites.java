@@ -181,10 +181,11 @@ class LedgerWrites {
         jdbc.sql("""
                 create temp table ledger_stage_customer on commit drop as
                 select account, customer_name, registration_number, country::char(2), group_code, salesperson, activity,
-                       payment_terms_days::integer, customer_since::date
+                       payment_terms_days::integer, customer_since::date, public_sector::boolean, postal_address
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::text[]) as c(account, customer_name, registration_number, country, group_code, salesperson,
-                                            activity, payment_terms_days, customer_since)""")
+                            ?::text[], ?::text[], ?::text[]) as c(account, customer_name, registration_number, country,
+                                            group_code, salesperson, activity, payment_terms_days, customer_since,
+                                            public_sector, postal_address)""")
                 .params((Object[]) columns).update();
         jdbc.sql("""
                 insert into ledger_customer_group (code, name)
@@ -200,22 +201,30 @@ class LedgerWrites {
                     activity = coalesce(s.activity, c.activity),
                     payment_terms_days = coalesce(s.payment_terms_days, c.payment_terms_days),
                     customer_since = coalesce(s.customer_since, c.customer_since),
+                    public_sector = coalesce(s.public_sector, c.public_sector),
+                    postal_address = coalesce(s.postal_address, c.postal_address),
                     updated_at = now()
                 from ledger_stage_customer s
                 where c.account = s.account
                   and (c.name, c.registration_number, c.country, c.group_code, c.salesperson, c.activity,
-                       c.payment_terms_days, c.customer_since)
+                       c.payment_terms_days, c.customer_since, c.public_sector, c.postal_address)
                       is distinct from
                       (coalesce(s.customer_name, c.name), coalesce(s.registration_number, c.registration_number),
                        coalesce(s.country, c.country), coalesce(s.group_code, c.group_code),
                        coalesce(s.salesperson, c.salesperson), coalesce(s.activity, c.activity),
-                       coalesce(s.payment_terms_days, c.payment_terms_days), coalesce(s.customer_since, c.customer_since))""")
+                       coalesce(s.payment_terms_days, c.payment_terms_days), coalesce(s.customer_since, c.customer_since),
+                       coalesce(s.public_sector, c.public_sector), coalesce(s.postal_address, c.postal_address))""")
                 .update();
+        // Without a public-sector column, a French SIREN starting with 1 or 2 (the State, local authorities and public
+        // establishments) makes a public body, as credit decisions read it.
         long created = jdbc.sql("""
                 insert into ledger_customer (account, name, registration_number, country, group_code, salesperson, activity,
-                                             payment_terms_days, customer_since)
+                                             payment_terms_days, customer_since, public_sector, postal_address)
                 select s.account, s.customer_name, s.registration_number, coalesce(s.country, 'FR'), s.group_code,
-                       s.salesperson, s.activity, s.payment_terms_days, s.customer_since
+                       s.salesperson, s.activity, s.payment_terms_days, s.customer_since,
+                       coalesce(s.public_sector, coalesce(s.country, 'FR') = 'FR'
+                           and coalesce(ledger_company_id('FR', s.registration_number) ~ '^[12][0-9]{8}$', false)),
+                       s.postal_address
                 from ledger_stage_customer s
                 where s.customer_name is not null
                   and not exists (select 1 from ledger_customer c where c.account = s.account)""").update();

@@ -18,6 +18,10 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.arbiter.law.Debtor;
+import io.arbiter.law.PaymentTermCheck;
+import io.arbiter.law.PaymentTerms;
+
 /**
  * Turns one row of the file into one line of PostgreSQL COPY text for the staging table, checking every cell against
  * its field: a row with any error is reported cell by cell and not staged. It also screens the rows' natural keys for
@@ -33,7 +37,7 @@ final class RowConverter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** What a file may say of a customer, its account first: the columns of {@code ledger_stage_customer}. */
     static final List<String> CUSTOMER_FIELDS = List.of("account", "customerName", "registrationNumber", "country", "group",
-            "salesperson", "activity", "paymentTermsDays", "customerSince");
+            "salesperson", "activity", "paymentTermsDays", "customerSince", "publicSector", "postalAddress");
 
     private final ImportPlan plan;
     private final RowErrors errors;
@@ -44,6 +48,9 @@ final class RowConverter {
     private final int due;
     private final int amount;
     private final int open;
+    private final int terms;
+    private final int termsDays;
+    private final int publicSector;
     private final int entity;
     /** The currency's position for files whose entities the import creates (invoices, open orders); else -1. */
     private final int entityCurrency;
@@ -61,9 +68,13 @@ final class RowConverter {
     private final @Nullable MessageDigest md5;
     private final StringBuilder hashInput = new StringBuilder(128);
 
+    /** Rows accepted but worth a person's look: terms beyond the legal maximum (LME). */
+    private final RowErrors flags;
+
     RowConverter(ImportPlan plan, RowErrors errors) {
         this.plan = plan;
         this.errors = errors;
+        this.flags = new RowErrors(errors.kept());
         this.values = new Object[plan.fields().size()];
         this.texts = new String[plan.fields().size()];
         boolean invoices = plan.kind() == ImportKind.INVOICES;
@@ -71,6 +82,9 @@ final class RowConverter {
         this.due = invoices ? plan.position("dueDate") : -1;
         this.amount = invoices ? plan.position("amount") : -1;
         this.open = invoices ? plan.position("openAmount") : -1;
+        this.terms = invoices ? plan.position("terms") : -1;
+        this.termsDays = invoices ? plan.position("paymentTermsDays") : -1;
+        this.publicSector = invoices ? plan.position("publicSector") : -1;
         this.entity = plan.kind() == ImportKind.CUSTOMERS ? -1 : plan.position("entity");
         this.entityCurrency = invoices || plan.kind() == ImportKind.OPEN_ORDERS ? plan.position("currency") : -1;
         this.key = plan.position(plan.kind().keyField());
@@ -113,7 +127,7 @@ final class RowConverter {
             String raw = plan.index()[i] >= 0 ? row.cell(plan.index()[i]) : plan.defaults()[i];
             if (raw == null || raw.isBlank()) {
                 values[i] = null;
-                if (field.required()) {
+                if (field.required() && field.standIns().isEmpty()) {
                     errors.add(row.number(), plan.columnNames()[i], "", field.name() + " is mandatory and empty");
                 }
                 continue;
@@ -124,6 +138,17 @@ final class RowConverter {
                 values[i] = null;
                 errors.add(row.number(), plan.columnNames()[i], raw, e.getMessage());
             }
+        }
+        if (issue >= 0 && values[due] == null && values[issue] instanceof LocalDate issued
+                && values[terms] instanceof Terms given) {
+            values[due] = PaymentTerms.dueDate(issued, given.days(), given.endOfMonth());
+        } else if (issue >= 0 && values[due] == null && values[issue] instanceof LocalDate issued
+                && values[termsDays] instanceof Integer days) {
+            values[due] = PaymentTerms.dueDate(issued, days, false);
+        }
+        if (issue >= 0 && values[due] == null && errors.count() == before) {
+            errors.add(row.number(), plan.columnNames()[due], "", "dueDate is mandatory and empty: give the due date, or the"
+                    + " payment terms (e.g. '30 jours', '45 jours fin de mois') to compute it from the invoice date");
         }
         if (issue >= 0 && values[issue] instanceof LocalDate issued && values[due] instanceof LocalDate dueOn
                 && dueOn.isBefore(issued)) {
@@ -136,6 +161,17 @@ final class RowConverter {
         }
         if (errors.count() > before) {
             return false;
+        }
+        if (issue >= 0 && values[issue] instanceof LocalDate issued && values[due] instanceof LocalDate dueOn) {
+            Debtor debtor = publicSector >= 0 && Boolean.TRUE.equals(values[publicSector]) ? Debtor.PUBLIC_BODY : Debtor.BUSINESS;
+            PaymentTermCheck check = PaymentTerms.check(issued, dueOn, debtor);
+            if (!check.compliant()) {
+                flags.add(row.number(), plan.columnNames()[due], dueOn.toString(), "terms beyond the legal maximum: due "
+                        + java.time.temporal.ChronoUnit.DAYS.between(issued, dueOn) + " days after the invoice date, "
+                        + "latest allowed " + check.latestCompliantDueDate() + (debtor == Debtor.PUBLIC_BODY
+                                ? " (30 days for a public body, R2192-10)"
+                                : " (60 days from the invoice or 45 days end of month, Code de commerce L441-10)"));
+            }
         }
         keys.add(entity < 0 ? "" : (String) values[entity], (String) values[key]);
         out.append(row.number());
@@ -194,6 +230,20 @@ final class RowConverter {
         return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
     }
 
+    /** Rows accepted with a legal flag (terms beyond the LME maximum), the first ones and how many in all. */
+    RowErrors flags() {
+        return flags;
+    }
+
+    /** Payment terms as a row gives them. */
+    record Terms(int days, boolean endOfMonth) {
+
+        @Override
+        public String toString() {
+            return days + (endOfMonth ? " end of month" : " net");
+        }
+    }
+
     /** The values of the row just converted, for the dry run's preview. */
     Map<String, Object> preview(long row) {
         Map<String, Object> shown = new LinkedHashMap<>();
@@ -228,6 +278,27 @@ final class RowConverter {
                     throw new IllegalArgumentException("payment terms must be 0 to 365 days");
                 }
                 yield days;
+            }
+            case YES_NO -> {
+                String answer = Values.folded(raw);
+                if (answer.matches("oui|o|yes|y|true|vrai|1|x")) {
+                    yield Boolean.TRUE;
+                }
+                if (answer.matches("non|n|no|false|faux|0|-")) {
+                    yield Boolean.FALSE;
+                }
+                throw new IllegalArgumentException("'" + raw + "' is not yes or no (oui/non, yes/no, 1/0)");
+            }
+            case TERMS -> {
+                String folded = Values.folded(raw);
+                var matcher = java.util.regex.Pattern.compile(
+                        "(?:net\\s*)?(\\d{1,3})\\s*(?:j|jours?|d|days?)?\\s*(?:net)?\\s*(fin de mois|fdm|fm|eom|end of month)?")
+                        .matcher(folded);
+                if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > 365) {
+                    throw new IllegalArgumentException("'" + raw + "' is not payment terms: write days net ('30 jours',"
+                            + " 'net 60') or days end of month ('45 jours fin de mois', '45 FDM', '30 EOM')");
+                }
+                yield new Terms(Integer.parseInt(matcher.group(1)), matcher.group(2) != null);
             }
             case CURRENCY -> {
                 String code = raw.toUpperCase(Locale.ROOT);

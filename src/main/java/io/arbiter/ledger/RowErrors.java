@@ -30,6 +30,10 @@ final class RowErrors {
         count += more;
     }
 
+    int kept() {
+        return kept;
+    }
+
     long count() {
         return count;
     }

@@ -23,6 +23,12 @@ public final class Values {
     private Values() {
     }
 
+    /** Lower case, without accents, spaces collapsed: how yes/no and terms cells are compared. */
+    static String folded(String raw) {
+        return java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
     /** @throws NumberFormatException with a message for a person */
     public static BigDecimal amount(String raw) {
         String text = raw.strip();
