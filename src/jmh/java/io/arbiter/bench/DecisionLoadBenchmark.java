@@ -37,13 +37,16 @@ import io.arbiter.ArbiterApplication;
  *
  * <p>Settings (system properties): {@code bench.rounds} (3), {@code bench.duration} (10 s), {@code bench.warmup} (10
  * s), {@code bench.threads} (2), {@code bench.connections} (16), {@code bench.out}
- * ({@code target/decision-load.txt}). Needs {@code wrk} on the PATH (Debian: {@code apt-get install wrk}). Run with
+ * ({@code target/decision-load.txt}), {@code bench.endpoints} ({@code liveness,decision,by-id}; one alone, e.g. under a
+ * profiler, reports no ratio). Needs {@code wrk} on the PATH (Debian: {@code apt-get install wrk}). Run with
  * {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.decision.skip=false} (docs/benchmarks.md).
  */
 public final class DecisionLoadBenchmark {
 
     private static final String API_KEY = "bench-order-system";
-    private static final List<String> ENDPOINTS = List.of("liveness", "decision", "by-id");
+    /** What is measured, in the first round's order; one endpoint alone is for a profiler (no ratio then). */
+    private static final List<String> ENDPOINTS = List.of(System.getProperty("bench.endpoints", "liveness,decision,by-id")
+            .split(","));
 
     private final int rounds = Integer.getInteger("bench.rounds", 3);
     private final int duration = Integer.getInteger("bench.duration", 10);
@@ -138,6 +141,11 @@ public final class DecisionLoadBenchmark {
                 Runtime.getRuntime().availableProcessors(), commit));
         text.append(String.format(Locale.ROOT, "%-6s %-9s %10s %9s %9s %8s %16s%n", "round", "endpoint", "req/s", "p50 ms",
                 "p99 ms", "p99/p50", "share of floor"));
+        if (!ENDPOINTS.contains("liveness") || !ENDPOINTS.contains("decision")) {
+            results.forEach(measured -> measured.values().forEach(r -> text.append(String.format(Locale.ROOT,
+                    "%-6s %-9s %10.0f %9.2f %9.2f%n", "", r.endpoint(), r.perSecond(), r.p50(), r.p99()))));
+            return text.toString();
+        }
         List<Double> shares = new ArrayList<>();
         List<Double> tails = new ArrayList<>();
         for (int round = 0; round < results.size(); round++) {
