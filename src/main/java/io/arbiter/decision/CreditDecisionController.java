@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,9 @@ import io.arbiter.shared.Paging;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 @RestController
@@ -49,22 +53,33 @@ class CreditDecisionController {
         this.clock = clock;
     }
 
+    /**
+     * The decision's JSON is written once, by the service, and the same bytes are stored and sent: serialising it again
+     * here would cost as much as the first time, and a stored decision read back is sent without being parsed.
+     */
     @Operation(summary = "Decide whether a customer may place an order",
             description = "201 with the new decision; 200 with the stored decision when the requestId was already decided with the same body; 409 when it was used for a different body.")
+    @ApiResponse(responseCode = "201", description = "The new decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CreditDecision.class)))
+    @ApiResponse(responseCode = "200", description = "The stored decision of this requestId",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CreditDecision.class)))
     @PostMapping
-    ResponseEntity<CreditDecision> decide(@Valid @RequestBody CreditDecisionRequest request) {
+    ResponseEntity<byte[]> decide(@Valid @RequestBody CreditDecisionRequest request) {
         CreditDecisionService.Result result = service.decide(request);
-        CreditDecision decision = result.decision();
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/v1/credit-decisions/" + decision.decisionId()))
-                .body(decision);
+                .location(URI.create("/api/v1/credit-decisions/" + result.decision().decisionId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(result.json());
     }
 
     @Operation(summary = "A stored decision, exactly as it was answered, with the review verdict given on it since, if any")
+    @ApiResponse(responseCode = "200", description = "The decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CreditDecision.class)))
     @GetMapping("/{decisionId}")
-    CreditDecision get(@PathVariable UUID decisionId) {
-        return service.find(decisionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "decision-not-found",
-                "Decision not found", "No decision has id " + decisionId));
+    ResponseEntity<byte[]> get(@PathVariable UUID decisionId) {
+        byte[] decision = service.findJson(decisionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "decision-not-found", "Decision not found", "No decision has id " + decisionId));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(decision);
     }
 
     @Operation(summary = "Records a person's verdict on a decision the policy sent to review",

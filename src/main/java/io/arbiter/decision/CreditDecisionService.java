@@ -2,12 +2,14 @@ package io.arbiter.decision;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,7 @@ import io.arbiter.insight.PaymentBehaviour;
 import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.ledger.Exposures;
 import io.arbiter.policy.Applicant;
+import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.pool.PoolSignal;
@@ -42,6 +45,7 @@ import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Sha256;
 import io.arbiter.shared.StoredJson;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +59,11 @@ public class CreditDecisionService {
 
     private static final Logger log = LoggerFactory.getLogger(CreditDecisionService.class);
 
-    /** @param created false when the request id had already been decided and the stored decision is returned */
-    public record Result(CreditDecision decision, boolean created) {
+    /**
+     * @param json the decision as stored and answered, UTF-8 JSON
+     * @param created false when the request id had already been decided and the stored decision is returned
+     */
+    public record Result(CreditDecision decision, byte[] json, boolean created) {
     }
 
     /** JSON values compared as values: numbers by their amount, whatever their scale. */
@@ -70,7 +77,8 @@ public class CreditDecisionService {
     private final JsonMapper json;
     private final StoredJson stored;
     private final Clock clock;
-    private final MeterRegistry meters;
+    /** One counter per outcome, looked up once: a registry lookup per decision hashes its tags every time. */
+    private final Map<Outcome, Counter> decided = new EnumMap<>(Outcome.class);
     private final Exposures exposures;
     private final PaymentBehaviours behaviours;
     private final PoolSignals pool;
@@ -100,7 +108,9 @@ public class CreditDecisionService {
         this.json = json;
         this.stored = stored;
         this.clock = clock;
-        this.meters = meters;
+        for (Outcome outcome : Outcome.values()) {
+            decided.put(outcome, meters.counter("arbiter.decisions", "outcome", outcome.name()));
+        }
         this.exposures = exposures;
         this.behaviours = behaviours;
         this.pool = pool;
@@ -119,7 +129,7 @@ public class CreditDecisionService {
         }
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
-        String requestJson = json.writeValueAsString(request);
+        byte[] requestJson = json.writeValueAsBytes(request);
         String requestHash = Sha256.hex(requestJson);
         Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());
         if (earlier.isPresent()) {
@@ -147,23 +157,39 @@ public class CreditDecisionService {
         CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger,
                 poolSignal);
 
-        String response = json.writeValueAsString(decision);
-        if (!decisions.insert(decision, requestHash, requestJson, json.writeValueAsString(applicant), response)) {
+        // Serialised once: the bytes stored are the bytes answered (the controller sends them as they are).
+        byte[] response = json.writeValueAsBytes(decision);
+        var documents = new CreditDecisions.Documents(RecordCompression.pack(requestJson),
+                RecordCompression.pack(json.writeValueAsBytes(applicant)), RecordCompression.pack(response));
+        if (!decisions.insert(decision, company.country() + ":" + company.company(), requestHash, documents)) {
             return replay(request, decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
         }
-        meters.counter("arbiter.decisions", "outcome", decision.outcome().name()).increment();
+        decided.get(decision.outcome()).increment();
         try (var ignored = MDC.putCloseable("decisionId", decision.decisionId().toString())) {
             log.info("Decision {} on request {}: {} for {} (segment {}, class {}, policy {})", decision.decisionId(),
                     decision.requestId(), decision.outcome(), decision.registrationNumber(), decision.segment(),
                     decision.riskClass(), decision.policyVersion());
         }
-        return new Result(decision, true);
+        return new Result(decision, response, true);
     }
 
     /** A stored decision, with the review verdict given on it since, if any. */
     public Optional<CreditDecision> find(UUID decisionId) {
         return decisions.findResponse(decisionId).map(this::read)
                 .map(decision -> decision.withReview(verdicts.find(decisionId).orElse(null)));
+    }
+
+    /**
+     * The decision's JSON: the bytes stored and answered when no verdict was given on it since; with a verdict, the
+     * decision and its review.
+     */
+    public Optional<byte[]> findJson(UUID decisionId) {
+        Optional<ReviewVerdict> verdict = verdicts.find(decisionId);
+        if (verdict.isEmpty()) {
+            return decisions.findResponse(decisionId);
+        }
+        return decisions.findResponse(decisionId).map(this::read)
+                .map(decision -> json.writeValueAsBytes(decision.withReview(verdict.get())));
     }
 
     private Result replay(CreditDecisionRequest request, CreditDecisions.Stored stored, String requestHash) {
@@ -174,7 +200,7 @@ public class CreditDecisionService {
                             + " for a new question, or resend exactly the same body to get the stored decision",
                     Map.of("errors", List.of(Map.of("field", "requestId", "message", "already used for a different request"))));
         }
-        return new Result(read(stored.response()), false);
+        return new Result(read(stored.response()), stored.response(), false);
     }
 
     /**
@@ -304,7 +330,7 @@ public class CreditDecisionService {
                 + ") " + message, message);
     }
 
-    private CreditDecision read(String response) {
-        return stored.read(response, CreditDecision.class);
+    private CreditDecision read(byte[] response) {
+        return stored.read(new String(response, StandardCharsets.UTF_8), CreditDecision.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.arbiter.decision;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,12 +8,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The decision records: append-only, one per request id. */
+/**
+ * The decision records: append-only, one per request id, in monthly partitions (V19). The request id's row in
+ * {@code credit_decision_key} says which month a decision is in, so every lookup reads one index of one partition.
+ */
 @Repository
 class CreditDecisions {
 
     /** A stored decision with the request that produced it and that request's fingerprint. */
-    record Stored(String requestHash, String request, String response) {
+    record Stored(String requestHash, String request, byte[] response) {
+    }
+
+    /** The JSON documents of one decision, each as {@link RecordCompression} keeps it. */
+    record Documents(byte[] request, byte[] facts, byte[] response) {
     }
 
     private final JdbcClient jdbc;
@@ -21,36 +29,60 @@ class CreditDecisions {
         this.jdbc = jdbc;
     }
 
-    /** Stores the decision unless one exists for its request id; true when this call stored it. */
-    boolean insert(CreditDecision decision, String requestHash, String request, String facts, String response) {
+    /**
+     * Stores the decision unless one exists for its request id; true when this call stored it. One statement, so one
+     * round trip and one commit: the key row and the record are written together or not at all.
+     */
+    boolean insert(CreditDecision decision, String companyKey, String requestHash, Documents documents) {
+        BigDecimal granted = decision.grantedLimit() == null ? null : decision.grantedLimit().amount();
         return jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                values (:id, :requestId, :hash, :registrationNumber, :outcome, :policyVersion, :decidedAt,
-                        cast(:request as jsonb), cast(:facts as jsonb), cast(:response as jsonb))
-                on conflict (request_id) do nothing
+                with key as (
+                    insert into credit_decision_key (request_id, decision_id, decided_at)
+                    values (:requestId, :id, :decidedAt)
+                    on conflict (request_id) do nothing
+                    returning decision_id)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key,
+                                             outcome, segment, risk_class, granted_limit, policy_version, decided_at,
+                                             request, facts, response)
+                select decision_id, :requestId, :hash, :registrationNumber, :companyKey, :outcome, :segment, :riskClass,
+                       :granted, :policyVersion, :decidedAt, :request, :facts, :response
+                from key
                 """)
                 .param("id", decision.decisionId())
                 .param("requestId", decision.requestId())
                 .param("hash", requestHash)
                 .param("registrationNumber", decision.registrationNumber())
+                .param("companyKey", companyKey)
                 .param("outcome", decision.outcome().name())
+                .param("segment", decision.segment())
+                .param("riskClass", decision.riskClass())
+                .param("granted", granted)
                 .param("policyVersion", decision.policyVersion())
                 .param("decidedAt", Timestamp.from(decision.decidedAt()))
-                .param("request", request)
-                .param("facts", facts)
-                .param("response", response)
+                .param("request", documents.request())
+                .param("facts", documents.facts())
+                .param("response", documents.response())
                 .update() == 1;
     }
 
     Optional<Stored> findByRequestId(String requestId) {
-        return jdbc.sql("select request_hash, request::text, response::text from credit_decision where request_id = :requestId")
+        return jdbc.sql("""
+                select d.request_hash, d.request, d.response
+                from credit_decision_key k join credit_decision d on d.decision_id = k.decision_id and d.decided_at = k.decided_at
+                where k.request_id = :requestId""")
                 .param("requestId", requestId)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, n) -> new Stored(rs.getString(1), RecordCompression.unpackText(rs.getBytes(2)),
+                        RecordCompression.unpack(rs.getBytes(3))))
+                .optional();
     }
 
-    Optional<String> findResponse(UUID decisionId) {
-        return jdbc.sql("select response::text from credit_decision where decision_id = :id")
-                .param("id", decisionId).query(String.class).optional();
+    /** The decision's response as it was answered, UTF-8 JSON. */
+    Optional<byte[]> findResponse(UUID decisionId) {
+        return jdbc.sql("""
+                select d.response
+                from credit_decision_key k join credit_decision d on d.decision_id = k.decision_id and d.decided_at = k.decided_at
+                where k.decision_id = :id""")
+                .param("id", decisionId)
+                .query((rs, n) -> RecordCompression.unpack(rs.getBytes(1))).optional();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ import io.arbiter.policy.Outcome;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stored decisions read back: streamed for a replay (a cursor with a fetch size, so a million decisions never sit
@@ -43,30 +46,32 @@ public class DecisionHistory {
     /**
      * A stored decision as a replay needs it: the facts it was decided on and what was answered.
      *
-     * @param reasonsJson the answered reasons as stored JSON, read only when a replay reports this decision
+     * @param reasons the answered reasons as JSON, read from the stored response only when a replay reports this
+     *                decision (most replayed decisions do not change)
      */
     public record StoredDecision(UUID decisionId, String registrationNumber, Instant decidedAt, String policyVersion,
             Applicant facts, Outcome outcome, String segment, @Nullable String riskClass, BigDecimal grantedLimit,
-            String reasonsJson) {
+            Supplier<String> reasons) {
+
+        public String reasonsJson() {
+            return reasons.get();
+        }
     }
 
     private static final String REPLAYED = """
-            select decision_id, registration_number, decided_at, policy_version, facts::text, outcome,
-                   response->>'segment', response->>'riskClass', (response->'grantedLimit'->>'amount')::numeric,
-                   coalesce(response->'reasons', '[]'::jsonb)::text
+            select decision_id, registration_number, decided_at, policy_version, facts, outcome, segment, risk_class,
+                   granted_limit, response
             from credit_decision""";
-
-    /** A decision's company key, as index {@code credit_decision_by_company} (V17) holds it. */
-    private static final String COMPANY = """
-            ((request -> 'customer' ->> 'country') || ':'
-             || ledger_company_id(request -> 'customer' ->> 'country', registration_number))""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
     private final StoredJson stored;
+    private final JsonMapper json;
 
-    DecisionHistory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, StoredJson stored) {
+    DecisionHistory(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, StoredJson stored,
+            JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.readOnly = new TransactionTemplate(transactions);
@@ -108,31 +113,33 @@ public class DecisionHistory {
             }
             return statement;
         }, rs -> {
+            byte[] response = rs.getBytes(10);
             each.accept(new StoredDecision(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                    rs.getString(4), stored.read(rs.getString(5), Applicant.class), Outcome.valueOf(rs.getString(6)),
-                    rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10)));
+                    rs.getString(4), stored.read(RecordCompression.unpackText(rs.getBytes(5)), Applicant.class),
+                    Outcome.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
+                    () -> reasons(response)));
         }));
     }
 
     /**
      * The facts of the latest decision on each of these companies, by company key ({@code country:company}, as
      * {@link io.arbiter.ledger.Portfolio.Customer#companyKey()} gives it), whichever of the company's numbers (SIREN,
-     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V17).
+     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V19).
      */
     public Map<String, Applicant> latestFacts(Collection<String> companyKeys) {
         Map<String, Applicant> facts = new HashMap<>();
         if (companyKeys.isEmpty()) {
             return facts;
         }
+        // One index probe per company (the newest partition first), however many decisions each has.
         jdbc.sql("""
-                select distinct on (company) company, facts::text
-                from (select (request -> 'customer' ->> 'country') || ':'
-                               || ledger_company_id(request -> 'customer' ->> 'country', registration_number) as company,
-                             facts, decided_at
-                      from credit_decision) d
-                where company = any(:companies) order by company, decided_at desc
+                select k.company, d.facts
+                from unnest(cast(:companies as text[])) k(company)
+                cross join lateral (select facts from credit_decision where company_key = k.company
+                                    order by decided_at desc limit 1) d
                 """).param("companies", companyKeys.toArray(String[]::new))
-                .query((rs, n) -> facts.put(rs.getString(1), stored.read(rs.getString(2), Applicant.class))).list();
+                .query((rs, n) -> facts.put(rs.getString(1),
+                        stored.read(RecordCompression.unpackText(rs.getBytes(2)), Applicant.class))).list();
         return facts;
     }
 
@@ -154,7 +161,7 @@ public class DecisionHistory {
             UUID.fromString(parts[1]);
         });
         StringBuilder sql = new StringBuilder("""
-                select decided_at, decision_id, response::text from credit_decision
+                select decided_at, decision_id, response from credit_decision
                 where decided_at >= :from and decided_at < :to""");
         Map<String, Object> params = new HashMap<>();
         params.put("from", timestamp(filter.from(), Instant.EPOCH));
@@ -168,7 +175,7 @@ public class DecisionHistory {
             params.put("outcome", filter.outcome().name());
         }
         if (filter.company() != null) {
-            sql.append(" and ").append(COMPANY).append(" = :company");
+            sql.append(" and company_key = :company");
             params.put("company", filter.company());
         }
         if (oldestFirst) {
@@ -184,13 +191,18 @@ public class DecisionHistory {
         sql.append(oldestFirst ? " order by decided_at, decision_id" : " order by decided_at desc, decision_id desc");
         sql.append(" limit :limit");
         params.put("limit", limit + 1);
-        record Row(Instant decidedAt, UUID id, String response) {
+        record Row(Instant decidedAt, UUID id, byte[] response) {
         }
         List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class), rs.getString(3)))
+                .query((rs, n) -> new Row(rs.getTimestamp(1).toInstant(), rs.getObject(2, UUID.class), rs.getBytes(3)))
                 .list();
         return Page.of(rows, limit, row -> Paging.cursor("decisions", row.decidedAt().toString(), row.id().toString()))
-                .map(row -> stored.read(row.response(), CreditDecision.class));
+                .map(row -> stored.read(RecordCompression.unpackText(row.response()), CreditDecision.class));
+    }
+
+    private String reasons(byte[] response) {
+        JsonNode reasons = json.readTree(RecordCompression.unpack(response)).get("reasons");
+        return reasons == null || reasons.isNull() ? "[]" : reasons.toString();
     }
 
     private static Timestamp timestamp(@Nullable Instant instant, Instant otherwise) {

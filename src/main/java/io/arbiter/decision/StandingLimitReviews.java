@@ -58,13 +58,15 @@ class StandingLimitReviews {
         SolvencyReport report = change.report();
         record Latest(String facts, @Nullable BigDecimal granted) {
         }
-        // Decisions keep the number as the order system sent it: a SIREN, a SIRET (SIREN + 5) or a VAT number (FR + key + SIREN).
+        // The company's latest decision whichever of its numbers the order system sent (a SIREN, a SIRET, a VAT
+        // number), and in its own country only: the same digits name another company elsewhere. One index probe.
         Latest latest = jdbc.sql("""
-                select facts::text, (response->'grantedLimit'->>'amount')::numeric from credit_decision
-                where registration_number = :siren or left(registration_number, 9) = :siren or right(registration_number, 9) = :siren
+                select facts, granted_limit from credit_decision
+                where company_key = :country || ':' || ledger_company_id(:country, :number)
                 order by decided_at desc limit 1
-                """).param("siren", change.registrationNumber())
-                .query((rs, n) -> new Latest(rs.getString(1), rs.getBigDecimal(2))).optional().orElse(null);
+                """).param("country", change.country()).param("number", change.registrationNumber())
+                .query((rs, n) -> new Latest(RecordCompression.unpackText(rs.getBytes(1)), rs.getBigDecimal(2)))
+                .optional().orElse(null);
         Applicant base = latest == null
                 ? Applicant.builder().registrationNumber(change.registrationNumber()).country(change.country()).build()
                 : stored.read(latest.facts(), Applicant.class);

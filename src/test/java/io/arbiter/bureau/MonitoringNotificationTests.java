@@ -102,6 +102,28 @@ class MonitoringNotificationTests extends ApiTest {
     }
 
     @Test
+    void a_standing_limit_review_starts_from_the_company_own_decision_not_one_abroad_with_the_same_digits() {
+        String siren = "512638149";
+        Response abroad = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
+                {"requestId": "%s", "customer": {"registrationNumber": "%s", "name": "Gleiche Ziffern GmbH", "country": "DE"},
+                 "order": {"amount": 1000, "currency": "EUR"}}""".formatted(newRequestId(), siren));
+        assertThat(abroad.status()).as(abroad.text()).isEqualTo(201);
+
+        watch.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
+        String notificationId = "evt-" + UUID.randomUUID();
+        Response received = post("/api/v1/bureau/notifications", ADMIN, """
+                {"provider": "watch", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
+                 "type": "STATUS_CHANGED"}""".formatted(notificationId, siren));
+        assertThat(received.status()).as(received.text()).isEqualTo(201);
+
+        JsonNode review = get("/api/v1/limits/" + siren + "/reviews", ANALYST).body().get(0);
+        assertThat(review.get("notificationId").asString()).isEqualTo(notificationId);
+        JsonNode previous = review.get("previousLimit");
+        assertThat(previous == null || previous.isNull()).as("the German company's limit is not the French one's: "
+                + previous).isTrue();
+    }
+
+    @Test
     void the_same_notification_twice_is_handled_once() {
         watch.answer(ScriptedProvider.Mode.KNOWS).grade(55).status(CompanyStatus.ACTIVE);
         String notificationId = "evt-" + UUID.randomUUID();

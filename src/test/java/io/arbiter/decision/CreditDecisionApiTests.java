@@ -135,9 +135,12 @@ class CreditDecisionApiTests extends ApiTest {
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.body()).isEqualTo(answered);
         var row = jdbc.sql("""
-                select outcome, policy_version, request->>'requestId', facts->>'bureauGrade', response->>'decisionId'
+                select outcome, policy_version, request, facts, response
                 from credit_decision where request_id = :id""").param("id", requestId)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).single();
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2),
+                        json.readTree(RecordCompression.unpackText(rs.getBytes(3))).get("requestId").asString(),
+                        json.readTree(RecordCompression.unpackText(rs.getBytes(4))).get("bureauGrade").asString(),
+                        json.readTree(RecordCompression.unpackText(rs.getBytes(5))).get("decisionId").asString())).single();
         assertThat(row).containsExactly("APPROVED", answered.get("policyVersion").asString(), requestId, "71", decisionId);
     }
 

@@ -102,18 +102,27 @@ class DecisionsByPolicyVersionTests extends ApiTest {
      * database returns them: most recent first.
      */
     private List<Copy> copies(String template, String version) {
+        // Records are written as the application keeps them; SQL writes the plain form (first byte 0, then the JSON).
         return jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select id, 'audit-' || id, request_hash, registration_number, outcome, :version,
-                       decided, request, facts,
-                       jsonb_set(jsonb_set(response, '{decisionId}', to_jsonb(id::text)), '{policyVersion}', to_jsonb(:version))
-                from (select gen_random_uuid() as id, g, timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
-                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
-                      from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)) fresh
+                with fresh as (
+                    select gen_random_uuid() as id, g, timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
+                           d.request_hash, d.registration_number, d.company_key, d.outcome, d.segment, d.risk_class,
+                           d.granted_limit, d.request, d.facts
+                    from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)),
+                keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                         select 'audit-' || id, id, decided from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key, outcome,
+                                             segment, risk_class, granted_limit, policy_version, decided_at, request, facts,
+                                             response)
+                select id, 'audit-' || id, request_hash, registration_number, company_key, outcome, segment, risk_class,
+                       granted_limit, :version, decided, request, facts,
+                       '\\x00'::bytea || convert_to(jsonb_set(jsonb_set(cast(:response as jsonb), '{decisionId}', to_jsonb(id::text)),
+                                                           '{policyVersion}', to_jsonb(:version))::text, 'UTF8')
+                from fresh
                 order by g desc
                 returning decision_id::text, decided_at""")
                 .param("version", version).param("template", template)
+                .param("response", get("/api/v1/credit-decisions/" + template, ORDER_SYSTEM).text())
                 .query((rs, n) -> new Copy(rs.getString(1), rs.getTimestamp(2).toInstant().toString())).list();
     }
 }

@@ -74,10 +74,11 @@ class LedgerExposureDecisionTests extends ApiTest {
         assertThat(withLedger.body().get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(withLedger.body().get("summary").asString()).contains("138000.00 EUR");
 
-        String stored = jdbc.sql("select facts::text from credit_decision where request_id = ?")
-                .param(withLedger.body().get("requestId").asString()).query(String.class).single();
-        assertThat(stored).contains("\"openDisputes\": 1").contains("\"averageDaysLate\": 15")
-                .contains("\"latePaymentSharePercent\": 100").contains("\"paymentHistoryAvailable\": true");
+        String stored = jdbc.sql("select facts from credit_decision where request_id = ?")
+                .param(withLedger.body().get("requestId").asString())
+                .query((rs, n) -> RecordCompression.unpackText(rs.getBytes(1))).single();
+        assertThat(stored).contains("\"openDisputes\":1").contains("\"averageDaysLate\":15")
+                .contains("\"latePaymentSharePercent\":100").contains("\"paymentHistoryAvailable\":true");
     }
 
     @Test

@@ -110,20 +110,29 @@ class ReviewQueueTests extends ApiTest {
 
     /** Five copies of the template decided with {@code version}, one a day from 2001-01-02, oldest first. */
     private List<String> copies(String template, String version) {
+        // Records are written as the application keeps them; SQL writes the plain form (first byte 0, then the JSON).
         return jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select id, 'queue-' || id, request_hash, registration_number, outcome, :version, decided, request, facts,
-                       jsonb_set(jsonb_set(jsonb_set(jsonb_set(response, '{decisionId}', to_jsonb(id::text)),
-                                 '{policyVersion}', to_jsonb(:version)), '{outcome}', to_jsonb(outcome)),
-                                 '{decidedAt}', to_jsonb(decided))
-                from (select gen_random_uuid() as id, g,
-                             timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
-                             case when g % 2 = 1 then 'REVIEW' else 'APPROVED' end as outcome,
-                             d.request_hash, d.registration_number, d.request, d.facts, d.response
-                      from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)) fresh
+                with fresh as (
+                    select gen_random_uuid() as id, g,
+                           timestamp with time zone '2001-01-01 12:00:00+00' + g * interval '1 day' as decided,
+                           case when g % 2 = 1 then 'REVIEW' else 'APPROVED' end as outcome,
+                           d.request_hash, d.registration_number, d.company_key, d.segment, d.risk_class, d.granted_limit,
+                           d.request, d.facts
+                    from credit_decision d, generate_series(1, 5) g where d.decision_id = cast(:template as uuid)),
+                keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                         select 'queue-' || id, id, decided from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key, outcome,
+                                             segment, risk_class, granted_limit, policy_version, decided_at, request, facts,
+                                             response)
+                select id, 'queue-' || id, request_hash, registration_number, company_key, outcome, segment, risk_class,
+                       granted_limit, :version, decided, request, facts,
+                       '\\x00'::bytea || convert_to(jsonb_set(jsonb_set(jsonb_set(jsonb_set(cast(:response as jsonb),
+                                 '{decisionId}', to_jsonb(id::text)), '{policyVersion}', to_jsonb(:version)),
+                                 '{outcome}', to_jsonb(outcome)), '{decidedAt}', to_jsonb(decided))::text, 'UTF8')
+                from fresh
                 order by g
                 returning decision_id::text""")
+                .param("response", get("/api/v1/credit-decisions/" + template, ORDER_SYSTEM).text())
                 .param("version", version).param("template", template).query(String.class).list();
     }
 }

@@ -154,15 +154,23 @@ class PolicySimulationTests extends ApiTest {
         String template = decide(order("70000"));
         // Made with another version than the active one: each is re-decided by both versions, as an older decision is.
         String version = "bulk-" + UUID.randomUUID();
+        // Records are written as the application keeps them; SQL writes the plain form (first byte 0, then the JSON).
         int inserted = jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select id, 'bulk-' || id, request_hash, registration_number, outcome, :version,
-                       decided, request, facts,
-                       jsonb_set(response, '{decisionId}', to_jsonb(id::text))
-                from (select gen_random_uuid() as id, g, timestamp with time zone '1999-03-01 00:00:00+00' + g * interval '1 second' as decided,
-                             d.request_hash, d.registration_number, d.outcome, d.request, d.facts, d.response
-                      from credit_decision d, generate_series(1, 100000) g where d.decision_id = cast(:template as uuid)) fresh""")
+                with fresh as (
+                    select gen_random_uuid() as id, g, timestamp with time zone '1999-03-01 00:00:00+00' + g * interval '1 second' as decided,
+                           d.request_hash, d.registration_number, d.company_key, d.outcome, d.segment, d.risk_class,
+                           d.granted_limit, d.request, d.facts
+                    from credit_decision d, generate_series(1, 100000) g where d.decision_id = cast(:template as uuid)),
+                keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                         select 'bulk-' || id, id, decided from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key, outcome,
+                                             segment, risk_class, granted_limit, policy_version, decided_at, request, facts,
+                                             response)
+                select id, 'bulk-' || id, request_hash, registration_number, company_key, outcome, segment, risk_class,
+                       granted_limit, :version, decided, request, facts,
+                       '\\x00'::bytea || convert_to(jsonb_set(cast(:response as jsonb), '{decisionId}', to_jsonb(id::text))::text, 'UTF8')
+                from fresh""")
+                .param("response", get("/api/v1/credit-decisions/" + template, ORDER_SYSTEM).text())
                 .param("version", version).param("template", template).update();
         assertThat(inserted).isEqualTo(100000);
 
