@@ -40,7 +40,7 @@ class DecisionPartitions {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "${arbiter.decisions.maintenance-cron:0 15 2 * * *}")
+    @Scheduled(cron = "0 15 2 * * *")
     void maintain() {
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         for (int i = 0; i <= properties.monthsAhead(); i++) {
