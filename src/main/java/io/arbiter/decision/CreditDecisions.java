@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The decision records: append-only, one per request id, in monthly partitions (V19). The request id's row in
+ * The decision records: append-only, one per request id, in monthly partitions (V260). The request id's row in
  * {@code credit_decision_key} says which month a decision is in, so every lookup reads one index of one partition.
  */
 @Repository

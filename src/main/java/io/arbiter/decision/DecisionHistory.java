@@ -124,7 +124,7 @@ public class DecisionHistory {
     /**
      * The facts of the latest decision on each of these companies, by company key ({@code country:company}, as
      * {@link io.arbiter.ledger.Portfolio.Customer#companyKey()} gives it), whichever of the company's numbers (SIREN,
-     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V19).
+     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V260).
      */
     public Map<String, Applicant> latestFacts(Collection<String> companyKeys) {
         Map<String, Applicant> facts = new HashMap<>();

@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the decision table's monthly partitions (V19): the coming months exist before their first decision, and the
+ * Keeps the decision table's monthly partitions (V260): the coming months exist before their first decision, and the
  * months older than the retention leave the table, detached for archiving or dropped. Runs at start-up and daily; the
  * default partition catches a decision whose month is missing anyway, so none is ever refused.
  */
