@@ -7,7 +7,11 @@
 -- unique for ever (a retry never decides twice), live in credit_decision_key: one narrow row per decision, which also
 -- says in which month (partition) a decision id is.
 alter table credit_decision rename to credit_decision_v1;
-drop index credit_decision_by_customer, credit_decision_by_policy, credit_decision_by_company;
+drop index credit_decision_by_customer, credit_decision_by_policy, credit_decision_by_company,
+    credit_decision_under_review;
+-- A verdict names its decision by id; the decision table can no longer hold that id unique on its own (see below),
+-- and a month leaving by retention takes its decisions while their verdicts stay as evidence of who decided what.
+alter table review_verdict drop constraint review_verdict_decision_id_fkey;
 drop trigger credit_decision_append_only on credit_decision_v1;
 
 create table credit_decision_key (
@@ -37,7 +41,8 @@ create table credit_decision (
 create index credit_decision_by_id on credit_decision (decision_id);
 create index credit_decision_by_company on credit_decision (company_key, decided_at desc);
 create index credit_decision_by_policy on credit_decision (policy_version, decided_at desc);
-create index credit_decision_by_outcome on credit_decision (outcome, decided_at);
+-- The review queue (V230): decisions under review, oldest first.
+create index credit_decision_under_review on credit_decision (decided_at) where outcome = 'REVIEW';
 
 -- Catches a decision whose month has no partition yet (a clock far ahead), so that none is ever refused; the
 -- partition job keeps it empty by creating months ahead.

@@ -17,15 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.arbiter.shared.Money;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The verdicts beside the decision records, and the decisions still waiting for one. Append-only. */
 @Repository
 class ReviewVerdicts {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ReviewVerdicts(JdbcClient jdbc) {
+    ReviewVerdicts(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Stores the verdict unless the decision already has one; true when this call stored it. */
@@ -54,12 +58,15 @@ class ReviewVerdicts {
     Map<UUID, String> customerNames(List<UUID> decisionIds) {
         Map<UUID, String> names = new HashMap<>();
         if (!decisionIds.isEmpty()) {
-            jdbc.sql("""
-                    select decision_id, request -> 'customer' ->> 'name' from credit_decision
-                    where decision_id in (:ids) and request -> 'customer' ->> 'name' is not null
-                    """)
+            jdbc.sql("select decision_id, request from credit_decision where decision_id in (:ids)")
                     .param("ids", decisionIds)
-                    .query((rs, n) -> names.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                    .query((rs, n) -> {
+                        JsonNode name = json.readTree(RecordCompression.unpack(rs.getBytes(2))).at("/customer/name");
+                        if (name.isString()) {
+                            names.put(rs.getObject(1, UUID.class), name.asString());
+                        }
+                        return null;
+                    }).list();
         }
         return names;
     }
