@@ -1,14 +1,12 @@
 package io.arbiter.limits.requests;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import io.arbiter.limits.Company;
 import io.arbiter.shared.Money;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +30,19 @@ public class RequestStore {
     /** Where a page of requests starts: after this one, in the order they were made. */
     public record Cursor(Instant createdAt, UUID id) {
 
+        private static final String KIND = "limit-requests";
+
         public String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return Paging.cursor(KIND, createdAt.toString(), id.toString());
         }
 
-        public static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw Problems.invalid("cursor", "is not a cursor this API gave (take the Link header's next page as it is)");
-            }
+        /** The position a cursor holds; null without one; a 400 naming {@code cursor} for one this list did not give. */
+        public static @Nullable Cursor decode(@Nullable String text) {
+            String[] position = Paging.position(text, KIND, 2, parts -> {
+                Instant.parse(parts[0]);
+                UUID.fromString(parts[1]);
+            });
+            return position == null ? null : new Cursor(Instant.parse(position[0]), UUID.fromString(position[1]));
         }
     }
 

@@ -21,6 +21,8 @@ import io.arbiter.limits.review.ReviewTasks;
 import io.arbiter.limits.standing.StandingLimits;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
@@ -69,20 +71,30 @@ class CompanyLimitController {
 
     @Operation(summary = "The limit.changed feed: every change of a standing limit, oldest first, from a cursor (poll it)")
     @GetMapping("/api/v1/limits/changes")
-    ResponseEntity<Pages.Page<StandingLimits.Change>> changes(@RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable Integer limit, Principal principal) {
-        int size = Pages.limit(limit);
-        return Pages.answer(limits.changes(Pages.sequence(cursor), size, portfolio(Callers.of(principal))), size,
-                last -> String.valueOf(last.sequence()));
+    ResponseEntity<Page<StandingLimits.Change>> changes(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String limit, Principal principal) {
+        int size = Paging.limit(limit, 50, 200);
+        return Paging.ok(Page.of(limits.changes(after(cursor, "limit-changes"), size + 1, portfolio(Callers.of(principal))),
+                size, last -> Paging.cursor("limit-changes", String.valueOf(last.sequence()))));
     }
 
     @Operation(summary = "Open review tasks: limits nearing their review date, insolvency, a lower bureau band; oldest first")
     @GetMapping("/api/v1/limits/reviews")
-    ResponseEntity<Pages.Page<ReviewTasks.Task>> reviews(@RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(required = false) @Nullable Integer limit, Principal principal) {
-        int size = Pages.limit(limit);
-        return Pages.answer(tasks.open(Pages.sequence(cursor), size, portfolio(Callers.of(principal))), size,
-                last -> String.valueOf(last.id()));
+    ResponseEntity<Page<ReviewTasks.Task>> reviews(@RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable String limit, Principal principal) {
+        int size = Paging.limit(limit, 50, 200);
+        return Paging.ok(Page.of(tasks.open(after(cursor, "limit-reviews"), size + 1, portfolio(Callers.of(principal))),
+                size, last -> Paging.cursor("limit-reviews", String.valueOf(last.id()))));
+    }
+
+    /** The sequence a cursor of this list holds: where the next page starts; 0 without a cursor. */
+    private static long after(@Nullable String cursor, String kind) {
+        String[] position = Paging.position(cursor, kind, 1, parts -> {
+            if (Long.parseLong(parts[0]) < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+        });
+        return position == null ? 0 : Long.parseLong(position[0]);
     }
 
     private @Nullable List<String> portfolio(Caller caller) {

@@ -22,6 +22,8 @@ import io.arbiter.limits.requests.Problems;
 import io.arbiter.limits.requests.RequestStore;
 import io.arbiter.limits.requests.RequestVerdicts;
 import io.arbiter.limits.requests.VerdictRequest;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
@@ -52,17 +54,16 @@ class LimitRequestController {
 
     @Operation(summary = "Limit requests in the order they were made, by status (PENDING: the approvers' queue), paged")
     @GetMapping("/api/v1/limits/requests")
-    ResponseEntity<Pages.Page<LimitRequest>> list(@RequestParam(required = false) @Nullable String status,
-            @RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit,
+    ResponseEntity<Page<LimitRequest>> list(@RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable String limit,
             Principal caller) {
         String wanted = status == null ? null : status.strip().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw Problems.invalid("status", "must be one of " + STATUSES);
         }
-        int size = Pages.limit(limit);
-        List<LimitRequest> page = requests.list(wanted, cursor == null || cursor.isBlank() ? null
-                : RequestStore.Cursor.decode(cursor), size, Callers.of(caller));
-        return Pages.answer(page, size, last -> new RequestStore.Cursor(last.createdAt(), last.id()).encode());
+        int size = Paging.limit(limit, 50, 200);
+        List<LimitRequest> rows = requests.list(wanted, RequestStore.Cursor.decode(cursor), size + 1, Callers.of(caller));
+        return Paging.ok(Page.of(rows, size, last -> new RequestStore.Cursor(last.createdAt(), last.id()).encode()));
     }
 
     @Operation(summary = "Approve, reduce or refuse a limit request (never your own; your role at least the matrix's)")
