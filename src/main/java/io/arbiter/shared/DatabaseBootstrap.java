@@ -1,8 +1,5 @@
 package io.arbiter.shared;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,7 +21,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Gives the application a real PostgreSQL before any bean needs one: the configured {@code spring.datasource.url}
@@ -37,7 +33,6 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
     private static final String RUN_SCHEMA_PREFIX = "arbiter_run_";
     /** Schemas of runs killed before they could drop theirs are dropped once this old. */
     private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
-    private static EmbeddedPostgres embedded;
     private static String runSchemaUrl;
 
     private final Log log;
@@ -116,23 +111,12 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
         }
     }
 
-    private synchronized String startEmbedded(DatabaseProperties.Embedded settings) {
-        if (embedded == null) {
-            try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-                if (settings.dataDirectory() != null) {
-                    Files.createDirectories(settings.dataDirectory());
-                    builder.setDataDirectory(settings.dataDirectory()).setCleanDataDirectory(false);
-                }
-                embedded = builder.start();
-                log.info("Started an embedded PostgreSQL on port " + embedded.getPort()
-                        + (settings.dataDirectory() == null ? " (data discarded on exit)"
-                                : " with its data in " + settings.dataDirectory().toAbsolutePath()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL; set ARBITER_DB_URL to use your own", e);
-            }
-        }
-        return embedded.getJdbcUrl(EMBEDDED_USER, "postgres");
+    private String startEmbedded(DatabaseProperties.Embedded settings) {
+        EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory());
+        log.info("Started an embedded PostgreSQL on port " + database.port() + " with durable commits"
+                + (settings.dataDirectory() == null ? " (data discarded on exit)"
+                        : " and its data in " + settings.dataDirectory().toAbsolutePath()));
+        return database.jdbcUrl();
     }
 
     private static boolean answers(String url) {
