@@ -16,6 +16,9 @@ COPY decision-tables decision-tables
 COPY rules rules
 # The dunning message templates (arbiter.dunning.templates-directory); mount your own over this folder too.
 COPY templates templates
+ENV ARBITER_POLICY_TABLES_DIRECTORY=/app/decision-tables \
+    ARBITER_POLICY_RULES_DIRECTORY=/app/rules \
+    ARBITER_DUNNING_TEMPLATES_DIRECTORY=/app/templates/dunning
 USER arbiter
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "app.jar"]

@@ -11,14 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Dunning settings.
  *
- * @param templatesDirectory message templates, {@code <language>/<template>.txt} ({@code fr}, {@code en})
+ * @param templatesDirectory message templates, {@code <language>/<template>.txt} ({@code fr}, {@code en}); unset, the
+ *        templates packaged in the application
  * @param promiseGrace how long after a promised date escalation stays paused before the promise counts as broken
  * @param supplierName how the messages sign when no supplier identity is configured for the invoices' entity
  * @param suppliers the supplier's identity per legal entity of the ledger (its code), which letters are sent by: a
  *                  formal notice names the creditor (name, address, registration number) and whom to contact
  */
 @ConfigurationProperties("arbiter.dunning")
-public record DunningProperties(@DefaultValue("templates/dunning") Path templatesDirectory,
+public record DunningProperties(@org.jspecify.annotations.Nullable Path templatesDirectory,
         @DefaultValue("3d") Duration promiseGrace, @DefaultValue("Arbiter") String supplierName,
         @DefaultValue Map<String, Supplier> suppliers) {
 

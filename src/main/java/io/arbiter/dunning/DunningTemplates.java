@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.arbiter.shared.PackagedFolder;
+
 /**
  * The message templates finance staff edit: plain UTF-8 text files {@code <language>/<template>.txt} under
  * {@code arbiter.dunning.templates-directory}, read again at each rendering so that an edit applies at once. A template
@@ -35,10 +37,17 @@ class DunningTemplates {
             "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
+    /** Where the build packages the repository's templates/dunning (pom.xml). */
+    static final String PACKAGED = "default-dunning-templates";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DunningTemplates.class);
+
     private final Path directory;
 
     DunningTemplates(DunningProperties properties) {
-        this.directory = properties.templatesDirectory();
+        Path configured = properties.templatesDirectory();
+        this.directory = configured != null ? configured : PackagedFolder.extract(PACKAGED);
+        log.info("Dunning templates: {}", configured != null ? configured.toAbsolutePath()
+                : "the ones packaged in the application (arbiter.dunning.templates-directory is not set)");
         List<String> problems = check();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Dunning templates in " + directory.toAbsolutePath() + " cannot be used:\n  - "

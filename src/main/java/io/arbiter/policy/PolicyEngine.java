@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.arbiter.shared.PackagedFolder;
 import io.micrometer.core.instrument.Timer;
 
 /**
@@ -31,6 +32,8 @@ public class PolicyEngine {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyEngine.class);
     static final String DEPLOYMENT = "deployment";
+    /** Where the build packages the repository's decision-tables/ and rules/ (pom.xml). */
+    static final String SAMPLE_POLICY = "sample-policy";
 
     private final AtomicReference<Snapshot> active = new AtomicReference<>();
     private final Currency currency;
@@ -50,7 +53,18 @@ public class PolicyEngine {
         this.currency = properties.currency();
         this.clock = clock;
         this.meterRegistry = meterRegistry;
-        List<PolicyFile> files = readFolders(properties.tablesDirectory(), properties.rulesDirectory());
+        Deployed deployed = deployed(properties);
+        if (deployed == null) {
+            PolicyVersion published = versions.findPublished().orElseThrow(() -> new PolicyLoadException(List.of(
+                    new PolicyProblem("arbiter.policy", null, null, "no policy folders are configured and no version"
+                            + " is published: set arbiter.policy.tables-directory and arbiter.policy.rules-directory,"
+                            + " or start with the quickstart profile to serve the sample policy"))));
+            log.info("Policy {} serves: the version published by {} at {} (no policy folders configured)",
+                    published.version(), published.publishedBy(), published.publishedAt());
+            activate(published.id(), compile(versions.files(published.id()), currency));
+            return;
+        }
+        List<PolicyFile> files = deployed.files();
         Loaded folders = compile(files, currency);
         requireNoAnalysisErrors(folders.policy());
         String version = folders.policy().version();
@@ -61,16 +75,18 @@ public class PolicyEngine {
                 versions.insert(stored, version, PolicyVersion.State.PUBLISHED, DEPLOYMENT,
                         "the policy folders as deployed", clock.instant(), files, folders.scenarios());
                 versions.notifyReplicas(stored);
-                log.info("Policy {} from the folders is new: stored and published by {}", version, DEPLOYMENT);
+                log.info("Policy {} from {} is new: stored and published by {}", version, deployed.source(), DEPLOYMENT);
                 return stored;
             }
             return versions.findPublished().orElseThrow().id();
         });
         PolicyVersion published = versions.find(id).orElseThrow();
         Loaded loaded = published.version().equals(version) ? folders : compile(versions.files(id), currency);
-        if (!published.version().equals(version)) {
-            log.info("Policy {} published by {} at {} serves instead of the folders' {}", published.version(),
-                    published.publishedBy(), published.publishedAt(), version);
+        if (published.version().equals(version)) {
+            log.info("Policy {} serves: {}", version, deployed.source());
+        } else {
+            log.info("Policy {} published by {} at {} serves instead of {}'s {}", published.version(),
+                    published.publishedBy(), published.publishedAt(), deployed.source(), version);
         }
         activate(id, loaded);
     }
@@ -152,6 +168,30 @@ public class PolicyEngine {
     static Loaded compile(List<PolicyFile> files, Currency currency) {
         CompiledPolicy compiled = PolicyCompiler.compile(files, currency);
         return new Loaded(compiled, runScenarios(compiled, files));
+    }
+
+    /** The policy deployed with the application, and where it was read from (said in the log). */
+    private record Deployed(List<PolicyFile> files, String source) {
+    }
+
+    /** The configured folders; without them, the packaged sample when allowed; else none. */
+    private static @org.jspecify.annotations.Nullable Deployed deployed(PolicyProperties properties) {
+        Path tables = properties.tablesDirectory();
+        Path rules = properties.rulesDirectory();
+        if (tables != null || rules != null) {
+            if (tables == null || rules == null) {
+                throw new PolicyLoadException(List.of(new PolicyProblem("arbiter.policy", null, null,
+                        "set both arbiter.policy.tables-directory and arbiter.policy.rules-directory, or neither")));
+            }
+            return new Deployed(readFolders(tables, rules), "the folders " + tables.toAbsolutePath() + " and "
+                    + rules.toAbsolutePath());
+        }
+        if (!properties.sampleWhenUnconfigured()) {
+            return null;
+        }
+        Path sample = PackagedFolder.extract(SAMPLE_POLICY);
+        return new Deployed(readFolders(sample.resolve("decision-tables"), sample.resolve("rules")),
+                "the sample policy packaged in the application (no policy folders configured)");
     }
 
     private static List<PolicyFile> readFolders(Path tables, Path rules) {

@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -35,6 +38,7 @@ import io.arbiter.ArbiterApplication;
  * names the page and the line of the command, with what it printed. The rules for writing such blocks are in
  * {@code docs/contributing.md}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DocsCommandsTests {
 
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -44,17 +48,22 @@ class DocsCommandsTests {
     private static ConfigurableApplicationContext quickstart;
     private static int port;
 
+    private static CapturedOutput log;
+
     @BeforeAll
-    static void startTheQuickstart() throws SQLException {
+    static void startTheQuickstart(CapturedOutput output) throws SQLException {
+        log = output;
         schema = "docs_it_" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
         try (Connection connection = DriverManager.getConnection(DATABASE);
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
         }
-        // Command-line arguments, not builder properties: those are defaults, which the configuration files override.
+        // The quickstart as shipped: the application's own configuration files only (not the tests'), no policy folders,
+        // started from a directory holding none of the repository's folders would change nothing; only the database is
+        // this test's. Command-line arguments, not builder properties: those are defaults, which the files override.
         quickstart = new SpringApplicationBuilder(ArbiterApplication.class).profiles("quickstart").run(
-                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0",
-                "--arbiter.database.schema-per-run=false");
+                "--spring.config.location=classpath:/",
+                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0");
         port = Integer.parseInt(quickstart.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
@@ -88,6 +97,13 @@ class DocsCommandsTests {
         }
         assertThat(commands).as("shell blocks run").isPositive();
         assertThat(failures).as("documentation commands that fail").isEmpty();
+    }
+
+    @Test
+    void the_quickstart_serves_the_sample_policy_and_templates_packaged_in_the_jar_and_says_so() {
+        assertThat(log.getOut()).contains("the sample policy packaged in the application (no policy folders configured)")
+                .contains("Dunning templates: the ones packaged in the application");
+        assertThat(quickstart.getEnvironment().getProperty("arbiter.policy.tables-directory")).isNull();
     }
 
     @Test

@@ -27,7 +27,7 @@ class PolicyEngineLimitsTests {
 
     private static PolicyProperties withBudget(Duration budget) {
         return new PolicyProperties(Path.of("decision-tables"), Path.of("rules"), EUR, DataSize.ofMegabytes(10),
-                Duration.ofSeconds(10), 10, budget);
+                Duration.ofSeconds(10), 10, budget, false);
     }
 
     @Test
