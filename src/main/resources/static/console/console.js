@@ -6,3 +6,29 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// The agenda's outcome form: a digit picks the outcome (the number shown beside it) when no field is being typed in,
+// and focus goes to the first field that outcome needs, so that a promise is "4", a date, Enter.
+document.addEventListener('keydown', function (event) {
+    var form = document.getElementById('outcome-form');
+    var typing = event.target.closest && event.target.closest('input:not([type=radio]):not([type=checkbox]), textarea, select');
+    if (!form || typing || event.ctrlKey || event.altKey || event.metaKey || !/^[1-9]$/.test(event.key)) {
+        return;
+    }
+    var radio = form.querySelector('input[name=kind][data-key="' + event.key + '"]');
+    if (!radio) {
+        return;
+    }
+    event.preventDefault();
+    radio.checked = true;
+    var next = form.querySelector('fieldset.when.' + radio.value + ' input');
+    (next || radio).focus();
+});
+
+// A refusal shown in a swapped panel is brought into view, where the person looks for it.
+document.addEventListener('htmx:afterSwap', function (event) {
+    var alert = event.detail.target.querySelector('[role=alert]');
+    if (alert) {
+        alert.scrollIntoView({block: 'nearest'});
+    }
+});

@@ -58,7 +58,7 @@ public class DunningOutcomes {
      *
      * @throws ProblemException 404
      */
-    void checkInPortfolio(PortfolioScope scope, @Nullable String account) {
+    public void checkInPortfolio(PortfolioScope scope, @Nullable String account) {
         if (scope.isLimited() && (account == null || !openItems.customer(account)
                 .map(customer -> scope.salesperson().equals(customer.salesperson())).orElse(false))) {
             throw scope.outside("has the account '" + account + "'");

@@ -73,6 +73,20 @@ public class People {
     }
 
     /**
+     * The part of the ledger a signed-in person sees, as {@link PortfolioScope} limits an API key: a salesperson
+     * without a finance role sees the portfolio their account names; one signed in through OpenID Connect, who has no
+     * local account, the portfolio named by their username.
+     */
+    public PortfolioScope scope(org.springframework.security.core.Authentication authentication) {
+        Identity identity = Identity.of(authentication);
+        if (!identity.holds(Role.SALESPERSON) || identity.holds(Role.CREDIT_ANALYST, Role.CREDIT_MANAGER, Role.ADMIN)) {
+            return PortfolioScope.WHOLE_LEDGER;
+        }
+        String salesperson = find(authentication.getName()).map(Person::salesperson).orElse(authentication.getName());
+        return new PortfolioScope(salesperson == null ? authentication.getName() : salesperson.strip());
+    }
+
+    /**
      * Replaces a person's password after checking their current one; the new one must be long enough, differ from
      * the current one and not be the username. Answers 422 problem+json naming the field to fix.
      */

@@ -141,6 +141,7 @@ class SecurityConfiguration {
                                 "/policy/versions/*/cancel-schedule").hasAnyRole(MANAGERS)
                         .requestMatchers("/policy", "/policy/**").hasAnyRole(POLICY_AUTHORS)
                         .requestMatchers("/review", "/review/**").hasAnyRole(FINANCE)
+                        .requestMatchers("/agenda", "/agenda/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/", "/password").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -46,7 +46,7 @@ class SignInBrowserTests extends BrowserTest {
         assertThat(heading()).isEqualTo("Hello, Camille Martin");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Your password is changed");
         assertThat(browser.findElements(By.cssSelector("a.tile")).stream().map(tile -> tile.findElement(By.tagName("h2")).getText()))
-                .containsExactly("Policy", "Review queue");
+                .containsExactly("Policy", "Review queue", "Agenda");
 
         open("/?lang=fr", "home-fr");
         assertThat(heading()).isEqualTo("Bonjour, Camille Martin");
@@ -71,7 +71,8 @@ class SignInBrowserTests extends BrowserTest {
         String sales = person("Jean Dupont", Role.SALESPERSON);
         signIn(sales, PASSWORD);
         screenshot("home");
-        assertThat(browser.findElements(By.cssSelector("a.tile"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a.tile")).stream().map(tile -> tile.findElement(By.tagName("h2")).getText()))
+                .containsExactly("Agenda");
         assertThat(browser.findElement(By.cssSelector("nav")).getText()).doesNotContain("Policy").doesNotContain("Review");
         open("/policy", "policy-refused");
         assertThat(heading()).isEqualTo("Not allowed");

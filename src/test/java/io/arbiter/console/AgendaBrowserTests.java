@@ -1,0 +1,146 @@
+package io.arbiter.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import io.arbiter.security.Role;
+
+/**
+ * A collector's morning in the agenda: the day's actions, theirs first; an action opened with the amounts owed and the
+ * letter in the customer's language; outcomes recorded with the keyboard, the list updated in place; a formal notice
+ * sent only once confirmed; a salesperson seeing their own customers only.
+ */
+class AgendaBrowserTests extends BrowserTest {
+
+    private final LocalDate today = LocalDate.now();
+    private LedgerFixtures ledger;
+    private String entity;
+
+    private String customer(String name, String salesperson, boolean publicSector, int daysLate, String amount) {
+        ledger = ledger == null ? new LedgerFixtures(jdbc) : ledger;
+        entity = entity == null ? ledger.entity("EUR") : entity;
+        String registration = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+        NewCustomer customer = new NewCustomer(LedgerFixtures.unique("411"), registration, name + " " + registration, "FR",
+                null, salesperson, null, 30, LocalDate.of(2020, 1, 1), publicSector);
+        long id = ledger.customer(customer);
+        LocalDate due = today.minusDays(daysLate);
+        ledger.openInvoice(entity, id, due.minusDays(30), due, amount, "EUR");
+        return customer.account();
+    }
+
+    private WebElement row(String account) {
+        return browser.findElements(By.cssSelector("tr.entry")).stream().filter(row -> row.getText().contains(account))
+                .findFirst().orElseThrow(() -> new AssertionError(account + " is not on the agenda"));
+    }
+
+    private List<String> rows() {
+        return browser.findElements(By.cssSelector("tr.entry")).stream().map(WebElement::getText).toList();
+    }
+
+    private void openAction(String account) {
+        row(account).findElement(By.cssSelector("button.open")).click();
+        waitFor(By.cssSelector("#detail .totals"));
+    }
+
+    @Test
+    void a_collector_records_a_promise_to_pay_and_the_action_leaves_the_agenda_until_the_promised_day() {
+        String account = customer("Mairie de Vienne", "SP-" + LedgerFixtures.unique("X"), true, 15, "4500.00");
+        String collector = person("Claire Petit", Role.CREDIT_ANALYST);
+        signIn(collector, PASSWORD);
+        open("/agenda", "agenda");
+        assertThat(heading()).startsWith("Collection agenda");
+        WebElement first = browser.findElement(By.cssSelector(".group"));
+        assertThat(first.getAttribute("data-assignee")).as("the collector's own actions come first").isEqualTo("COLLECTOR");
+        assertThat(first.getText()).contains("yours");
+        assertThat(row(account).getText()).contains("Call").contains("€4,500.00");
+        browser.executeScript("window.notReloaded = true");
+
+        openAction(account);
+        screenshot("action-opened");
+        String detail = browser.findElement(By.id("detail")).getText();
+        assertThat(detail).contains("Late-payment interest").contains("Recovery indemnity").contains("€40.00");
+        assertThat(browser.findElement(By.cssSelector(".preview pre")).getAttribute("lang"))
+                .as("a French customer's message is shown in French").isEqualTo("fr");
+        assertThat(browser.findElement(By.cssSelector(".preview pre")).getAttribute("textContent")).contains("Mairie de Vienne");
+
+        // A few keystrokes: 4 (promise), the date, Enter.
+        LocalDate promised = today.plusDays(10);
+        browser.findElement(By.tagName("body")).sendKeys("4");
+        WebElement date = browser.switchTo().activeElement();
+        assertThat(date.getAttribute("id")).isEqualTo("promiseDate");
+        // Typed as the browser's own date field orders day and month.
+        String locale = (String) browser.executeScript("return new Intl.DateTimeFormat().resolvedOptions().locale");
+        date.sendKeys(promised.format(DateTimeFormatter.ofPattern(locale.equals("en-US") ? "MMddyyyy" : "ddMMyyyy")));
+        assertThat(date.getAttribute("value")).isEqualTo(promised.toString());
+        screenshot("promise-typed");
+        date.sendKeys(Keys.ENTER);
+
+        WebElement recorded = waitFor(By.id("recorded"));
+        screenshot("promise-recorded");
+        assertThat(recorded.getText()).contains("Promise recorded").contains("Mairie de Vienne");
+        assertThat(rows()).as("the list updated in place").noneMatch(text -> text.contains(account));
+        assertThat(browser.executeScript("return window.notReloaded")).as("without reloading the page").isEqualTo(true);
+
+        open("/agenda?date=" + promised, "agenda-on-the-promised-day");
+        assertThat(rows()).as("paused until the promised day").noneMatch(text -> text.contains(account));
+        open("/agenda?date=" + promised.plusDays(4), "agenda-after-the-promise-was-broken");
+        assertThat(rows()).as("back once the promise and its grace are past").anyMatch(text -> text.contains(account));
+    }
+
+    @Test
+    void a_formal_notice_is_sent_only_once_the_collector_confirmed_it() {
+        String account = customer("Garage Lenoir", "SP-" + LedgerFixtures.unique("X"), false, 35, "12000.00");
+        String manager = person("Nadia Roux", Role.CREDIT_MANAGER);
+        signIn(manager, PASSWORD);
+        open("/agenda", "agenda");
+        assertThat(row(account).getText()).contains("Formal notice").contains("to confirm");
+        openAction(account);
+        screenshot("formal-notice-opened");
+        browser.findElement(By.tagName("body")).sendKeys("1");
+        assertThat(browser.findElement(By.id("confirm")).isDisplayed()).as("sending asks for confirmation").isTrue();
+        browser.findElement(By.cssSelector("#outcome-form button[type=submit]")).click();
+        WebElement refused = waitFor(By.cssSelector("#detail [role=alert]"));
+        screenshot("formal-notice-unconfirmed");
+        assertThat(refused.getText()).contains("Nothing recorded: tick the confirmation");
+        assertThat(rows()).anyMatch(text -> text.contains(account));
+
+        browser.findElement(By.tagName("body")).sendKeys("1");
+        browser.findElement(By.id("confirm")).click();
+        browser.findElement(By.cssSelector("#outcome-form button[type=submit]")).click();
+        assertThat(waitFor(By.id("recorded")).getText()).contains("Sent recorded").contains("Garage Lenoir");
+        screenshot("formal-notice-sent");
+        assertThat(rows()).noneMatch(text -> text.contains(account));
+        assertThat(jdbc.sql("select count(*) from dunning_outcome where customer_account = ? and confirmed_by = ?")
+                .params(account, manager).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_salesperson_sees_only_their_own_customers_actions() {
+        String sales = person("Jean Dupont", Role.SALESPERSON);
+        String own = customer("Boulangerie Petit", "SP-" + sales, false, 15, "800.00");
+        String other = customer("Imprimerie Vidal", "SP-" + LedgerFixtures.unique("Y"), false, 15, "900.00");
+        signIn(sales, PASSWORD);
+        open("/agenda", "agenda");
+        assertThat(rows()).isNotEmpty().allMatch(text -> text.contains("Boulangerie Petit"));
+        assertThat(rows()).anyMatch(text -> text.contains(own)).noneMatch(text -> text.contains(other));
+        openAction(own);
+        screenshot("own-action");
+        open("/agenda?lang=fr", "agenda-fr");
+        assertThat(heading()).startsWith("Agenda de relance");
+        assertThat(row(own).getText()).contains("800,00 €");
+        open("/agenda?lang=en", "agenda-en");
+        open("/agenda/actions/00000000-0000-0000-0000-000000000000?customer=" + other + "&date=" + today, "other-refused");
+        assertThat(browser.getPageSource()).contains("not in your portfolio").doesNotContain("Imprimerie Vidal");
+    }
+}
