@@ -50,6 +50,13 @@ public class ConsoleFormat {
                 .format(instant.atZone(zone));
     }
 
+    public String date(java.time.@Nullable LocalDate date) {
+        if (date == null) {
+            return "—";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+    }
+
     /** "2 d 3 h", "45 min": how long something has waited, to the unit that matters. */
     public String age(Duration age) {
         boolean french = locale().getLanguage().equals("fr");

@@ -63,13 +63,13 @@ class AgendaBrowserTests extends BrowserTest {
         WebElement first = browser.findElement(By.cssSelector(".group"));
         assertThat(first.getAttribute("data-assignee")).as("the collector's own actions come first").isEqualTo("COLLECTOR");
         assertThat(first.getText()).contains("yours");
-        assertThat(row(account).getText()).contains("Call").contains("€4,500.00");
+        assertThat(row(account).getText()).contains("Call").contains("4,500.00 EUR");
         browser.executeScript("window.notReloaded = true");
 
         openAction(account);
         screenshot("action-opened");
         String detail = browser.findElement(By.id("detail")).getText();
-        assertThat(detail).contains("Late-payment interest").contains("Recovery indemnity").contains("€40.00");
+        assertThat(detail).contains("Late-payment interest").containsPattern("Recovery indemnity\\s+40(\\.00)? EUR");
         assertThat(browser.findElement(By.cssSelector(".preview pre")).getAttribute("lang"))
                 .as("a French customer's message is shown in French").isEqualTo("fr");
         assertThat(browser.findElement(By.cssSelector(".preview pre")).getAttribute("textContent")).contains("Mairie de Vienne");
@@ -138,7 +138,7 @@ class AgendaBrowserTests extends BrowserTest {
         screenshot("own-action");
         open("/agenda?lang=fr", "agenda-fr");
         assertThat(heading()).startsWith("Agenda de relance");
-        assertThat(row(own).getText()).contains("800,00 €");
+        assertThat(row(own).getText()).contains("800,00 EUR");
         open("/agenda?lang=en", "agenda-en");
         open("/agenda/actions/00000000-0000-0000-0000-000000000000?customer=" + other + "&date=" + today, "other-refused");
         assertThat(browser.getPageSource()).contains("not in your portfolio").doesNotContain("Imprimerie Vidal");
