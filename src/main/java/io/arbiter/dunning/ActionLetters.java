@@ -95,6 +95,16 @@ class ActionLetters {
         values.put("penalty.reference", formats.percent(rate.referenceRatePercent()));
         values.put("penalty.margin", formats.points(rate.ratePercent().subtract(rate.referenceRatePercent())));
         values.put("penalty.referenceDate", formats.date(halfYearStart(rate.from())));
+        boolean fr = language.equals("fr");
+        boolean publicBody = customerCase.publicSector();
+        values.put("penalty.basis", publicBody
+                ? (fr ? "articles L2192-13 et R2192-31 du Code de la commande publique"
+                        : "French Public Procurement Code, art. L2192-13 and R2192-31")
+                : (fr ? "article L441-10 du Code de commerce" : "French Commercial Code, art. L441-10"));
+        values.put("indemnity.basis", publicBody
+                ? (fr ? "articles L2192-13 et D2192-35 du Code de la commande publique"
+                        : "French Public Procurement Code, art. L2192-13 and D2192-35")
+                : (fr ? "articles L441-10 et D441-5 du Code de commerce" : "French Commercial Code, art. L441-10 and D441-5"));
         Escalator.PromiseView promise = customerCase.promises().stream()
                 .filter(p -> proposed.invoices().stream().anyMatch(p::covers))
                 .max(Comparator.comparing(Escalator.PromiseView::promisedOn)).orElse(null);

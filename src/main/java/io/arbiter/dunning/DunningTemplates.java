@@ -34,7 +34,8 @@ class DunningTemplates {
             "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
             "date", "invoices", "invoices.due", "invoices.count", "total.open", "total.interest", "total.indemnity",
             "total.claim", "promise.date", "promise.amount", "claim.deadline", "action.channel", "interest.until",
-            "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate");
+            "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate", "penalty.basis",
+            "indemnity.basis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
     /** Where the build packages the repository's templates/dunning (pom.xml). */

@@ -1,0 +1,165 @@
+package io.arbiter.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Collections that follow the law (issue 20): the letters, the rates, the indemnity, the agency file and cancelled
+ * actions, each against a worked example from the law or an official guide, over HTTP against PostgreSQL.
+ */
+@TestPropertySource(properties = {"arbiter.dunning.suppliers.ANY.name=Outillage Dupont SAS",
+        "arbiter.dunning.suppliers.ANY.address=12 rue de la Forge, 69002 Lyon",
+        "arbiter.dunning.suppliers.ANY.registration-number=RCS Lyon 552 100 554",
+        "arbiter.dunning.suppliers.ANY.contact=Service recouvrement, 04 72 00 00 00"})
+class CollectionsLawTests extends ApiTest {
+
+    private LedgerFixtures ledger;
+    private String entity;
+
+    private record Customer(String account, long id) {
+    }
+
+    private Customer customer() {
+        ledger = new LedgerFixtures(jdbc);
+        entity = entity == null ? ledger.entity("EUR") : entity;
+        String registration = String.valueOf(ThreadLocalRandom.current().nextLong(300_000_000L, 999_999_999L));
+        NewCustomer template = NewCustomer.named(registration);
+        NewCustomer customer = new NewCustomer(template.account(), registration, "Atelier " + registration, "FR", null,
+                null, null, 30, LocalDate.of(2010, 1, 1), false);
+        long id = ledger.customer(customer);
+        jdbc.sql("update ledger_customer set postal_address = ? where id = ?")
+                .params("4 place du Marché\n38000 Grenoble", id).update();
+        return new Customer(customer.account(), id);
+    }
+
+    private JsonNode next(Customer customer, LocalDate asOf) {
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode action(JsonNode next, String name) {
+        for (JsonNode action : next.get("actions")) {
+            if (action.get("action").asString().equals(name)) {
+                return action;
+            }
+        }
+        throw new AssertionError("no " + name + " in " + next);
+    }
+
+    /**
+     * Code de commerce L441-10 II and D441-5: a letter claiming penalties states the rate applied and how it is set,
+     * the €40 indemnity with its basis, and that penalties run until full payment; the sender is the supplier's legal
+     * entity. Worked example: 10,000 € due 30 September 2024, 30 days late on 30 October 2024; the ECB rate in force on
+     * 1 July 2024 was 4.25 % (ECB, key interest rates), so the rate is 14.25 % and the interest
+     * 10,000 × 14.25 % × 30 / 365 = 117.12 € (Banque de France publishes the half-year's rate; Service-Public.fr,
+     * "Pénalités de retard", gives the formula).
+     */
+    @Test
+    void the_formal_notice_states_the_rate_its_basis_the_indemnity_s_basis_and_the_sender_and_a_reminder_claims_nothing_it_does_not_show() {
+        Customer customer = customer();
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 30), "10000.00", "EUR");
+
+        JsonNode reminder = action(next(customer, LocalDate.of(2024, 9, 30)), "REMINDER");
+        String friendly = reminder.get("preview").get("fr").asString();
+        assertThat(friendly).contains("4 place du Marché", "Outillage Dupont SAS").doesNotContain("Pénalités", "Indemnité");
+
+        JsonNode notice = action(next(customer, LocalDate.of(2024, 10, 30)), "FORMAL_NOTICE");
+        String fr = notice.get("preview").get("fr").asString();
+        assertThat(fr).contains("Outillage Dupont SAS", "12 rue de la Forge, 69002 Lyon", "RCS Lyon 552 100 554",
+                "Service recouvrement, 04 72 00 00 00", "4 place du Marché\n38000 Grenoble",
+                "taux annuel de 14,25 %", "au 01/07/2024 (4,25 %) majoré de 10 points", "article L441-10 du Code de commerce",
+                "jusqu'au complet paiement", "40 € par facture payée en retard", "D441-5", "117,12 €");
+        String en = notice.get("preview").get("en").asString();
+        assertThat(en).contains("14.25%", "4.25%", "plus 10 points", "until payment in full", "D441-5");
+    }
+
+    /**
+     * Issue 20, "Why": a rate beyond the bundled data is flagged. The rate file's last line is 5 February 2026, so the
+     * ECB rate on 1 July 2026 is not known: interest for the second half of 2026 uses the last rate, and says so.
+     */
+    @Test
+    void a_rate_beyond_the_bundled_data_is_flagged_in_problems() {
+        Customer customer = customer();
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 15), "1000.00", "EUR");
+
+        JsonNode next = next(customer, LocalDate.of(2026, 8, 1));
+
+        List<String> codes = new ArrayList<>();
+        next.get("problems").forEach(problem -> codes.add(problem.get("ruleName").asString()));
+        assertThat(codes).contains("RATE_BEYOND_DATA");
+        assertThat(next.get("problems").toString()).contains("2026-07", "collections-and-law.md");
+    }
+
+    /**
+     * Loi 2012-387 art. 121 and décret 2012-1115: the €40 indemnity exists for late payments since 1 January 2013. An
+     * invoice that fell due on 15 December 2012 owes interest but no indemnity; one due 15 January 2013 owes both.
+     */
+    @Test
+    void the_40_euro_indemnity_is_not_owed_on_an_invoice_due_before_2013() {
+        Customer customer = customer();
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2012, 11, 15), LocalDate.of(2012, 12, 15), "500.00", "EUR");
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2012, 12, 15), LocalDate.of(2013, 1, 15), "500.00", "EUR");
+
+        Response file = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=2013-03-01", MANAGER);
+
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        JsonNode invoices = file.body().get("invoices");
+        assertThat(invoices.get(0).get("dueDate").asString()).isEqualTo("2012-12-15");
+        assertThat(invoices.get(0).get("indemnity").isNull()).isTrue();
+        assertThat(invoices.get(0).get("interest").get("amount").decimalValue()).isPositive();
+        assertThat(invoices.get(1).get("indemnity").get("amount").decimalValue()).isEqualByComparingTo("40");
+    }
+
+    /**
+     * Issue 20, "Why": the agency case file holds what an agency can pursue: invoices past due and not disputed, in
+     * every currency, one total per currency.
+     */
+    @Test
+    void the_agency_file_holds_past_due_undisputed_invoices_in_every_currency() {
+        Customer customer = customer();
+        LocalDate asOf = LocalDate.of(2026, 3, 31);
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "1000.00", "EUR");
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 3, 20), LocalDate.of(2026, 4, 20), "2000.00", "EUR");
+        long disputed = ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "3000.00", "EUR");
+        ledger.dispute(customer.id(), "damaged", LocalDate.of(2026, 2, 10), null, List.of(disputed));
+        String dollars = ledger.entity("USD");
+        ledger.openInvoice(dollars, customer.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "400.00", "USD");
+
+        JsonNode file = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER).body();
+
+        assertThat(file.get("invoices")).hasSize(2);
+        List<String> totals = new ArrayList<>();
+        file.get("totals").forEach(t -> totals.add(t.get("open").get("amount").decimalValue().setScale(2).toPlainString()
+                + " " + t.get("open").get("currency").asString()));
+        assertThat(totals).containsExactly("1000.00 EUR", "400.00 USD");
+        assertThat(file.get("debtor").get("postalAddress").asString()).contains("38000 Grenoble");
+    }
+
+    /** Issue 20, "Why": an action is cancelled by a payment only from the payment's day on. */
+    @Test
+    void an_action_is_not_cancelled_as_of_a_day_before_the_payment() {
+        Customer customer = customer();
+        LocalDate due = LocalDate.of(2026, 3, 2);
+        long invoice = ledger.openInvoice(entity, customer.id(), due.minusDays(30), due, "650.00", "EUR");
+        action(next(customer, due), "REMINDER");
+        jdbc.sql("update ledger_invoice set open_amount = 0, status = 'PAID', paid_on = ? where id = ?")
+                .params(due.plusDays(10), invoice).update();
+
+        assertThat(next(customer, due.plusDays(5)).get("cancelled")).isEmpty();
+        assertThat(next(customer, due.plusDays(10)).get("cancelled")).hasSize(1);
+    }
+}
