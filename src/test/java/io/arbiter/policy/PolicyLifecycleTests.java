@@ -81,7 +81,8 @@ class PolicyLifecycleTests extends ApiTest {
         assertThat(draft.body().get("comment").asString()).isEqualTo("SME class A up to 175k");
         assertThat(fileHash(draft.body(), LIMITS)).isEqualTo(Sha256.hex(workbook));
         assertThat(fileHash(draft.body(), "hard-stops.drl")).isNotNull(); // the active version's other files are kept
-        assertThat(draft.body().get("scenarios").size()).isEqualTo(40); // 25 credit scenarios and 15 escalation ones
+        // 25 credit scenarios, 15 escalation ones and 8 of the approval matrix
+        assertThat(draft.body().get("scenarios").size()).isEqualTo(48);
 
         Response byAuthor = post("/api/v1/policies/versions/" + id + "/approve", ANALYST, "");
         assertThat(byAuthor.status()).isEqualTo(403);
@@ -212,7 +213,7 @@ class PolicyLifecycleTests extends ApiTest {
 
         assertThat(draft.status()).as(draft.text()).isEqualTo(201);
         assertThat(fileHash(draft.body(), LIMITS)).isEqualTo(Sha256.hex(workbook));
-        assertThat(draft.body().get("files").size()).isEqualTo(6);
+        assertThat(draft.body().get("files").size()).isEqualTo(7);
     }
 
     @Test
