@@ -31,4 +31,27 @@ document.addEventListener('htmx:afterSwap', function (event) {
     if (alert) {
         alert.scrollIntoView({block: 'nearest'});
     }
+
+// Drag and drop onto the upload form: dropped files become the file input's files, then the form submits as usual.
+document.addEventListener('DOMContentLoaded', function () {
+    var zone = document.getElementById('dropzone');
+    var input = document.getElementById('files');
+    var chosen = document.getElementById('chosen');
+    if (!zone || !input) {
+        return;
+    }
+    function show() {
+        chosen.textContent = Array.prototype.map.call(input.files, function (f) { return f.name; }).join(', ');
+    }
+    input.addEventListener('change', show);
+    ['dragenter', 'dragover'].forEach(function (type) {
+        zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.add('over'); });
+    });
+    ['dragleave', 'drop'].forEach(function (type) {
+        zone.addEventListener(type, function (event) { event.preventDefault(); zone.classList.remove('over'); });
+    });
+    zone.addEventListener('drop', function (event) {
+        input.files = event.dataTransfer.files;
+        show();
+    });
 });

@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.arbiter.security.Identity;
 import io.arbiter.security.People;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Gives every console page who is signed in, for its header. */
-@ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+// The policy module serves its workbench pages itself (they work its package-private life cycle).
+@ControllerAdvice(basePackages = {"io.arbiter.console", "io.arbiter.policy"})
 class ConsoleAdvice {
 
     private final People people;
@@ -20,8 +22,8 @@ class ConsoleAdvice {
     }
 
     @ModelAttribute("me")
-    @Nullable Identity me(@Nullable Authentication authentication) {
-        return authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
+    @Nullable Identity me(@Nullable Authentication authentication, HttpServletRequest request) {
+        return authentication == null || request.getRequestURI().startsWith("/api/") || authentication instanceof AnonymousAuthenticationToken ? null
                 : people.identify(authentication);
     }
 }

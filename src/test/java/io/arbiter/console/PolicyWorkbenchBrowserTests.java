@@ -1,0 +1,114 @@
+package io.arbiter.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import io.arbiter.policy.PolicyFixtures;
+import io.arbiter.security.Role;
+
+class PolicyWorkbenchBrowserTests extends BrowserTest {
+
+    private static final String LIMITS = "credit-limits.drl.xlsx";
+
+    @TempDir
+    Path broken;
+
+    @TempDir
+    Path changed;
+
+    private String shippedId;
+
+    @AfterEach
+    void republishTheShippedPolicy() {
+        if (shippedId != null && !get("/api/v1/policies/active", ANALYST).body().get("id").asString().equals(shippedId)) {
+            assertThat(post("/api/v1/policies/versions/" + shippedId + "/publish", MANAGER, "").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_manager_sees_a_bad_cell_then_uploads_a_change_that_another_manager_approves_and_publishes_then_rolls_back() {
+        shippedId = get("/api/v1/policies/active", ANALYST).body().get("id").asString();
+        Path badWorkbook = PolicyFixtures.copyOfShippedPolicy(broken).setCell(LIMITS, "CreditLimits", "C15", "150 000 €")
+                .tables().resolve(LIMITS);
+        Path goodWorkbook = PolicyFixtures.copyOfShippedPolicy(changed).setCell(LIMITS, "CreditLimits", "C15", "175000")
+                .tables().resolve(LIMITS);
+        String camille = person("Camille Martin", Role.CREDIT_MANAGER);
+        String hugo = person("Hugo Bernard", Role.CREDIT_MANAGER);
+
+        signIn(camille, PASSWORD);
+        open("/policy", "workbench");
+        assertThat(browser.findElements(By.cssSelector("#active-files tbody tr")).stream().map(WebElement::getText))
+                .anyMatch(row -> row.startsWith(LIMITS));
+
+        browser.findElement(By.id("files")).sendKeys(badWorkbook.toString());
+        browser.findElement(By.id("comment")).sendKeys("SME class A limit, typed as in Excel");
+        screenshot("bad-workbook-chosen");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        screenshot("bad-cell-refused");
+        WebElement errors = waitFor(By.id("upload-errors"));
+        List<String> rows = errors.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).anyMatch(row -> row.startsWith(LIMITS + " CreditLimits C15") && row.contains("150 000 €"));
+
+        browser.findElement(By.id("files")).sendKeys(goodWorkbook.toString());
+        browser.findElement(By.id("comment")).clear();
+        browser.findElement(By.id("comment")).sendKeys("SME class A up to 175k");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        waitFor(By.id("diff"));
+        screenshot("draft-with-diff");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Draft");
+        String draftUrl = browser.getCurrentUrl();
+        List<String> cells = browser.findElements(By.cssSelector("#diff tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(cells).anyMatch(row -> row.contains("C15 → C15") && row.contains("150000") && row.contains("175000"));
+        assertThat(browser.findElements(By.cssSelector("#scenarios .bad"))).as("every scenario passed").isEmpty();
+
+        browser.findElement(By.id("approve")).click();
+        screenshot("author-cannot-approve");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("someone other than its author");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Draft");
+
+        signIn(hugo, PASSWORD);
+        browser.get(draftUrl);
+        browser.findElement(By.id("approve")).click();
+        screenshot("approved");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Approved");
+        browser.findElement(By.id("publish")).click();
+        screenshot("published");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Published");
+        assertThat(browser.findElement(By.cssSelector(".muted")).getText()).contains("uploaded by " + camille)
+                .contains("approved by " + hugo).contains("published by " + hugo);
+        String draftId = draftUrl.replaceAll(".*/versions/([^?]+).*", "$1");
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(draftId);
+        var stored = get("/api/v1/policies/versions/" + draftId, ANALYST).body();
+        assertThat(stored.get("author").asString()).isEqualTo(camille);
+        assertThat(stored.get("approvedBy").asString()).isEqualTo(hugo);
+        assertThat(stored.get("publishedBy").asString()).isEqualTo(hugo);
+
+        open("/policy/versions/" + shippedId, "previous-version");
+        browser.findElement(By.id("rollback")).click();
+        screenshot("rolled-back");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Published");
+        assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(shippedId);
+        open("/policy?lang=fr", "workbench-fr");
+        assertThat(heading()).isEqualTo("Politique de crédit");
+        open("/policy?lang=en", "workbench-en");
+    }
+
+    @Test
+    void an_analyst_uploads_but_is_offered_no_approval() {
+        String analyst = person("Inès Petit", Role.CREDIT_ANALYST);
+        signIn(analyst, PASSWORD);
+        String activeId = get("/api/v1/policies/active", ANALYST).body().get("id").asString();
+        open("/policy/versions/" + activeId, "active-version-as-analyst");
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        assertThat(browser.findElements(By.id("publish"))).isEmpty();
+        assertThat(browser.findElements(By.id("rollback"))).isEmpty();
+    }
+}
