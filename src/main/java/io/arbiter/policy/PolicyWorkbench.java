@@ -39,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class PolicyWorkbench {
 
+    /** The newest versions the workbench lists; older ones stay in the API's paged list. */
+    private static final int VERSIONS_SHOWN = 100;
+
     private final PolicyEngine engine;
     private final PolicyLifecycle lifecycle;
     private final JsonMapper json;
@@ -54,7 +57,7 @@ class PolicyWorkbench {
     @GetMapping("/policy")
     String workbench(Model model) {
         model.addAttribute("active", engine.active());
-        model.addAttribute("versions", lifecycle.all());
+        model.addAttribute("versions", lifecycle.page(VERSIONS_SHOWN, null).items());
         return "console/policy";
     }
 
@@ -77,7 +80,7 @@ class PolicyWorkbench {
         boolean mayUploadDrl = Role.POLICY_DEVELOPER.heldBy(person.getAuthorities()) || Role.ADMIN.heldBy(person.getAuthorities());
         try {
             PolicyVersion draft = lifecycle.draft(uploads, comment, person.getName(),
-                    new PolicyLifecycle.UploadRights(mayUploadDrl, false));
+                    new PolicyLifecycle.UploadRights(mayUploadDrl, false)).version();
             return "redirect:/policy/versions/" + draft.id() + "?uploaded";
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
@@ -97,7 +100,7 @@ class PolicyWorkbench {
         model.addAttribute("version", version);
         model.addAttribute("activeId", engine.active().id());
         model.addAttribute("scenarios", List.of(json.treeToValue(version.scenarios(), ScenarioResult[].class)));
-        model.addAttribute("versions", lifecycle.all());
+        model.addAttribute("versions", lifecycle.page(VERSIONS_SHOWN, null).items());
         model.addAttribute("against", base);
         model.addAttribute("diff", base.equals(id) ? null : lifecycle.diff(base, id));
         model.addAttribute("zone", clock.getZone());
@@ -117,7 +120,7 @@ class PolicyWorkbench {
     /** A file of the version a decision names by its content version (the reasons of a decision link here). */
     @GetMapping("/policy/files/{name}")
     String fileOfVersion(@PathVariable String name, @RequestParam String version) {
-        PolicyVersion found = lifecycle.all().stream().filter(v -> v.version().equals(version)).findFirst()
+        PolicyVersion found = lifecycle.page(500, null).items().stream().filter(v -> v.version().equals(version)).findFirst()
                 .orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
                         "policy-version-not-found", "Policy version not found", "No policy version is " + version));
         return "redirect:/policy/versions/" + found.id() + "/files/" + name;
@@ -135,6 +138,11 @@ class PolicyWorkbench {
         Instant at = effectiveFrom == null || effectiveFrom.isBlank() ? null
                 : LocalDateTime.parse(effectiveFrom).atZone(clock.getZone()).toInstant();
         return act(id, redirect, at == null ? "published" : "scheduled", () -> lifecycle.publish(id, person.getName(), at));
+    }
+
+    @PostMapping("/policy/versions/{id}/cancel-schedule")
+    String cancelSchedule(@PathVariable UUID id, Authentication person, RedirectAttributes redirect) {
+        return act(id, redirect, "cancelled", () -> lifecycle.cancelSchedule(id, person.getName()));
     }
 
     private String act(UUID id, RedirectAttributes redirect, String done, Runnable action) {

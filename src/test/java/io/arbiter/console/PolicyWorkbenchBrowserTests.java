@@ -79,6 +79,15 @@ class PolicyWorkbenchBrowserTests extends BrowserTest {
         browser.findElement(By.id("approve")).click();
         screenshot("approved");
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Approved");
+        browser.executeScript("arguments[0].value = '2099-01-04T09:00'",
+                browser.findElement(By.cssSelector("input[name=effectiveFrom]")));
+        browser.findElement(By.id("schedule")).click();
+        screenshot("scheduled");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Scheduled");
+        assertThat(browser.findElement(By.cssSelector(".muted")).getText()).contains("scheduled by " + hugo).contains("2099");
+        browser.findElement(By.id("cancel-schedule")).click();
+        screenshot("schedule-cancelled");
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Approved");
         browser.findElement(By.id("publish")).click();
         screenshot("published");
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("Published");
