@@ -31,6 +31,7 @@ document.addEventListener('htmx:afterSwap', function (event) {
     if (alert) {
         alert.scrollIntoView({block: 'nearest'});
     }
+});
 
 // Drag and drop onto the upload form: dropped files become the file input's files, then the form submits as usual.
 document.addEventListener('DOMContentLoaded', function () {
