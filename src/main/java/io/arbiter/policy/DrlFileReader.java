@@ -53,7 +53,7 @@ final class DrlFileReader {
         Stage stage = Stage.ofRuleSet(pkg.getName());
         if (stage == null) {
             throw new PolicyLoadException(List.of(new PolicyProblem(file.name(), null, "line " + (line.find()
-                    ? lineOf(drl, line.start(1)) : 1), "package '" + pkg.getName() + "' is not a stage of the pipeline; use one of "
+                    ? new LineIndex(drl).lineOf(line.start(1)) : 1), "package '" + pkg.getName() + "' is not a stage of the pipeline; use one of "
                     + Stage.ruleSetNames())));
         }
         Map<String, Reason> reasons = new LinkedHashMap<>();
@@ -77,15 +77,5 @@ final class DrlFileReader {
     /** Which group of a {@link #RULE} match holds the rule's name, however it was quoted. */
     static int nameGroup(Matcher rule) {
         return rule.group(1) != null ? 1 : rule.group(2) != null ? 2 : 3;
-    }
-
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -164,7 +164,8 @@ final class PolicyCompiler {
         int line = error.getLines().length > 0 ? error.getLines()[0] : 0;
         Reason rule = null;
         Matcher matcher = RULE_LINE.matcher(source.drl());
-        while (matcher.find() && DrlFileReader.lineOf(source.drl(), matcher.start()) <= line) {
+        LineIndex lines = new LineIndex(source.drl());
+        while (matcher.find() && lines.lineOf(matcher.start()) <= line) {
             rule = source.reasons().get(matcher.group(1));
         }
         if (rule == null || !source.isTable()) {

@@ -95,13 +95,14 @@ final class PolicyLanguageCheck {
         for (AttributeDescr attribute : pkg.getAttributes()) {
             attribute(attribute, null, violations);
         }
+        LineIndex lines = new LineIndex(drl);
         for (RuleDescr rule : pkg.getRules()) {
-            rule(rule, stage, drl, violations);
+            rule(rule, stage, drl, lines, violations);
         }
         return violations;
     }
 
-    private void rule(RuleDescr rule, Stage stage, String drl, List<Violation> violations) {
+    private void rule(RuleDescr rule, Stage stage, String drl, LineIndex lines, List<Violation> violations) {
         String name = rule.getName();
         if (rule.isQuery()) {
             violations.add(new Violation(rule.getLine(), name, "is a query, which is outside the policy language"));
@@ -123,7 +124,7 @@ final class PolicyLanguageCheck {
                     ? actionVerdicts.computeIfAbsent(stage + "\u0000" + code, key -> PolicyExpressions.checkConsequence(code, scope))
                     : PolicyExpressions.checkConsequence(code, scope);
             int at = drl.indexOf(code.strip(), Math.max(0, rule.getStartCharacter()));
-            int first = at >= 0 ? DrlFileReader.lineOf(drl, at) : Math.max(rule.getConsequenceLine(), 1);
+            int first = at >= 0 ? lines.lineOf(at) : Math.max(rule.getConsequenceLine(), 1);
             found.forEach(v -> violations.add(new Violation(first + v.line() - 1, name, v.message())));
         }
     }

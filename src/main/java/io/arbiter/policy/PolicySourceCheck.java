@@ -87,7 +87,8 @@ final class PolicySourceCheck {
         }
         String rule = null;
         Matcher matcher = RULE_LINE.matcher(source.drl());
-        while (matcher.find() && DrlFileReader.lineOf(source.drl(), matcher.start()) <= line) {
+        LineIndex lines = new LineIndex(source.drl());
+        while (matcher.find() && lines.lineOf(matcher.start()) <= line) {
             rule = matcher.group(1);
         }
         Reason reason = rule == null ? null : source.reasons().get(rule);

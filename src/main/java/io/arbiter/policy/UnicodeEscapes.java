@@ -19,9 +19,10 @@ final class UnicodeEscapes {
     static List<PolicyLanguageCheck.Violation> in(String drl) {
         List<PolicyLanguageCheck.Violation> violations = new ArrayList<>();
         Matcher escape = UNICODE_ESCAPE.matcher(drl);
+        LineIndex lines = new LineIndex(drl);
         while (escape.find()) {
             if ((escape.end() - escape.start() - 1) % 2 == 1) { // an odd number of backslashes before the u
-                violations.add(new PolicyLanguageCheck.Violation(DrlFileReader.lineOf(drl, escape.start()), null,
+                violations.add(new PolicyLanguageCheck.Violation(lines.lineOf(escape.start()), null,
                         "holds a unicode escape ('\\u'), which Java would turn into code before any check sees it:"
                                 + " type the character itself"));
             }
