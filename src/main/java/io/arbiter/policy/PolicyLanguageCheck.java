@@ -2,6 +2,8 @@ package io.arbiter.policy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,8 @@ final class PolicyLanguageCheck {
     private static final Pattern BINDING_NAME = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, String> conditionVerdicts = new HashMap<>();
-    private final Map<String, List<PolicyExpressions.Violation>> actionVerdicts = new HashMap<>();
+    /** Conditions and actions (by stage, bindings and {@link ExpressionShape}) that passed: their like pass too. */
+    private final Set<String> cleanShapes = new HashSet<>();
 
     List<Violation> check(PackageDescr pkg, Stage stage) {
         return check(pkg, stage, "");
@@ -119,10 +122,15 @@ final class PolicyLanguageCheck {
         Object consequence = rule.getConsequence();
         String code = consequence == null ? "" : consequence.toString();
         if (!code.isBlank()) {
+            String shape = stage + "\u0000" + bindings + "\u0000" + ExpressionShape.of(code);
+            if (cleanShapes.contains(shape)) {
+                return;
+            }
             PolicyExpressions.Scope scope = new PolicyExpressions.Scope(stage, null, Map.copyOf(bindings));
-            List<PolicyExpressions.Violation> found = bindings.isEmpty()
-                    ? actionVerdicts.computeIfAbsent(stage + "\u0000" + code, key -> PolicyExpressions.checkConsequence(code, scope))
-                    : PolicyExpressions.checkConsequence(code, scope);
+            List<PolicyExpressions.Violation> found = PolicyExpressions.checkConsequence(code, scope);
+            if (found.isEmpty()) {
+                cleanShapes.add(shape);
+            }
             int at = drl.indexOf(code.strip(), Math.max(0, rule.getStartCharacter()));
             int first = at >= 0 ? lines.lineOf(at) : Math.max(rule.getConsequenceLine(), 1);
             found.forEach(v -> violations.add(new Violation(first + v.line() - 1, name, v.message())));
@@ -224,6 +232,12 @@ final class PolicyLanguageCheck {
 
     private void constraint(String text, Stage stage, Class<? extends Record> fact, String rule, int line,
             Map<String, PolicyExpressions.Binding> bindings, List<Violation> violations) {
+        String shape = stage + "\u0000" + fact.getName() + "\u0000" + bindings + "\u0000" + ExpressionShape.of(text);
+        if (cleanShapes.contains(shape)) {
+            return;
+        }
+        int found = violations.size();
+        int bound = bindings.size();
         DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
         ConstraintConnectiveDescr parsed = parser.parse(text);
         if (parser.hasErrors() || parsed == null) {
@@ -234,6 +248,9 @@ final class PolicyLanguageCheck {
         }
         PolicyExpressions.Scope scope = new PolicyExpressions.Scope(stage, fact, bindings);
         walk(parsed, scope, rule, line, bindings, false, violations);
+        if (violations.size() == found && bindings.size() == bound) {
+            cleanShapes.add(shape);
+        }
     }
 
     /** Walks a constraint; {@code operand} tells a value compared from a condition standing alone. */
