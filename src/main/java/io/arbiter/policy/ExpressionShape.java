@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * have one shape. The structural check reads only the constructs of an expression, never a literal's content, so an
  * expression whose shape already passed passes too: a 10,000-row table then checks its few shapes instead of parsing
  * every row's condition and action again. Anything that is not a plain decimal or a quoted text (hexadecimal, a
- * number followed by a member, a text block) stays as written and so makes a shape of its own.
+ * number followed by a member, a text block) stays as written and so makes a shape of its own. An expression holding
+ * a comment marker is kept whole as its own shape: a quote inside a comment would otherwise open a "literal" whose
+ * blanking hid the code after it.
  */
 final class ExpressionShape {
 
@@ -18,6 +20,9 @@ final class ExpressionShape {
     }
 
     static String of(String expression) {
+        if (expression.contains("//") || expression.contains("/*") || expression.contains("#")) {
+            return expression;
+        }
         StringBuilder shape = new StringBuilder(expression.length());
         Matcher decimal = DECIMAL.matcher(expression);
         int i = 0;

@@ -25,5 +25,8 @@ class ExpressionShapeTests {
         assertThat(ExpressionShape.of("field2 == 3")).startsWith("field2 ==");
         assertThat(ExpressionShape.of("x == \"\"\"\n text block\"\"\"")).contains("text block");
         assertThat(ExpressionShape.of("x == \"unterminated\n+ code()")).contains("code()");
+        // A quote in a comment must not start a literal that swallows the code after it.
+        assertThat(ExpressionShape.of("/* \" */ Runtime.getRuntime().exit(0); /* \" */")).contains("exit(0)");
+        assertThat(ExpressionShape.of("score.add(\"X\", 1); // it's \n System.exit(0);")).contains("System.exit(0)");
     }
 }

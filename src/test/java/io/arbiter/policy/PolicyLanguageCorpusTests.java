@@ -34,7 +34,7 @@ import io.arbiter.ApiTest;
 /**
  * The hostile corpus of {@code src/test/resources/policy-corpus}, uploaded over HTTP to the running application as an
  * attacker holding a key would: 67 DRL files (each construct the policy language refuses, in several disguises) with a
- * policy developer's key, and 28 decision tables, each sent as the CSV it is and as an Excel workbook of the same cells,
+ * policy developer's key, and 29 decision tables, each sent as the CSV it is and as an Excel workbook of the same cells,
  * with a credit analyst's key. Each must be refused with a 422 located at its line or cell, quickly; none may create
  * its canary file; the active version stays; and the service then still takes an ordinary upload and a rollback.
  */
