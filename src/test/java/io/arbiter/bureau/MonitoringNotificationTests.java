@@ -116,7 +116,7 @@ class MonitoringNotificationTests extends ApiTest {
                  "type": "STATUS_CHANGED"}""".formatted(notificationId, siren));
         assertThat(received.status()).as(received.text()).isEqualTo(201);
 
-        JsonNode review = get("/api/v1/limits/" + siren + "/reviews", ANALYST).body().get(0);
+        JsonNode review = get("/api/v1/limits/" + siren + "/reviews", ANALYST).body().get("items").get(0);
         assertThat(review.get("notificationId").asString()).isEqualTo(notificationId);
         JsonNode previous = review.get("previousLimit");
         assertThat(previous == null || previous.isNull()).as("the German company's limit is not the French one's: "
