@@ -37,7 +37,7 @@ class PolicySimulationTests extends ApiTest {
     Path directory;
 
     @Autowired
-    SimulationService service;
+    SimulationJobs jobs;
 
     @Test
     void simulation_of_the_last_decisions_shows_the_orders_a_lower_limit_would_send_to_review() {
@@ -199,7 +199,7 @@ class PolicySimulationTests extends ApiTest {
                 .params(abandoned, draft).update();
         assertThat(get(simulations(draft) + "/" + abandoned, ANALYST).body().get("state").asString()).isEqualTo("RUNNING");
 
-        service.heartbeat();
+        jobs.heartbeat();
 
         JsonNode failed = get(simulations(draft) + "/" + abandoned, ANALYST).body();
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
