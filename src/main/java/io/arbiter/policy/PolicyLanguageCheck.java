@@ -13,15 +13,12 @@ import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AtomicExprDescr;
-import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
 import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.ForallDescr;
-import org.drools.drl.ast.descr.GlobalDescr;
-import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.OrDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -35,7 +32,7 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
 
 /**
  * Checks a parsed DRL package (Drools' own parser's view of it, the one Drools then compiles) against
- * {@link PolicyLanguage}: its imports, its global, each rule's attributes, annotations, conditions and actions. Anything
+ * {@link PolicyLanguage}: its declarations ({@link PackageDeclarationsCheck}), each rule's attributes, annotations, conditions and actions. Anything
  * it does not know is refused. One instance checks one policy: the verdicts on a condition or an action are kept by
  * their text, since a large table repeats the same few thousand of them.
  */
@@ -59,45 +56,7 @@ final class PolicyLanguageCheck {
     /** Checks a package parsed from {@code drl}, whose text tells the line of each action (Drools keeps only its start). */
     List<Violation> check(PackageDescr pkg, Stage stage, String drl) {
         List<Violation> violations = new ArrayList<>();
-        if (pkg.getUnit() != null) {
-            violations.add(new Violation(pkg.getLine(), null, "declares a rule unit, which is outside the policy language"));
-        }
-        for (ImportDescr imported : pkg.getImports()) {
-            if (!PolicyLanguage.importable().contains(imported.getTarget())) {
-                violations.add(new Violation(imported.getLine(), null, "imports '" + imported.getTarget() + "', which is outside"
-                        + " the policy language: a policy may import only its facts and results (" + String.join(", ",
-                        PolicyLanguage.importable()) + ")"));
-            }
-        }
-        pkg.getFunctionImports().forEach(f -> violations.add(new Violation(f.getLine(), null, "imports '"
-                + f.getTarget() + "' (a function), which is outside the policy language: a policy calls no function but Math.min, Math.max"
-                + " and Math.abs")));
-        pkg.getAccumulateImports().forEach(a -> violations.add(new Violation(a.getLine(), null,
-                "imports an accumulate function, which is outside the policy language")));
-        for (GlobalDescr global : pkg.getGlobals()) {
-            String type = global.getType();
-            Class<?> expected = PolicyLanguage.result(stage);
-            if (!global.getIdentifier().equals(stage.global())
-                    || !(type.equals(expected.getName()) || type.equals(expected.getSimpleName()))) {
-                violations.add(new Violation(global.getLine(), null, "declares the global '" + type + " "
-                        + global.getIdentifier() + "', which is outside the policy language: the only global of the "
-                        + stage.ruleSet() + " rules is '"
-                        + expected.getName() + " " + stage.global() + "'"));
-            }
-        }
-        pkg.getFunctions().forEach(f -> violations.add(new Violation(f.getLine(), null, "declares the function '" + f.getName()
-                + "', which is code, outside the policy language: it has no functions (Functions cells and 'function' blocks are refused)")));
-        pkg.getTypeDeclarations().forEach(t -> violations.add(new Violation(t.getLine(), null, "declares the type '"
-                + t.getTypeName() + "': a policy works on the facts it is given (Declare cells and 'declare' blocks are refused)")));
-        pkg.getEnumDeclarations().forEach(t -> violations.add(new Violation(t.getLine(), null, "declares the enum '"
-                + t.getTypeName() + "', which is outside the policy language")));
-        pkg.getEntryPointDeclarations().forEach(e -> violations.add(new Violation(e.getLine(), null,
-                "declares an entry point, which is outside the policy language")));
-        pkg.getWindowDeclarations().forEach(w -> violations.add(new Violation(w.getLine(), null,
-                "declares a window, which is outside the policy language")));
-        for (AttributeDescr attribute : pkg.getAttributes()) {
-            attribute(attribute, null, violations);
-        }
+        PackageDeclarationsCheck.check(pkg, stage, violations);
         LineIndex lines = new LineIndex(drl);
         for (RuleDescr rule : pkg.getRules()) {
             rule(rule, stage, drl, lines, violations);
@@ -111,7 +70,7 @@ final class PolicyLanguageCheck {
             violations.add(new Violation(rule.getLine(), name, "is a query, which is outside the policy language"));
             return;
         }
-        rule.getAttributes().values().forEach(attribute -> attribute(attribute, name, violations));
+        rule.getAttributes().values().forEach(attribute -> PackageDeclarationsCheck.attribute(attribute, name, violations));
         annotations(rule, name, violations);
         if (!rule.getNamedConsequences().isEmpty()) {
             violations.add(new Violation(rule.getLine(), name, "has named consequences ('then[name]'), which is outside"
@@ -134,29 +93,6 @@ final class PolicyLanguageCheck {
             int at = drl.indexOf(code.strip(), Math.max(0, rule.getStartCharacter()));
             int first = at >= 0 ? lines.lineOf(at) : Math.max(rule.getConsequenceLine(), 1);
             found.forEach(v -> violations.add(new Violation(first + v.line() - 1, name, v.message())));
-        }
-    }
-
-    private static void attribute(AttributeDescr attribute, @Nullable String rule, List<Violation> violations) {
-        String name = attribute.getName();
-        String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
-        if (!PolicyLanguage.ATTRIBUTES.contains(name)) {
-            violations.add(new Violation(attribute.getLine(), rule, "has the attribute '" + name + "', which is outside the"
-                    + " policy language (allowed: " + String.join(", ", new java.util.TreeSet<>(PolicyLanguage.ATTRIBUTES)) + ")"));
-            return;
-        }
-        boolean valid = switch (name) {
-            case "salience" -> value.matches("-?[0-9]{1,9}");
-            case "no-loop", "lock-on-active", "auto-focus", "enabled" -> value.isEmpty() || value.equals("true") || value.equals("false");
-            case "dialect" -> value.equals("java") || value.equals("\"java\"");
-            default -> true;
-        };
-        if (!valid) {
-            violations.add(new Violation(attribute.getLine(), rule, "has " + name + " '" + value + "': " + switch (name) {
-                case "salience" -> "a priority must be a whole number, not a calculation";
-                case "dialect" -> "the policy language is DRL with java actions; the mvel dialect is not allowed";
-                default -> "it must be true or false";
-            }));
         }
     }
 
