@@ -1,5 +1,6 @@
 package io.arbiter.dunning;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Currency;
@@ -86,6 +87,8 @@ class ActionLetters {
         values.put("total.interest", formats.money(totals.interest()));
         values.put("total.indemnity", formats.money(totals.indemnity()));
         values.put("total.claim", formats.money(totals.claim()));
+        values.put("total.notYetDue", formats.money(invoices.stream().filter(InvoiceDue::notYetDue)
+                .map(InvoiceDue::openAmount).reduce(Money.of(BigDecimal.ZERO, totals.open().currency()), Money::plus)));
         values.put("action.channel", proposed.channel());
         values.put("claim.deadline", proposed.deadline() == null ? "" : formats.date(proposed.deadline()));
         values.put("interest.until", formats.date(proposed.stopAt() != null && proposed.stopAt().isBefore(asOf)

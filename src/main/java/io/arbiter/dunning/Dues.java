@@ -23,7 +23,7 @@ import io.arbiter.shared.Money;
 /**
  * What each invoice owes on a day: the open amount, late-payment interest from the day after its due date, and the €40
  * indemnity once it is late. In insolvency proceedings both stop at the opening judgment (Code de commerce L622-28):
- * {@code stopAt} is that day. A rate taken beyond the bundled rate file is reported as a problem, never silently used.
+ * {@code stopAt} is that day, and an invoice not yet due on it is a sum "à échoir" (L622-25), owing neither. A rate taken beyond the bundled rate file is reported as a problem, never silently used.
  */
 final class Dues {
 
@@ -68,8 +68,8 @@ final class Dues {
             }
             Money indemnity = daysLate > 0 && currency.getCurrencyCode().equals("EUR")
                     && RecoveryIndemnity.owedFor(item.dueDate()) ? RecoveryIndemnity.perLateInvoice() : null;
-            invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate, amount,
-                    itemInterest, indemnity));
+            invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate,
+                    item.dueDate().isAfter(until), amount, itemInterest, indemnity));
             open = open.plus(amount);
             interestTotal = interestTotal.plus(itemInterest);
             indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);

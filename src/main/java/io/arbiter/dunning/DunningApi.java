@@ -76,9 +76,15 @@ public final class DunningApi {
             Totals totals, @Nullable Reason reason, Map<String, String> preview) {
     }
 
-    /** An invoice with what the customer owes on it as of the date: the open amount, late interest and indemnity. */
+    /**
+     * An invoice with what the customer owes on it as of the date: the open amount, late interest and indemnity.
+     *
+     * @param notYetDue the invoice was not yet due on the day the amounts run to: in a claim declaration, a sum "à
+     *                  échoir" on the opening judgment, declared with its due date but without interest or indemnity
+     *                  (Code de commerce L622-25)
+     */
     public record InvoiceDue(String number, @Nullable String entity, LocalDate issueDate, LocalDate dueDate, long daysLate,
-            Money openAmount, Money interest, @Nullable Money indemnity) {
+            boolean notYetDue, Money openAmount, Money interest, @Nullable Money indemnity) {
     }
 
     public record Totals(Money open, Money interest, Money indemnity, Money claim) {
@@ -99,8 +105,9 @@ public final class DunningApi {
      * @param approximate true when {@code publishedOn} is only the best date known (a bureau report's date): check the
      *                    BODACC and give the publication date
      * @param openingOn the day interest stopped for the declared debts (the judgment when known, else the publication)
-     * @param notDeclared invoices that fell due after the opening judgment: they are not part of the claim (the
-     *                    debtor pays them at their due date, L622-17) and are listed apart
+     * @param notDeclared invoices issued on or after the opening judgment: debts arising after it are not part of the
+     *                    claim (the debtor pays them at their due date, L622-17) and are listed apart; an invoice issued
+     *                    before it is declared even when not yet due (L622-24, L622-25)
      */
     public record Insolvency(LocalDate publishedOn, boolean approximate, LocalDate claimDeadline, LocalDate openingOn,
             List<SetAside> notDeclared) {

@@ -30,7 +30,9 @@ import io.arbiter.policy.Reason;
  * active policy (segmentation, scoring, rating) over the same facts a credit decision uses ({@link StandingApplicants}),
  * unless the caller names them; the escalation table gives the plan's steps and {@link Escalator} decides which are
  * due. In insolvency proceedings every action stops but the claim declaration, which the law requires (L622-21,
- * L622-24): it carries the debts due by the opening judgment; those falling due after it are listed apart.
+ * L622-24): it carries every debt that arose before the opening judgment, due or not yet due ("à échoir", L622-25);
+ * the debts arising after it (L622-17) are listed apart. An invoice's issue date tells which: the judgment takes effect
+ * from the first hour of its day, so an invoice issued that day is a later debt.
  */
 @Component
 class DunningPlanner {
@@ -97,9 +99,9 @@ class DunningPlanner {
         if (customerCase.insolvency() != null) {
             Proceedings proceedings = customerCase.insolvency();
             List<Escalator.Item> declared = customerCase.items().stream()
-                    .filter(item -> !item.dueDate().isAfter(proceedings.opening())).toList();
+                    .filter(item -> item.issueDate().isBefore(proceedings.opening())).toList();
             List<Escalator.Item> after = customerCase.items().stream()
-                    .filter(item -> item.dueDate().isAfter(proceedings.opening())).toList();
+                    .filter(item -> !item.issueDate().isBefore(proceedings.opening())).toList();
             return new Assessment(plan, riskClass, version, claim(customerCase, declared, done), List.of(), List.of(),
                     after, List.of());
         }
@@ -119,7 +121,7 @@ class DunningPlanner {
         return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
     }
 
-    /** The claim on every debt due by the opening judgment, disputed or not; one per currency (never added up). */
+    /** The claim on every debt arising before the opening judgment, disputed or not; one per currency (never added up). */
     private static List<Proposed> claim(CustomerCase customerCase, List<Escalator.Item> declared, List<Escalator.Done> done) {
         Set<String> already = new HashSet<>();
         done.stream().filter(d -> d.action().equals(CLAIM_ACTION)).forEach(d -> already.add(d.invoiceKey()));
@@ -130,7 +132,8 @@ class DunningPlanner {
                         + " (publication date not known: check the BODACC, the deadline runs from it)"
                         : "published on " + proceedings.publishedOn())
                 + ": dunning stops (Code de commerce L622-21) and the claim must be declared to the court-appointed"
-                + " representative by " + deadline + " (L622-24, R622-24). Interest stops on " + proceedings.opening()
+                + " representative by " + deadline + " (L622-24, R622-24), with the sums not yet due on "
+                + proceedings.opening() + " and their due dates (L622-25). Interest stops on " + proceedings.opening()
                 + " (L622-28).");
         return byCurrency(declared).values().stream()
                 .filter(invoices -> invoices.stream().noneMatch(item -> already.contains(item.key())))

@@ -11,15 +11,21 @@ import java.util.Locale;
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.shared.Money;
 
-/** How amounts, dates and the invoices table read in each language of the templates. */
+/**
+ * How amounts, dates and the invoices table read in each language of the templates.
+ *
+ * @param headers the table's columns, then what the days-late column says of an invoice not yet due
+ */
 record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
 
     static Formats of(String language) {
         return language.equals("fr")
                 ? new Formats(Locale.FRANCE, DateTimeFormatter.ofPattern("dd/MM/yyyy"),
-                        new String[] {"Facture", "Date", "Échéance", "Jours de retard", "Restant dû", "Pénalités", "Indemnité"})
+                        new String[] {"Facture", "Date", "Échéance", "Jours de retard", "Restant dû", "Pénalités", "Indemnité",
+                                "à échoir"})
                 : new Formats(Locale.UK, DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK),
-                        new String[] {"Invoice", "Date", "Due", "Days late", "Outstanding", "Interest", "Indemnity"});
+                        new String[] {"Invoice", "Date", "Due", "Days late", "Outstanding", "Interest", "Indemnity",
+                                "not yet due"});
     }
 
     String date(LocalDate date) {
@@ -60,7 +66,7 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
         StringBuilder table = new StringBuilder(String.join(" | ", headers[0], headers[1], headers[2], headers[3], headers[4]));
         for (InvoiceDue invoice : invoices) {
             table.append('\n').append(String.join(" | ", invoice.number(), date(invoice.issueDate()), date(invoice.dueDate()),
-                    String.valueOf(invoice.daysLate()), money(invoice.openAmount())));
+                    lateness(invoice), money(invoice.openAmount())));
         }
         return table.toString();
     }
@@ -70,9 +76,14 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
         StringBuilder table = new StringBuilder(String.join(" | ", headers));
         for (InvoiceDue invoice : invoices) {
             table.append('\n').append(String.join(" | ", invoice.number(), date(invoice.issueDate()), date(invoice.dueDate()),
-                    String.valueOf(invoice.daysLate()), money(invoice.openAmount()), money(invoice.interest()),
+                    lateness(invoice), money(invoice.openAmount()), money(invoice.interest()),
                     invoice.indemnity() == null ? "-" : money(invoice.indemnity())));
         }
         return table.toString();
+    }
+
+    /** Days late, or "not yet due" (in a claim declaration, the sums "à échoir" the law asks to list, L622-25). */
+    private String lateness(InvoiceDue invoice) {
+        return invoice.notYetDue() ? headers[7] : String.valueOf(invoice.daysLate());
     }
 }

@@ -93,8 +93,9 @@ public class NextActionsService {
         Insolvency insolvency = proceedings == null ? null : new Insolvency(proceedings.publishedOn(),
                 proceedings.approximate(), proceedings.claimDeadline(), proceedings.opening(),
                 assessment.notDeclared().stream().map(item -> new SetAside(item.number(), item.dueDate(), money(item),
-                        "fell due after the opening judgment of " + proceedings.opening()
-                                + ": not declared, payable at its due date (Code de commerce L622-17)", null)).toList());
+                        "issued on or after the opening judgment of " + proceedings.opening()
+                                + ": a later debt, not declared, payable at its due date (Code de commerce L622-17)",
+                        null)).toList());
         return new NextActions(customerCase.account(), customerCase.name(), asOf, assessment.plan(),
                 assessment.riskClass(), assessment.policyVersion(), due,
                 assessment.disputed().stream().map(item -> new SetAside(item.number(), item.dueDate(), money(item),

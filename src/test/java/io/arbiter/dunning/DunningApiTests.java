@@ -212,6 +212,7 @@ class DunningApiTests extends ApiTest {
         Customer customer = customer(false);
         long disputed = invoice(customer, DUE, "900.00");
         invoice(customer, DUE.plusDays(10), "400.00");
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 3, 11), LocalDate.of(2026, 4, 10), "250.00", "EUR");
         ledger.dispute(customer.id(), "quantity", DUE, null, List.of(disputed));
         events.publishEvent(new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", LocalDate.of(2026, 3, 10)));
 
@@ -220,9 +221,10 @@ class DunningApiTests extends ApiTest {
         assertThat(actionsOf(next)).containsExactly("DECLARE_CLAIM");
         JsonNode claim = next.get("actions").get(0);
         assertThat(claim.get("deadline").asString()).isEqualTo("2026-05-10");
-        // The invoice due on 12 March fell due after the proceedings (known here by the report of 10 March): it is not
-        // declared but listed apart; the disputed one is declared all the same.
-        assertThat(claim.get("invoices")).hasSize(1);
+        // The invoice issued before the proceedings (known here by the report of 10 March) and due on 12 March is
+        // declared as a sum not yet due (L622-25); the one issued on 11 March is a later debt, listed apart; the disputed
+        // one is declared all the same.
+        assertThat(claim.get("invoices")).hasSize(2);
         assertThat(claim.get("preview").get("fr").asString()).contains("10/05/2026");
         assertThat(next.get("insolvency").get("claimDeadline").asString()).isEqualTo("2026-05-10");
         assertThat(next.get("insolvency").get("approximate").asBoolean()).isTrue();
