@@ -20,6 +20,7 @@ record DocsPages(List<Page> pages) {
     static final Pattern FENCE = Pattern.compile("^\\s*```\\s*([\\w-]*).*$");
     static final Pattern SKIP = Pattern.compile("^\\s*<!-- not run by the docs test:(.*)-->\\s*$");
     static final List<String> SHELLS = List.of("sh", "bash", "shell");
+    static final Pattern CHECKED_STATE = Pattern.compile("jq -e '[^']*\\.state == \"");
 
     /** One page's shell blocks, in order, and the markers that say a block is not run and why. */
     record Page(Path file, List<Block> blocks, List<Block> skipped) {
@@ -35,6 +36,28 @@ record DocsPages(List<Page> pages) {
                 start--;
             }
             return firstLine + start;
+        }
+
+        /**
+         * The lines (1-based, on the page) of the poll loops ({@code until …; do sleep …; done}) that no later line of
+         * the block checks the outcome of with {@code jq -e '.state == "…"'}: a loop ends on failure as on success, so
+         * without that check a failed import or simulation would pass for a good one.
+         */
+        List<Integer> uncheckedPolls() {
+            List<Integer> unchecked = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).stripLeading().startsWith("until ")) {
+                    continue;
+                }
+                boolean checked = false;
+                for (int j = i + 1; j < lines.size() && !checked; j++) {
+                    checked = CHECKED_STATE.matcher(lines.get(j)).find();
+                }
+                if (!checked) {
+                    unchecked.add(firstLine + i);
+                }
+            }
+            return unchecked;
         }
 
         /** Whether the command on line {@code index} goes on to the next one: a trailing backslash, or an open quote. */

@@ -49,4 +49,19 @@ class DocsPagesTests {
         assertThat(block.commandStart(3)).as("the line that closes a quoted body").isEqualTo(5);
         assertThat(block.commandStart(2)).isEqualTo(5);
     }
+
+    @Test
+    void a_poll_loop_must_be_followed_by_a_check_of_the_state_it_ended_in() {
+        List<String> page = List.of(
+                "```sh",                                                                         // 1
+                "until curl -s localhost:8080/jobs/1 | jq -e '.state != \"RUNNING\"' > /dev/null", // 2
+                "do sleep 1; done",                                                              // 3
+                "curl -s localhost:8080/jobs/1 | jq -e '.state == \"SUCCEEDED\"'",                 // 4
+                "until curl -s localhost:8080/jobs/2 | jq -e '.state != \"RUNNING\"' > /dev/null", // 5
+                "do sleep 1; done",                                                              // 6
+                "curl -s localhost:8080/jobs/2 | jq .state",                                     // 7
+                "```");
+
+        assertThat(DocsPages.page(Path.of("page.md"), page).blocks().getFirst().uncheckedPolls()).containsExactly(5);
+    }
 }
