@@ -2,6 +2,8 @@ package io.arbiter.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -63,5 +65,13 @@ class DocsPagesTests {
                 "```");
 
         assertThat(DocsPages.page(Path.of("page.md"), page).blocks().getFirst().uncheckedPolls()).containsExactly(5);
+    }
+
+    /** The README is the front door: what Arbiter is, the two commands, the tour and links; the rest lives in docs/. */
+    @Test
+    void the_readme_stays_within_250_lines() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme.size()).as("lines of README.md (move details to a page of docs/)").isLessThanOrEqualTo(250);
     }
 }
