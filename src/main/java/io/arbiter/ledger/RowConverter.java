@@ -1,20 +1,16 @@
 package io.arbiter.ledger;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +26,6 @@ import io.arbiter.law.PaymentTerms;
  */
 final class RowConverter {
 
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final BigDecimal LARGEST = new BigDecimal("9999999999999.99");
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     /** What a file may say of a customer, its account first: the columns of {@code ledger_stage_customer}. */
     static final List<String> CUSTOMER_FIELDS = List.of("account", "customerName", "registrationNumber", "country", "group",
@@ -133,14 +125,14 @@ final class RowConverter {
                 continue;
             }
             try {
-                values[i] = parse(field, raw.strip());
+                values[i] = CellValues.parse(field, raw.strip());
             } catch (IllegalArgumentException | DateTimeException e) {
                 values[i] = null;
                 errors.add(row.number(), plan.columnNames()[i], raw, e.getMessage());
             }
         }
         if (issue >= 0 && values[due] == null && values[issue] instanceof LocalDate issued
-                && values[terms] instanceof Terms given) {
+                && values[terms] instanceof CellValues.Terms given) {
             values[due] = PaymentTerms.dueDate(issued, given.days(), given.endOfMonth());
         } else if (issue >= 0 && values[due] == null && values[issue] instanceof LocalDate issued
                 && values[termsDays] instanceof Integer days) {
@@ -176,12 +168,12 @@ final class RowConverter {
         keys.add(entity < 0 ? "" : (String) values[entity], (String) values[key]);
         out.append(row.number());
         for (int i = 0; i < values.length; i++) {
-            texts[i] = values[i] == null ? null : text(values[i]);
+            texts[i] = values[i] == null ? null : CopyText.of(values[i]);
             out.append('\t');
             if (texts[i] == null) {
                 out.append("\\N");
             } else if (values[i] instanceof String text) {
-                escape(text, out);
+                CopyText.escape(text, out);
             } else {
                 out.append(texts[i]);
             }
@@ -226,22 +218,9 @@ final class RowConverter {
         }
     }
 
-    private static String text(Object value) {
-        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
-    }
-
     /** Rows accepted with a legal flag (terms beyond the LME maximum), the first ones and how many in all. */
     RowErrors flags() {
         return flags;
-    }
-
-    /** Payment terms as a row gives them. */
-    record Terms(int days, boolean endOfMonth) {
-
-        @Override
-        public String toString() {
-            return days + (endOfMonth ? " end of month" : " net");
-        }
     }
 
     /** The values of the row just converted, for the dry run's preview. */
@@ -249,122 +228,9 @@ final class RowConverter {
         Map<String, Object> shown = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
-                shown.put(plan.fields().get(i).name(), text(values[i]));
+                shown.put(plan.fields().get(i).name(), CopyText.of(values[i]));
             }
         }
         return Map.of("row", row, "values", shown);
-    }
-
-    private static Object parse(ImportField field, String raw) {
-        return switch (field.type()) {
-            case TEXT -> raw;
-            case AMOUNT, POSITIVE_AMOUNT -> amount(field, raw);
-            case DATE -> {
-                LocalDate date = Values.date(raw);
-                if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-                    throw new DateTimeException("'" + raw + "' is not a plausible date");
-                }
-                yield date;
-            }
-            case DAYS -> {
-                int days;
-                try {
-                    // ERPs write terms with their unit: "30", "30j", "45 jours", "60 days".
-                    days = Values.amount(raw.strip().replaceFirst("(?i)\\s*(j|jours?|d|days?)$", "")).intValueExact();
-                } catch (ArithmeticException e) {
-                    throw new IllegalArgumentException("'" + raw + "' is not a whole number of days");
-                }
-                if (days < 0 || days > 365) {
-                    throw new IllegalArgumentException("payment terms must be 0 to 365 days");
-                }
-                yield days;
-            }
-            case YES_NO -> {
-                String answer = Values.folded(raw);
-                if (answer.matches("oui|o|yes|y|true|vrai|1|x")) {
-                    yield Boolean.TRUE;
-                }
-                if (answer.matches("non|n|no|false|faux|0|-")) {
-                    yield Boolean.FALSE;
-                }
-                throw new IllegalArgumentException("'" + raw + "' is not yes or no (oui/non, yes/no, 1/0)");
-            }
-            case TERMS -> {
-                String folded = Values.folded(raw);
-                var matcher = java.util.regex.Pattern.compile(
-                        "(?:net\\s*)?(\\d{1,3})\\s*(?:j|jours?|d|days?)?\\s*(?:net)?\\s*(fin de mois|fdm|fm|eom|end of month)?")
-                        .matcher(folded);
-                if (!matcher.matches() || Integer.parseInt(matcher.group(1)) > 365) {
-                    throw new IllegalArgumentException("'" + raw + "' is not payment terms: write days net ('30 jours',"
-                            + " 'net 60') or days end of month ('45 jours fin de mois', '45 FDM', '30 EOM')");
-                }
-                yield new Terms(Integer.parseInt(matcher.group(1)), matcher.group(2) != null);
-            }
-            case CURRENCY -> {
-                String code = raw.toUpperCase(Locale.ROOT);
-                Currency currency;
-                try {
-                    currency = Currency.getInstance(code);
-                } catch (IllegalArgumentException e) {
-                    currency = null;
-                }
-                // XXX (no currency), XAU (gold), XTS (testing)... are ISO codes but no invoice is in them.
-                if (currency == null || currency.getDefaultFractionDigits() < 0) {
-                    throw new IllegalArgumentException("unknown currency '" + raw + "' (expected an ISO 4217 code such as EUR)");
-                }
-                yield currency.getCurrencyCode();
-            }
-            case COUNTRY -> {
-                String code = raw.toUpperCase(Locale.ROOT);
-                if (!COUNTRIES.contains(code)) {
-                    throw new IllegalArgumentException("unknown country '" + raw + "' (expected an ISO 3166 code such as FR)");
-                }
-                yield code;
-            }
-        };
-    }
-
-    private static BigDecimal amount(ImportField field, String raw) {
-        // Values refuses more than 2 decimals: nothing is rounded.
-        BigDecimal value = Values.amount(raw).setScale(2, RoundingMode.UNNECESSARY);
-        if (value.abs().compareTo(LARGEST) > 0) {
-            throw new IllegalArgumentException("'" + raw + "' is too large an amount");
-        }
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("negative amount not allowed for " + field.name()
-                    + (field.name().equals("amount") ? " (import credit notes as kind credit-notes)" : ""));
-        }
-        if (value.signum() == 0 && field.type() == FieldType.POSITIVE_AMOUNT) {
-            throw new IllegalArgumentException(field.name() + " must be above zero");
-        }
-        return value;
-    }
-
-    private static void escape(String text, StringBuilder out) {
-        // Most cells have nothing to escape: appended whole, which profiling showed costs far less than char by char.
-        if (!needsEscape(text)) {
-            out.append(text);
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private static boolean needsEscape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 }
