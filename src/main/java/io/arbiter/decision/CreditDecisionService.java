@@ -1,18 +1,14 @@
 package io.arbiter.decision;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.bureau.SolvencyLookup;
-import io.arbiter.bureau.SolvencyReport;
 import io.arbiter.bureau.SolvencyService;
-import io.arbiter.insight.PaymentBehaviour;
 import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.ledger.Exposures;
 import io.arbiter.policy.Applicant;
@@ -38,7 +32,6 @@ import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.pool.PoolSignal;
 import io.arbiter.pool.PoolSignals;
-import io.arbiter.shared.Money;
 import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.Deadline;
 import io.arbiter.shared.ProblemException;
@@ -86,14 +79,6 @@ public class CreditDecisionService {
     /** Asks the pool while the bureau is asked: both wait within the same budget. */
     private final ExecutorService outside = Executors.newVirtualThreadPerTaskExecutor();
     private final org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits;
-
-    /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
-    private record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
-
-        boolean historyUsable() {
-            return behaviour.filter(b -> b.historyAvailable() || b.openDisputes() > 0 || b.brokenPromises() > 0).isPresent();
-        }
-    }
 
     private final ReviewVerdicts verdicts;
 
@@ -144,7 +129,7 @@ public class CreditDecisionService {
         CompletableFuture<PoolSignal> poolAnswer = CompletableFuture.supplyAsync(
                 () -> pool.signalFor(country, number, deadline), outside);
         SolvencyLookup solvency = bureau.lookup(company.company(), country, deadline);
-        Ledger ledger = new Ledger(
+        OrderApplicants.Ledger ledger = new OrderApplicants.Ledger(
                 request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
                 request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
         PoolSignal poolSignal = poolAnswer.join();
@@ -152,9 +137,9 @@ public class CreditDecisionService {
         StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE
                 : limits.termsFor(company.country(), company.company(),
                         request.order().date() == null ? today : request.order().date());
-        Applicant applicant = applicant(request, company, solvency, today, ledger, currency, poolSignal, terms);
+        Applicant applicant = OrderApplicants.applicant(request, company, solvency, today, ledger, currency, poolSignal, terms);
         PolicyEvaluation evaluation = policy.evaluate(applicant, terms.standing());
-        CreditDecision decision = decision(request, company, solvency, applicant, evaluation, currency, now, ledger,
+        CreditDecision decision = DecisionAnswers.decision(request, company, solvency, applicant, evaluation, currency, now, ledger,
                 poolSignal);
 
         // Serialised once: the bytes stored are the bytes answered (the controller sends them as they are).
@@ -210,90 +195,6 @@ public class CreditDecisionService {
     private boolean sameQuestion(String storedRequest, CreditDecisionRequest request) {
         JsonNode before = json.valueToTree(stored.read(storedRequest, CreditDecisionRequest.class));
         return before.equals(SAME_VALUE, json.valueToTree(request));
-    }
-
-    private Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, LocalDate today, Ledger ledger, Currency currency,
-            PoolSignal poolSignal, StandingLimitSource.Terms terms) {
-        CreditDecisionRequest.Customer customer = request.customer();
-        LocalDate asOf = request.order().date() == null ? today : request.order().date();
-        int seniority = customer.customerSince() == null ? 0
-                : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), asOf));
-        boolean publicSector = customer.publicSector() != null ? customer.publicSector()
-                : "FR".equals(customer.country()) && (company.company().startsWith("1") || company.company().startsWith("2"));
-        Applicant.Builder applicant = Applicant.builder()
-                .registrationNumber(company.registrationNumber())
-                .country(customer.country())
-                .publicSector(publicSector)
-                .seniorityMonths(seniority)
-                .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
-                // The insurer's own decision, imported from its portal, is the cover; the order system's figure otherwise.
-                .insurerCover(terms.insurerCover() != null ? terms.insurerCover() : customer.insurerCover())
-                .orderAmount(request.order().amount());
-        solvency.report().ifPresent(report -> applicant
-                .bureau(report.commonGrade(), report.recommendedLimit() == null ? null : report.recommendedLimit().amount(),
-                        report.paymentRemarks(), solvency.stale())
-                .companyStatus(report.status().name())
-                .turnover(report.turnover() == null ? 0 : report.turnover().amount().longValue()));
-        if (solvency.report().isEmpty()) {
-            applicant.companyStatus("UNKNOWN").bureauLookup(solvency.status().name());
-        }
-        if (request.paymentHistory() != null) {
-            applicant.paymentHistory(request.paymentHistory().averageDaysLate(), request.paymentHistory().openDisputes());
-        } else if (ledger.historyUsable()) {
-            PaymentBehaviour behaviour = ledger.behaviour().orElseThrow();
-            applicant.paymentHistory(whole(behaviour.averageDaysLate()), behaviour.openDisputes())
-                    .paymentBehaviour(whole(behaviour.latePaymentSharePercent()), behaviour.paymentTrend(),
-                            behaviour.brokenPromises());
-        }
-        if (request.exposure() != null) {
-            applicant.exposure(request.exposure().openReceivables(),
-                    Objects.requireNonNullElse(request.exposure().overdue(), BigDecimal.ZERO),
-                    Objects.requireNonNullElse(request.exposure().ordersBacklog(), BigDecimal.ZERO));
-        } else {
-            ledger.exposure().flatMap(e -> e.forLimit(currency)).ifPresent(e -> applicant.exposure(
-                    e.openReceivables().amount(), e.overdue().amount(), e.ordersBacklog().amount()));
-        }
-        if (poolSignal.available()) {
-            applicant.pool(poolSignal.lateSharePercent(), poolSignal.medianDaysBeyondTermsBand(), poolSignal.trend3Months());
-        }
-        return applicant.build();
-    }
-
-    private static CreditDecision decision(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
-            SolvencyLookup solvency, Applicant applicant, PolicyEvaluation evaluation, Currency currency, Instant now,
-            Ledger ledger, PoolSignal poolSignal) {
-        String source = request.exposure() != null ? "REQUEST" : ledger.exposure().isPresent() ? "LEDGER" : "NONE";
-        CreditDecision.LedgerSource ledgerSource = ledger.exposure().map(e -> new CreditDecision.LedgerSource(
-                e.accounts(), e.groups(), e.forLimit().stream().filter(c -> !c.currency().equals(currency))
-                        .map(Exposures.CurrencyExposure::total).toList(),
-                request.paymentHistory() == null && ledger.historyUsable())).orElse(null);
-        var exposure = new CreditDecision.DecisionExposure(Money.of(applicant.openReceivables(), currency),
-                Money.of(applicant.overdueAmount(), currency), Money.of(applicant.ordersBacklog(), currency),
-                Money.of(applicant.orderAmount(), currency), evaluation.exposure(), source, ledgerSource);
-        SolvencyReport report = solvency.report().orElse(null);
-        var bureauData = report == null
-                ? new CreditDecision.BureauData(false, null, null, null, false, null, null, null,
-                        solvency.source().name(), solvency.unavailable(), solvency.status().name())
-                : new CreditDecision.BureauData(true, report.provider(), report.reportId(), report.reportDate(),
-                        solvency.stale(), report.commonGrade(), report.band(), report.status().name(),
-                        solvency.source().name(), solvency.unavailable(), solvency.status().name());
-        return new CreditDecision(UUID.randomUUID(), request.requestId(), now, evaluation.outcome(),
-                company.registrationNumber(), evaluation.segment().name(), evaluation.segment().dunningPlan(),
-                evaluation.score().total(), evaluation.score().points(), evaluation.riskClass(), evaluation.limit().granted(),
-                evaluation.limit(), exposure, evaluation.availableCredit(), evaluation.reasons(), evaluation.summary(),
-                evaluation.policyVersion(), bureauData, poolData(poolSignal), null);
-    }
-
-    private static CreditDecision.PoolData poolData(PoolSignal signal) {
-        return new CreditDecision.PoolData(signal.status(), signal.available()
-                ? new CreditDecision.PoolSignalData(signal.lateSharePercent(), signal.medianDaysBeyondTermsBand(),
-                        signal.trend3Months(), signal.trend12Months())
-                : null, signal.contributorsBand(), signal.detail());
-    }
-
-    private static int whole(@Nullable BigDecimal value) {
-        return value == null ? 0 : value.setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 
     private Currency currencyOf(String code) {
