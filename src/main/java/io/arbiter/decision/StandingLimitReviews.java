@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.arbiter.bureau.SolvencyChanged;
@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When a bureau reports a change, re-evaluates what the active policy grants the customer as it stands: the facts of
- * its latest decision (seniority, history, exposure) with the new report and no order. Runs in the notification's own
- * request, so a notification answered 201 has its review recorded.
+ * its latest decision (seniority, history, exposure) with the new report and no order. Runs once the notification is
+ * recorded, in a transaction of its own; the outbox keeps it until it succeeds (retried when it failed), and a
+ * notification's review is recorded once whatever the number of runs.
  */
 @Component
 class StandingLimitReviews {
@@ -53,7 +54,7 @@ class StandingLimitReviews {
         this.stored = stored;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(SolvencyChanged change) {
         SolvencyReport report = change.report();
         record Latest(String facts, @Nullable BigDecimal granted) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Repository;
 
 import io.arbiter.bureau.InsolvencyReported;
@@ -47,8 +47,12 @@ class InsolvencyProceedings {
         this.jdbc = jdbc;
     }
 
-    /** The bureaus report insolvency proceedings: from now on the customer gets only the claim declaration. */
-    @EventListener
+    /**
+     * The bureaus report insolvency proceedings: from now on the customer gets only the claim declaration. Runs once the
+     * report is stored, in a transaction of its own, retried until it succeeds; recording the same report again changes
+     * nothing.
+     */
+    @ApplicationModuleListener
     void on(InsolvencyReported event) {
         record(event.company(), event.provider(), null, event.reportDate(), true);
     }

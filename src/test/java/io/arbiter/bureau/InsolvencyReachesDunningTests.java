@@ -1,7 +1,9 @@
 package io.arbiter.bureau;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -72,8 +74,10 @@ class InsolvencyReachesDunningTests extends ApiTest {
                  "type": "STATUS_CHANGED"}""".formatted(UUID.randomUUID(), siren));
         assertThat(notified.status()).as(notified.text()).isEqualTo(201);
 
-        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE,
-                "{\"customer\": \"%s\", \"asOf\": \"%s\"}".formatted(template.account(), today));
+        // Dunning hears of the insolvency once the report's transaction has committed, on another thread
+        Response response = await().atMost(Duration.ofSeconds(30)).until(() -> post("/api/v1/dunning/next-actions",
+                DUNNING_ENGINE, "{\"customer\": \"%s\", \"asOf\": \"%s\"}".formatted(template.account(), today)),
+                answer -> answer.body() != null && answer.body().hasNonNull("insolvency"));
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         JsonNode next = response.body();

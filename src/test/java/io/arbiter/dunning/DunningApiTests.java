@@ -1,15 +1,17 @@
 package io.arbiter.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.arbiter.ApiTest;
 import io.arbiter.bureau.InsolvencyReported;
@@ -25,6 +27,9 @@ class DunningApiTests extends ApiTest {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     private LedgerFixtures ledger;
     private String entity;
 
@@ -38,7 +43,7 @@ class DunningApiTests extends ApiTest {
     private Customer customer(boolean publicSector, String salesperson) {
         ledger = new LedgerFixtures(jdbc);
         entity = entity == null ? ledger.entity("EUR") : entity;
-        String registration = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
+        String registration = LedgerFixtures.siren();
         NewCustomer template = NewCustomer.named(registration);
         NewCustomer customer = new NewCustomer(template.account(), registration, "Atelier " + registration, "FR", null,
                 salesperson, null, 30, LocalDate.of(2020, 1, 1), publicSector);
@@ -58,6 +63,17 @@ class DunningApiTests extends ApiTest {
                 {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
+    }
+
+    /**
+     * The bureau module announces an insolvency in the transaction that stores its report; dunning records it once that
+     * commits, on another thread: wait until its next actions know of it.
+     */
+    private void reportInsolvency(Customer customer, LocalDate reportDate) {
+        transactions.executeWithoutResult(status -> events.publishEvent(
+                new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", reportDate)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> next(customer, DUE.plusDays(40)).get("insolvency"),
+                insolvency -> insolvency != null && !insolvency.isNull());
     }
 
     private static List<String> actionsOf(JsonNode nextActions) {
@@ -214,7 +230,7 @@ class DunningApiTests extends ApiTest {
         invoice(customer, DUE.plusDays(10), "400.00");
         ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 3, 11), LocalDate.of(2026, 4, 10), "250.00", "EUR");
         ledger.dispute(customer.id(), "quantity", DUE, null, List.of(disputed));
-        events.publishEvent(new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", LocalDate.of(2026, 3, 10)));
+        reportInsolvency(customer, LocalDate.of(2026, 3, 10));
 
         JsonNode next = next(customer, DUE.plusDays(40));
 
@@ -240,7 +256,7 @@ class DunningApiTests extends ApiTest {
         invoice(customer, DUE, "900.00");
         String dollars = ledger.entity("USD");
         ledger.openInvoice(dollars, customer.id(), DUE.minusDays(30), DUE, "400.00", "USD");
-        events.publishEvent(new InsolvencyReported(customer.registrationNumber(), "FR", "creditsafe", LocalDate.of(2026, 3, 10)));
+        reportInsolvency(customer, LocalDate.of(2026, 3, 10));
 
         JsonNode next = next(customer, DUE.plusDays(40));
 
