@@ -1,7 +1,9 @@
 package io.arbiter.bureau;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -73,6 +75,13 @@ class MonitoringNotificationTests extends ApiTest {
                  "type": "STATUS_CHANGED"}""".formatted(id, COMPANY);
     }
 
+    /** The company's latest standing limit review, once the notification's reaction (after its commit) has run. */
+    private JsonNode latestReview(String company, String notificationId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/v1/limits/" + company + "/reviews", ANALYST).body().get("items").get(0),
+                review -> review != null && notificationId.equals(review.get("notificationId").asString()));
+    }
+
     @Test
     void a_notification_refreshes_the_report_records_the_change_and_reviews_the_standing_limit() {
         watch.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
@@ -94,8 +103,7 @@ class MonitoringNotificationTests extends ApiTest {
                 .satisfies(change -> assertThat(change.current().status()).isEqualTo(CompanyStatus.INSOLVENCY_PROCEEDINGS));
         assertThat(events.stream(InsolvencyReported.class, COMPANY, notificationId)).isNotEmpty();
 
-        JsonNode review = get("/api/v1/limits/" + COMPANY + "/reviews", ANALYST).body().get("items").get(0);
-        assertThat(review.get("notificationId").asString()).isEqualTo(notificationId);
+        JsonNode review = latestReview(COMPANY, notificationId);
         assertThat(review.get("outcome").asString()).isEqualTo("REJECTED");
         assertThat(review.at("/previousLimit/amount").decimalValue())
                 .isEqualByComparingTo(decision.at("/grantedLimit/amount").decimalValue());
@@ -116,8 +124,7 @@ class MonitoringNotificationTests extends ApiTest {
                  "type": "STATUS_CHANGED"}""".formatted(notificationId, siren));
         assertThat(received.status()).as(received.text()).isEqualTo(201);
 
-        JsonNode review = get("/api/v1/limits/" + siren + "/reviews", ANALYST).body().get("items").get(0);
-        assertThat(review.get("notificationId").asString()).isEqualTo(notificationId);
+        JsonNode review = latestReview(siren, notificationId);
         JsonNode previous = review.get("previousLimit");
         assertThat(previous == null || previous.isNull()).as("the German company's limit is not the French one's: "
                 + previous).isTrue();
@@ -138,6 +145,7 @@ class MonitoringNotificationTests extends ApiTest {
         assertThat(again.body().get("current")).isEqualTo(first.body().get("current"));
         assertThat(watch.calls()).as("no second refresh").isZero();
         assertThat(events.stream(SolvencyChanged.class, COMPANY, notificationId)).hasSize(1);
+        latestReview(COMPANY, notificationId);
         assertThat(jdbc.sql("select count(*) from standing_limit_review where notification_id = :id")
                 .param("id", notificationId).query(Integer.class).single()).isEqualTo(1);
     }
