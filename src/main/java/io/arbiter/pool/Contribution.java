@@ -34,7 +34,9 @@ public record Contribution(List<Experience> experiences) {
      * @param lateSharePercent share of the others' experiences paid beyond terms, whole percent
      * @param medianDaysBeyondTermsBand the band holding the median experience
      * @param trend3Months late share of the last 3 months against the 3 before: {@code IMPROVING}, {@code STABLE},
-     *                     {@code WORSENING}, or {@code UNKNOWN} when either period is empty
+     *                     {@code WORSENING}, or {@code UNKNOWN} when either period has fewer than k of the members
+     *                     counted in the status
+     * @param trend12Months the same for the last 12 months against the 12 before, from those members only
      * @param contributorsBand how many other members reported, as a band only: {@code 3-5}, {@code 6-10},
      *                         {@code MORE_THAN_10}
      */

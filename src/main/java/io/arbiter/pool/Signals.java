@@ -23,24 +23,25 @@ final class Signals {
     }
 
     /**
+     * Every field comes only from the members that count towards k, those that reported in the window: a member that
+     * shared only before it weighs in nothing, not even in a trend's earlier period. A trend is two figures, each its own
+     * period's, so each period needs k of those members too, or the trend is {@code UNKNOWN}: otherwise one member alone
+     * in a period would decide what the others read.
+     *
      * @param rows the other members' rows on the customer, for the last 24 months at least
      * @param current the month the question is asked in
      */
     static Contribution.Signal of(List<Row> rows, YearMonth current, int minContributors, int windowMonths) {
         YearMonth windowStart = current.minusMonths(windowMonths);
-        Set<String> contributors = new HashSet<>();
-        List<Row> recent = new ArrayList<>();
-        for (Row row : rows) {
-            if (!row.month().isBefore(windowStart)) {
-                contributors.add(row.member());
-                recent.add(row);
-            }
-        }
-        if (contributors.size() < minContributors) {
+        List<Row> recent = rows.stream().filter(row -> !row.month().isBefore(windowStart)).toList();
+        Set<String> counting = members(recent);
+        if (counting.size() < minContributors) {
             return Contribution.Signal.without("INSUFFICIENT_DATA");
         }
+        List<Row> fromCounting = rows.stream().filter(row -> counting.contains(row.member())).toList();
         return new Contribution.Signal("AVAILABLE", lateShare(recent), medianBand(recent),
-                trend(rows, current, 3), trend(rows, current, 12), contributorsBand(contributors.size()));
+                trend(fromCounting, current, 3, minContributors), trend(fromCounting, current, 12, minContributors),
+                contributorsBand(counting.size()));
     }
 
     static String contributorsBand(int contributors) {
@@ -77,8 +78,11 @@ final class Signals {
         return Bands.DAYS_BEYOND_TERMS.getLast();
     }
 
-    /** The last {@code months} completed months against the {@code months} before them. */
-    private static String trend(List<Row> rows, YearMonth current, int months) {
+    /**
+     * The last {@code months} completed months against the {@code months} before them; {@code UNKNOWN} when either
+     * period has fewer than {@code minContributors} distinct members.
+     */
+    private static String trend(List<Row> rows, YearMonth current, int months, int minContributors) {
         YearMonth recentStart = current.minusMonths(months);
         YearMonth earlierStart = recentStart.minusMonths(months);
         List<Row> recent = new ArrayList<>();
@@ -90,12 +94,16 @@ final class Signals {
                 earlier.add(row);
             }
         }
-        Integer now = lateShare(recent);
-        Integer before = lateShare(earlier);
-        if (now == null || before == null) {
+        if (members(recent).size() < minContributors || members(earlier).size() < minContributors) {
             return "UNKNOWN";
         }
-        int change = now - before;
+        int change = lateShare(recent) - lateShare(earlier);
         return change <= -TREND_POINTS ? "IMPROVING" : change >= TREND_POINTS ? "WORSENING" : "STABLE";
+    }
+
+    private static Set<String> members(List<Row> rows) {
+        Set<String> members = new HashSet<>();
+        rows.forEach(row -> members.add(row.member()));
+        return members;
     }
 }

@@ -36,18 +36,32 @@ class SignalsTests {
 
     @Test
     void trend_compares_the_last_three_months_with_the_three_before() {
-        List<Signals.Row> worsening = new ArrayList<>(List.of(row("b", 1, "31_60", 4), row("c", 2, "1_15", 4),
-                row("d", 3, "ON_TIME", 2), row("b", 4, "ON_TIME", 8), row("c", 5, "ON_TIME", 2)));
+        List<Signals.Row> worsening = List.of(row("b", 1, "31_60", 4), row("c", 2, "1_15", 4), row("d", 3, "ON_TIME", 2),
+                row("b", 4, "ON_TIME", 8), row("c", 5, "ON_TIME", 2), row("d", 6, "ON_TIME", 1));
         assertThat(Signals.of(worsening, NOW, 3, 12).trend3Months()).isEqualTo("WORSENING");
         assertThat(Signals.of(worsening, NOW, 3, 12).trend12Months()).isEqualTo("UNKNOWN");
 
         List<Signals.Row> improving = List.of(row("b", 1, "ON_TIME", 9), row("c", 2, "ON_TIME", 1), row("d", 3, "1_15", 1),
-                row("b", 5, "61_90", 5));
+                row("b", 5, "61_90", 5), row("c", 4, "16_30", 1), row("d", 6, "1_15", 1));
         assertThat(Signals.of(improving, NOW, 3, 12).trend3Months()).isEqualTo("IMPROVING");
 
-        List<Signals.Row> stable = List.of(row("b", 1, "1_15", 1), row("c", 2, "ON_TIME", 1), row("d", 5, "1_15", 1),
-                row("b", 6, "ON_TIME", 1));
+        List<Signals.Row> stable = List.of(row("b", 1, "1_15", 1), row("c", 2, "ON_TIME", 1), row("d", 3, "ON_TIME", 2),
+                row("d", 5, "1_15", 1), row("b", 6, "ON_TIME", 1), row("c", 4, "ON_TIME", 2));
         assertThat(Signals.of(stable, NOW, 3, 12).trend3Months()).isEqualTo("STABLE");
+    }
+
+    @Test
+    void a_trend_needs_k_members_in_each_period_and_only_members_that_count_towards_k() {
+        List<Signals.Row> twoBefore = List.of(row("b", 1, "31_60", 4), row("c", 2, "1_15", 4), row("d", 3, "ON_TIME", 2),
+                row("b", 4, "ON_TIME", 8), row("c", 5, "ON_TIME", 2));
+        assertThat(Signals.of(twoBefore, NOW, 3, 12).trend3Months()).isEqualTo("UNKNOWN");
+
+        List<Signals.Row> outsider = new ArrayList<>(List.of(row("b", 1, "ON_TIME", 1), row("c", 2, "ON_TIME", 1),
+                row("d", 3, "ON_TIME", 1), row("e", 15, "OVER_90", 5)));
+        assertThat(Signals.of(outsider, NOW, 3, 12).trend12Months()).as("e alone before, outside the window").isEqualTo("UNKNOWN");
+        outsider.addAll(List.of(row("b", 15, "ON_TIME", 1), row("c", 16, "ON_TIME", 1), row("d", 20, "ON_TIME", 1)));
+        assertThat(Signals.of(outsider, NOW, 3, 12).trend12Months()).as("e does not count towards k: it weighs nothing")
+                .isEqualTo("STABLE");
     }
 
     @Test
