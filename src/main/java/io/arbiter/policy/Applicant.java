@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param poolLateSharePercent share of other suppliers' experiences paid beyond terms, whole percent; 0 without signal
  * @param poolDaysLateBand median days-beyond-terms band at the pool ({@code ON_TIME}, {@code 1_15}...), "" without
  * @param poolTrend late share of the last 3 months against the 3 before: {@code IMPROVING}, {@code STABLE},
- *                  {@code WORSENING}, {@code UNKNOWN}; "" without signal
+ *                  {@code WORSENING}, {@code UNKNOWN} (fewer than k suppliers in either period); "" without signal
  * @param termsBeyondLegalMaximum some invoice of the customer has payment terms beyond the legal maximum (LME, Code de
  *                                commerce L441-10: 60 days from the invoice, or 45 days end of month)
  */
