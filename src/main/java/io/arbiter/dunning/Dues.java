@@ -34,6 +34,9 @@ final class Dues {
     record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate, List<Reason> problems) {
     }
 
+    /** Where the docs say how to add a rate; a test checks the section exists. */
+    static final String RATE_DOCS = "docs/ledger-and-collections.md, \"Adding a half-year's rate\"";
+
     private final LatePaymentInterest interest;
 
     Dues(LatePaymentInterest interest) {
@@ -88,6 +91,6 @@ final class Dues {
     private static Reason beyondData(String month) {
         return new Reason("(law)", null, null, "RATE_BEYOND_DATA", "The reference rate for the half-year from " + month
                 + " is not in the bundled rate file: interest uses the last rate known, which may be wrong. Add the"
-                + " half-year's rate (docs/collections-and-law.md, \"Adding a half-year's rate\").");
+                + " half-year's rate and redeploy (" + RATE_DOCS + ").");
     }
 }

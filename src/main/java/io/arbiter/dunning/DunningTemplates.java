@@ -29,7 +29,7 @@ import io.arbiter.shared.PackagedFolder;
 class DunningTemplates {
 
     static final List<String> LANGUAGES = List.of("fr", "en");
-    /** The placeholders a template may use (documented in docs/collections-and-law.md). */
+    /** The placeholders a template may use (documented in docs/ledger-and-collections.md, "Templates"). */
     static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
             "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
             "date", "invoices", "invoices.due", "invoices.count", "total.open", "total.interest", "total.indemnity",

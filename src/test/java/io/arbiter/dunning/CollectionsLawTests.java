@@ -2,10 +2,15 @@ package io.arbiter.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -89,10 +94,11 @@ class CollectionsLawTests extends ApiTest {
 
     /**
      * Issue 20, "Why": a rate beyond the bundled data is flagged. The rate file's last line is 5 February 2026, so the
-     * ECB rate on 1 July 2026 is not known: interest for the second half of 2026 uses the last rate, and says so.
+     * ECB rate on 1 July 2026 is not known: interest for the second half of 2026 uses the last rate, and says so, naming
+     * the docs section that tells how to add a rate (which must exist).
      */
     @Test
-    void a_rate_beyond_the_bundled_data_is_flagged_in_problems() {
+    void a_rate_beyond_the_bundled_data_is_flagged_in_problems_and_the_docs_say_how_to_add_it() throws IOException {
         Customer customer = customer();
         ledger.openInvoice(entity, customer.id(), LocalDate.of(2026, 5, 15), LocalDate.of(2026, 6, 15), "1000.00", "EUR");
 
@@ -101,7 +107,15 @@ class CollectionsLawTests extends ApiTest {
         List<String> codes = new ArrayList<>();
         next.get("problems").forEach(problem -> codes.add(problem.get("ruleName").asString()));
         assertThat(codes).contains("RATE_BEYOND_DATA");
-        assertThat(next.get("problems").toString()).contains("2026-07", "collections-and-law.md");
+        String message = next.get("problems").get(codes.indexOf("RATE_BEYOND_DATA")).get("description").asString();
+        assertThat(message).contains("2026-07");
+        // The message names a page and a section that tell how to add the rate: both must exist.
+        Matcher where = Pattern.compile("(docs/[a-z-]+\\.md), \"([^\"]+)\"").matcher(message);
+        assertThat(where.find()).as(message).isTrue();
+        String page = Files.readString(Path.of(where.group(1)));
+        assertThat(page).contains("\n### " + where.group(2) + "\n");
+        assertThat(page.substring(page.indexOf("### " + where.group(2))))
+                .contains("src/main/resources/law/", "ecb-mro-rates.csv", "redeployed");
     }
 
     /**
