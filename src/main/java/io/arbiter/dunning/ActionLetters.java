@@ -94,10 +94,11 @@ class ActionLetters {
         values.put("interest.until", formats.date(proposed.stopAt() != null && proposed.stopAt().isBefore(asOf)
                 ? proposed.stopAt() : asOf));
         InterestSegment rate = computed.rate() != null ? computed.rate() : dues.rateOn(asOf, terms(customerCase));
+        LocalDate rateSetOn = computed.rateSetOn() != null ? computed.rateSetOn() : Dues.halfYearStart(rate.from());
         values.put("penalty.rate", formats.percent(rate.ratePercent()));
         values.put("penalty.reference", formats.percent(rate.referenceRatePercent()));
         values.put("penalty.margin", formats.points(rate.ratePercent().subtract(rate.referenceRatePercent())));
-        values.put("penalty.referenceDate", formats.date(halfYearStart(rate.from())));
+        values.put("penalty.referenceDate", formats.date(rateSetOn));
         boolean fr = language.equals("fr");
         boolean publicBody = customerCase.publicSector();
         values.put("penalty.basis", publicBody
@@ -115,9 +116,5 @@ class ActionLetters {
         values.put("promise.amount", formats.money(promise == null || promise.amount() == null ? totals.open()
                 : Money.of(promise.amount(), totals.open().currency())));
         return values;
-    }
-
-    private static LocalDate halfYearStart(LocalDate date) {
-        return LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
     }
 }

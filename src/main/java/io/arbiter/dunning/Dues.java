@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.law.Debtor;
 import io.arbiter.law.InterestSegment;
 import io.arbiter.law.InterestTerms;
 import io.arbiter.law.LatePaymentInterest;
@@ -29,9 +30,13 @@ final class Dues {
 
     /**
      * @param rate the rate of the latest half-year charged, as a letter states it; null when nothing is late
+     * @param rateSetOn the day whose reference rate {@code rate} is built on: the first day of the half-year charged,
+     *                  or for a public body the first day of the half-year its interest started to run in, since that
+     *                  rate holds for the whole delay (Code de la commande publique R2192-31); null with {@code rate}
      * @param problems rates used beyond the rate file, once per half-year
      */
-    record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate, List<Reason> problems) {
+    record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate,
+            @Nullable LocalDate rateSetOn, List<Reason> problems) {
     }
 
     /** Where the docs say how to add a rate; a test checks the section exists. */
@@ -51,6 +56,7 @@ final class Dues {
         Money interestTotal = zero;
         Money indemnityTotal = zero;
         InterestSegment latest = null;
+        LocalDate setOn = null;
         Set<String> beyond = new LinkedHashSet<>();
         List<InvoiceDue> invoices = new ArrayList<>();
         for (Escalator.Item item : items) {
@@ -66,6 +72,8 @@ final class Dues {
                     }
                     if (latest == null || segment.to().isAfter(latest.to())) {
                         latest = segment;
+                        setOn = halfYearStart((terms.debtor() == Debtor.PUBLIC_BODY ? result.segments().getFirst()
+                                : segment).from());
                     }
                 }
             }
@@ -79,13 +87,17 @@ final class Dues {
         }
         List<Reason> problems = beyond.stream().map(Dues::beyondData).toList();
         return new Computed(invoices, new Totals(open, interestTotal, indemnityTotal,
-                open.plus(interestTotal).plus(indemnityTotal)), latest, problems);
+                open.plus(interestTotal).plus(indemnityTotal)), latest, setOn, problems);
     }
 
     /** The rate that applies to a day late on {@code date}, to state it in a letter before anything is charged. */
     InterestSegment rateOn(LocalDate date, InterestTerms terms) {
         return interest.compute(Money.of(BigDecimal.ONE, Currency.getInstance("EUR")), date.minusDays(1), date, terms)
                 .segments().getFirst();
+    }
+
+    static LocalDate halfYearStart(LocalDate date) {
+        return LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
     }
 
     private static Reason beyondData(String month) {

@@ -53,10 +53,12 @@ class DunningPlanner {
 
     private final PolicyEngine policy;
     private final DunningProperties properties;
+    private final DunningTemplates templates;
 
-    DunningPlanner(PolicyEngine policy, DunningProperties properties) {
+    DunningPlanner(PolicyEngine policy, DunningProperties properties, DunningTemplates templates) {
         this.policy = policy;
         this.properties = properties;
+        this.templates = templates;
     }
 
     /** The customer as the policy's facts need it: its exposure in the policy's currency, disputed invoices aside. */
@@ -115,8 +117,8 @@ class DunningPlanner {
             EscalationStep step = proposal.step();
             byCurrency(proposal.invoices()).values().forEach(invoices -> proposed.add(new Proposed(
                     actionId(customerCase.account(), step.step(), step.action(), step.channel(), invoices), step.step(),
-                    step.action(), step.channel(), step.template(), step.confirm(),
-                    assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
+                    step.action(), step.channel(), templates.forDebtor(step.template(), customerCase.publicSector()),
+                    step.confirm(), assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
         }
         return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
     }

@@ -38,6 +38,8 @@ class DunningTemplates {
             "indemnity.basis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
+    /** The suffix of a template's variant for public bodies ({@link #forDebtor}). */
+    static final String PUBLIC_VARIANT = "-public";
     /** Where the build packages the repository's templates/dunning (pom.xml). */
     static final String PACKAGED = "default-dunning-templates";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DunningTemplates.class);
@@ -54,6 +56,21 @@ class DunningTemplates {
             throw new IllegalStateException("Dunning templates in " + directory.toAbsolutePath() + " cannot be used:\n  - "
                     + String.join("\n  - ", problems));
         }
+    }
+
+    /**
+     * The template to use for a debtor: for a public body, {@code <template>-public} when it exists in every language.
+     * A public person owes "intérêts moratoires" (Code de la commande publique L2192-13), not "pénalités de retard", and
+     * cannot be the target of an injonction de payer or of enforcement (its property cannot be seized): the remedy is
+     * the administrative judge. Letters that say otherwise have a public variant.
+     */
+    String forDebtor(String template, boolean publicBody) {
+        if (!publicBody || !template.matches("[a-z0-9-]+")) {
+            return template;
+        }
+        String variant = template + PUBLIC_VARIANT;
+        return LANGUAGES.stream().allMatch(language -> Files.isRegularFile(directory.resolve(language).resolve(variant + ".txt")))
+                ? variant : template;
     }
 
     /** The template rendered with these values, or null when the file does not exist. */

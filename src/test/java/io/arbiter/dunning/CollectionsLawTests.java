@@ -37,12 +37,19 @@ class CollectionsLawTests extends ApiTest {
     }
 
     private Customer customer() {
+        return customer(false);
+    }
+
+    /** A company, or a public body (a SIREN starting with 2, as a commune's does). */
+    private Customer customer(boolean publicBody) {
         ledger = new LedgerFixtures(jdbc);
         entity = entity == null ? ledger.entity("EUR") : entity;
-        String registration = String.valueOf(ThreadLocalRandom.current().nextLong(300_000_000L, 999_999_999L));
+        String registration = String.valueOf(publicBody ? ThreadLocalRandom.current().nextLong(200_000_000L, 299_999_999L)
+                : ThreadLocalRandom.current().nextLong(300_000_000L, 999_999_999L));
         NewCustomer template = NewCustomer.named(registration);
-        NewCustomer customer = new NewCustomer(template.account(), registration, "Atelier " + registration, "FR", null,
-                null, null, 30, LocalDate.of(2010, 1, 1), false);
+        NewCustomer customer = new NewCustomer(template.account(), registration,
+                (publicBody ? "Commune de " : "Atelier ") + registration, "FR", null, null, null, 30,
+                LocalDate.of(2010, 1, 1), publicBody);
         long id = ledger.customer(customer);
         jdbc.sql("update ledger_customer set postal_address = ? where id = ?")
                 .params("4 place du Marché\n38000 Grenoble", id).update();
@@ -50,8 +57,13 @@ class CollectionsLawTests extends ApiTest {
     }
 
     private JsonNode next(Customer customer, LocalDate asOf) {
+        return next(customer, asOf, "SME");
+    }
+
+    private JsonNode next(Customer customer, LocalDate asOf, String plan) {
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
+                {"customer": "%s", "asOf": "%s", "dunningPlan": "%s", "riskClass": "B"}""".formatted(customer.account(),
+                asOf, plan));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
     }
@@ -90,6 +102,70 @@ class CollectionsLawTests extends ApiTest {
                 "jusqu'au complet paiement", "40 € par facture payée en retard", "D441-5", "117,12 €");
         String en = notice.get("preview").get("en").asString();
         assertThat(en).contains("14.25%", "4.25%", "plus 10 points", "until payment in full", "D441-5");
+    }
+
+    /**
+     * Code de commerce R123-237: a registered trader's registration number (RCS and the registry's town) appears on
+     * "all correspondence", not only on the letters claiming interest. The friendly messages of the SME plan (pre-due
+     * check at D-5, reminder on the due date, written confirmation at D+10) carry it like the formal notice.
+     */
+    @Test
+    void the_friendly_messages_carry_the_supplier_s_registration_number_as_all_correspondence_must() {
+        Customer customer = customer();
+        LocalDate due = LocalDate.of(2025, 3, 31);
+        ledger.openInvoice(entity, customer.id(), due.minusDays(30), due, "1200.00", "EUR");
+
+        for (var step : List.of(List.of("PRE_DUE_CHECK", due.minusDays(5)), List.of("REMINDER", due),
+                List.of("WRITTEN_CONFIRMATION", due.plusDays(10)))) {
+            JsonNode action = action(next(customer, (LocalDate) step.get(1)), (String) step.get(0));
+            for (String language : List.of("fr", "en")) {
+                assertThat(action.get("preview").get(language).asString()).as(step.get(0) + " " + language)
+                        .contains("Outillage Dupont SAS", "RCS Lyon 552 100 554");
+            }
+        }
+    }
+
+    /**
+     * A public body owes "intérêts moratoires" (Code de la commande publique L2192-13), not "pénalités de retard", at
+     * the ECB rate in force on the first day of the half-year in which they started to run, plus 8 points, for the
+     * whole delay (R2192-31), and the €40 indemnity (D2192-35). A public procurement contract is an administrative
+     * contract (CCP L6): the injonction de payer of the civil courts (Code de procédure civile 1405) is not open against
+     * the public person, whose property cannot be seized; the remedy is the administrative judge's référé-provision
+     * (Code de justice administrative R541-1), and for a local authority's unpaid interest the prefect's mandatement
+     * d'office (CGCT L1612-18). Worked example (formula of the Direction des affaires juridiques' guide to payment
+     * periods in public procurement, amount × rate × days / 365): 10,000 € due 29 November 2024, interest from
+     * 30 November; the ECB rate on 1 July 2024 was 4.25 %, so 12.25 % for the whole delay, even past 1 January 2025
+     * when the ECB rate was 3.15 %; on 28 January 2025, 60 days late: 10,000 × 12.25 % × 60 / 365 = 201.37 €.
+     */
+    @Test
+    void a_public_body_s_formal_notice_claims_intérêts_moratoires_at_the_rate_fixed_when_they_started_and_threatens_no_payment_order() {
+        Customer commune = customer(true);
+        LocalDate due = LocalDate.of(2024, 11, 29);
+        ledger.openInvoice(entity, commune.id(), due.minusDays(30), due, "10000.00", "EUR");
+
+        JsonNode reminder = action(next(commune, due.plusDays(30), "PUBLIC"), "FIRM_REMINDER");
+        assertThat(reminder.get("template").asString()).isEqualTo("firm-reminder-public");
+        assertThat(reminder.get("preview").get("fr").asString()).contains("Intérêts moratoires", "majoré de 8 points")
+                .doesNotContainIgnoringCase("pénalités de retard");
+
+        JsonNode notice = action(next(commune, due.plusDays(60), "PUBLIC"), "FORMAL_NOTICE");
+        assertThat(notice.get("template").asString()).isEqualTo("formal-notice-public");
+        assertThat(notice.get("totals").get("interest").get("amount").decimalValue()).isEqualByComparingTo("201.37");
+        String fr = notice.get("preview").get("fr").asString();
+        assertThat(fr).contains("Intérêts moratoires arrêtés au 28/01/2025 : 201,37 €", "taux annuel de 12,25 %",
+                "ont commencé à courir, le 01/07/2024 (4,25 %), majoré de 8 points", "R2192-31", "D2192-35",
+                "RCS Lyon 552 100 554", "tribunal administratif", "R541-1", "jusqu'à la date de mise en paiement")
+                .doesNotContainIgnoringCase("injonction de payer").doesNotContainIgnoringCase("pénalités de retard");
+        String en = notice.get("preview").get("en").asString();
+        assertThat(en).contains("Default interest", "12.25%", "1 Jul 2024 (4.25%), plus 8 points", "administrative court")
+                .doesNotContainIgnoringCase("payment order").doesNotContainIgnoringCase("late-payment interest");
+
+        // A company's formal notice is unchanged: it still names the payment order.
+        Customer company = customer();
+        ledger.openInvoice(entity, company.id(), due.minusDays(30), due, "10000.00", "EUR");
+        JsonNode companyNotice = action(next(company, due.plusDays(30)), "FORMAL_NOTICE");
+        assertThat(companyNotice.get("template").asString()).isEqualTo("formal-notice");
+        assertThat(companyNotice.get("preview").get("fr").asString()).contains("injonction de payer");
     }
 
     /**
