@@ -9,7 +9,8 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * A failure a client can act on, answered as RFC 9457 problem+json. Each kind has its own {@code type} URI
- * ({@code urn:arbiter:problem:<kind>}, listed in docs/decision-api.md) so that clients can branch on it.
+ * ({@code urn:arbiter:problem:<kind>}, registered with its status and meaning in {@link ProblemTypes}, from which
+ * docs/integration-guide.md lists them) so that clients can branch on it.
  */
 public class ProblemException extends RuntimeException {
 
