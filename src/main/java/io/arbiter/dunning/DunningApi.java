@@ -151,6 +151,18 @@ public final class DunningApi {
             List<String> invoices, Money openAmount) {
     }
 
+    /** One action of the agenda as the API pages it: the agenda's entry with who carries it out. */
+    public record AgendaAction(String assignee, UUID actionId, String customer, String customerName,
+            @Nullable Integer level, String action, String channel, String template, boolean requiresConfirmation,
+            @Nullable LocalDate deadline, List<String> invoices, Money openAmount) {
+
+        static AgendaAction of(String assignee, AgendaEntry entry) {
+            return new AgendaAction(assignee, entry.actionId(), entry.customer(), entry.customerName(), entry.level(),
+                    entry.action(), entry.channel(), entry.template(), entry.requiresConfirmation(), entry.deadline(),
+                    entry.invoices(), entry.openAmount());
+        }
+    }
+
     /**
      * The case file a collection agency needs: the invoices past due and not disputed, in every currency.
      *

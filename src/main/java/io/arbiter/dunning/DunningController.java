@@ -2,6 +2,9 @@ package io.arbiter.dunning;
 
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,11 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.arbiter.dunning.DunningApi.AgencyCase;
 import io.arbiter.dunning.DunningApi.Agenda;
+import io.arbiter.dunning.DunningApi.AgendaAction;
 import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
 import io.arbiter.security.PortfolioScope;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -58,12 +64,41 @@ class DunningController {
         return ResponseEntity.status(201).body(outcomes.record(request, principal.getName()));
     }
 
-    @Operation(summary = "Every customer's actions due on a day, grouped by who carries them out; a salesperson's key "
-            + "gets its own customers' only")
+    @Operation(summary = "Every customer's actions due on a day, by who carries them out (assignee, then customer), "
+            + "a page at a time; assignee= for one assignee's; a salesperson's key gets its own customers' only")
     @GetMapping("/agenda")
-    Agenda agenda(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+    ResponseEntity<Page<AgendaAction>> agenda(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String assignee,
+            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             Principal principal) {
-        return agenda.agenda(asOf == null ? nextActions.today() : asOf, PortfolioScope.of(principal).salesperson());
+        int size = Paging.limit(limit, 100, 500);
+        String[] after = Paging.position(cursor, AGENDA, 3, parts -> UUID.fromString(parts[2]));
+        Agenda day = agenda.agenda(asOf == null ? nextActions.today() : asOf, PortfolioScope.of(principal).salesperson());
+        List<AgendaAction> actions = day.groups().stream()
+                .filter(group -> assignee == null || assignee.isBlank() || group.assignee().equals(assignee.strip()))
+                .flatMap(group -> group.actions().stream().map(entry -> AgendaAction.of(group.assignee(), entry)))
+                .sorted(Comparator.comparing(DunningController::position, POSITION))
+                .filter(action -> after == null || POSITION.compare(position(action), List.of(after)) > 0)
+                .toList();
+        return Paging.ok(Page.of(actions, size, last -> Paging.cursor(AGENDA, position(last).toArray(String[]::new))));
+    }
+
+    private static final String AGENDA = "agenda";
+
+    /** The agenda's order, which its cursor holds: assignee, customer account, action id. */
+    private static final Comparator<List<String>> POSITION = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    private static List<String> position(AgendaAction action) {
+        return List.of(action.assignee(), action.customer(), action.actionId().toString());
     }
 
     @Operation(summary = "The case file for a collection agency: debtor, invoices, amounts with interest, dunning history; "

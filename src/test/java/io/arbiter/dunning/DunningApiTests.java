@@ -365,27 +365,55 @@ class DunningApiTests extends ApiTest {
         Customer notYetDue = customer(true);
         invoice(notYetDue, day.plusDays(20), "100.00");
 
-        Response response = get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE);
+        Response response = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE);
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(entries(response.body(), "AUTO", dueToday.account())).containsExactly("REMINDER");
         assertThat(entries(response.body(), "COLLECTOR", fifteenDaysLate.account())).containsExactly("CALL");
-        for (JsonNode group : response.body().get("groups")) {
-            for (JsonNode entry : group.get("actions")) {
-                assertThat(entry.get("customer").asString()).isNotEqualTo(notYetDue.account());
-            }
+        for (JsonNode entry : response.body().get("items")) {
+            assertThat(entry.get("customer").asString()).isNotEqualTo(notYetDue.account());
         }
-        assertThat(response.body().get("customers").asInt()).isGreaterThanOrEqualTo(3);
+        Response collectors = get("/api/v1/dunning/agenda?asOf=" + day + "&assignee=COLLECTOR&limit=500", DUNNING_ENGINE);
+        assertThat(collectors.body().get("items")).allSatisfy(
+                entry -> assertThat(entry.get("assignee").asString()).isEqualTo("COLLECTOR"));
+        assertThat(entries(collectors.body(), "COLLECTOR", fifteenDaysLate.account())).containsExactly("CALL");
+    }
+
+    @Test
+    void the_agenda_comes_a_page_at_a_time_by_assignee_then_customer_following_the_cursor() {
+        LocalDate day = LocalDate.of(2026, 4, 23);
+        for (int i = 0; i < 3; i++) {
+            invoice(customer(true), day, "300.00");
+        }
+        JsonNode all = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE).body().get("items");
+        assertThat(all.size()).isGreaterThanOrEqualTo(3);
+
+        List<JsonNode> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=2"
+                    + (cursor == null ? "" : "&cursor=" + cursor), DUNNING_ENGINE);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(page.body().get("items").size()).isLessThanOrEqualTo(2);
+            page.body().get("items").forEach(paged::add);
+            cursor = page.body().get("next").isNull() ? null : page.body().get("next").asString();
+            assertThat(page.link() != null).as("a Link header exactly when a page follows").isEqualTo(cursor != null);
+        } while (cursor != null && paged.size() <= all.size());
+
+        assertThat(paged).containsExactlyElementsOf(all);
+        List<String> order = paged.stream().map(entry -> entry.get("assignee").asString() + "\u0000"
+                + entry.get("customer").asString()).toList();
+        assertThat(order).isSorted();
+        assertThat(get("/api/v1/dunning/agenda?asOf=" + day + "&cursor=bm90LWEtY3Vyc29y", DUNNING_ENGINE).status())
+                .isEqualTo(400);
     }
 
     private static List<String> entries(JsonNode agenda, String assignee, String account) {
         List<String> found = new ArrayList<>();
-        for (JsonNode group : agenda.get("groups")) {
-            for (JsonNode entry : group.get("actions")) {
-                if (entry.get("customer").asString().equals(account)) {
-                    assertThat(group.get("assignee").asString()).isEqualTo(assignee);
-                    found.add(entry.get("action").asString());
-                }
+        for (JsonNode entry : agenda.get("items")) {
+            if (entry.get("customer").asString().equals(account)) {
+                assertThat(entry.get("assignee").asString()).isEqualTo(assignee);
+                found.add(entry.get("action").asString());
             }
         }
         return found;
@@ -397,11 +425,9 @@ class DunningApiTests extends ApiTest {
         Customer customer = customer(true);
         invoice(customer, day, "300.00");
         JsonNode entry = null;
-        for (JsonNode group : get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE).body().get("groups")) {
-            for (JsonNode candidate : group.get("actions")) {
-                if (candidate.get("customer").asString().equals(customer.account())) {
-                    entry = candidate;
-                }
+        for (JsonNode candidate : get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE).body().get("items")) {
+            if (candidate.get("customer").asString().equals(customer.account())) {
+                entry = candidate;
             }
         }
         assertThat(entry).isNotNull();
@@ -422,13 +448,13 @@ class DunningApiTests extends ApiTest {
         Customer theirs = customer(false, "jdupont");
         invoice(theirs, day, "300.00");
 
-        Response agenda = get("/api/v1/dunning/agenda?asOf=" + day, SALESPERSON);
+        Response agenda = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", SALESPERSON);
 
         assertThat(agenda.status()).as(agenda.text()).isEqualTo(200);
         assertThat(entries(agenda.body(), "AUTO", mine.account())).containsExactly("REMINDER");
         assertThat(entries(agenda.body(), "AUTO", theirs.account())).isEmpty();
-        JsonNode everyone = get("/api/v1/dunning/agenda?asOf=" + day, DUNNING_ENGINE).body();
-        assertThat(agenda.body().get("customers").asInt()).isLessThan(everyone.get("customers").asInt());
+        JsonNode everyone = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE).body();
+        assertThat(entries(everyone, "AUTO", theirs.account())).containsExactly("REMINDER");
 
         Response recorded = post("/api/v1/dunning/outcomes", SALESPERSON, """
                 {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
@@ -444,11 +470,9 @@ class DunningApiTests extends ApiTest {
     }
 
     private static String actionId(JsonNode agenda, String account) {
-        for (JsonNode group : agenda.get("groups")) {
-            for (JsonNode entry : group.get("actions")) {
-                if (entry.get("customer").asString().equals(account)) {
-                    return entry.get("actionId").asString();
-                }
+        for (JsonNode entry : agenda.get("items")) {
+            if (entry.get("customer").asString().equals(account)) {
+                return entry.get("actionId").asString();
             }
         }
         throw new AssertionError("no action for " + account + " in " + agenda);

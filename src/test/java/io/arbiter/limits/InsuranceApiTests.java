@@ -96,7 +96,7 @@ class InsuranceApiTests extends LimitsApiTest {
                 %s,FULL,30000,EUR,%s,TI-020
                 """.formatted(siren, asOf.minusDays(90))).status()).isEqualTo(201);
 
-        JsonNode alerts = get("/api/v1/limits/insurance/alerts?asOf=" + asOf, ANALYST).body().get("alerts");
+        JsonNode alerts = get("/api/v1/limits/insurance/alerts?asOf=" + asOf + "&limit=200", ANALYST).body().get("items");
         List<JsonNode> mine = StreamSupport.stream(alerts.spliterator(), false)
                 .filter(alert -> alert.at("/company/registrationNumber").asString().equals(siren)).toList();
         assertThat(mine).hasSize(2);
@@ -106,8 +106,20 @@ class InsuranceApiTests extends LimitsApiTest {
         assertThat(mine.get(1).get("daysLeft").asInt()).isEqualTo(5);
         assertThat(mine.get(1).get("reportBy").asString()).isEqualTo(asOf.plusDays(5).toString());
         assertThat(mine.get(1).at("/openAmount/amount").decimalValue()).isEqualByComparingTo("4000");
-        assertThat(get("/api/v1/limits/insurance/alerts?asOf=" + asOf, SALESPERSON).body().get("alerts")).anySatisfy(
+        assertThat(get("/api/v1/limits/insurance/alerts?asOf=" + asOf + "&limit=200", SALESPERSON).body().get("items")).anySatisfy(
                 alert -> assertThat(alert.at("/company/registrationNumber").asString()).isEqualTo(siren));
+
+        // A page at a time, in the same order, following the cursor as the Link header gives it
+        String cursor = null;
+        for (int i = 0; i < Math.min(alerts.size(), 3); i++) {
+            Response page = get("/api/v1/limits/insurance/alerts?asOf=" + asOf + "&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor), ANALYST);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(page.body().get("items")).containsExactly(alerts.get(i));
+            cursor = page.body().get("next").isNull() ? null : page.body().get("next").asString();
+            assertThat(page.link() != null).as("a Link header exactly when a page follows").isEqualTo(cursor != null);
+        }
+        assertThat(get("/api/v1/limits/insurance/alerts?cursor=bm90LWEtY3Vyc29y", ANALYST).status()).isEqualTo(400);
 
         JsonNode kpis = get("/api/v1/limits/insurance/kpis?asOf=" + asOf, MANAGER).body();
         assertThat(kpis.get("insuredBuyers").asInt()).isPositive();

@@ -74,7 +74,7 @@ public class InsuranceReports {
 
     /**
      * Unpaid invoices of buyers insured on {@code asOf} whose reporting deadline is at most {@code alertDays} away, or
-     * already passed, most urgent first; buyers of an insurer with no configured contract are left out.
+     * already passed, most urgent first (then by invoice and entity, the order the API pages them in); buyers of an insurer with no configured contract are left out.
      */
     public List<Alert> alerts(LocalDate asOf, @Nullable List<String> companyKeys) {
         Map<String, CreditInsuranceTerms> terms = new HashMap<>();
@@ -109,7 +109,7 @@ public class InsuranceReports {
                 });
             }
         }
-        alerts.sort(Comparator.comparingLong(Alert::daysLeft).thenComparing(Alert::invoice));
+        alerts.sort(Comparator.comparingLong(Alert::daysLeft).thenComparing(Alert::invoice).thenComparing(Alert::entity));
         return alerts;
     }
 

@@ -20,13 +20,12 @@ import io.arbiter.ledger.Exposures;
 import io.arbiter.limits.insurance.CoverImports;
 import io.arbiter.limits.insurance.InsuranceReports;
 import io.arbiter.limits.requests.Caller;
+import io.arbiter.shared.Page;
+import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 class InsuranceController {
-
-    record Alerts(LocalDate asOf, List<InsuranceReports.Alert> alerts) {
-    }
 
     private final CoverImports imports;
     private final InsuranceReports reports;
@@ -49,14 +48,31 @@ class InsuranceController {
                 file == null ? new byte[0] : file, principal.getName()));
     }
 
-    @Operation(summary = "Unpaid insured invoices nearing (or past) the insurer's reporting deadline, most urgent first")
+    @Operation(summary = "Unpaid insured invoices nearing (or past) the insurer's reporting deadline, most urgent first "
+            + "(days left, then invoice and entity), a page at a time")
     @GetMapping("/api/v1/limits/insurance/alerts")
-    Alerts alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+    ResponseEntity<Page<InsuranceReports.Alert>> alerts(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             Principal principal) {
+        int size = Paging.limit(limit, 50, 200);
+        String[] after = Paging.position(cursor, ALERTS, 3, parts -> Long.parseLong(parts[0]));
         Caller caller = Callers.of(principal);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        return new Alerts(day, reports.alerts(day, caller.scope().isLimited()
-                ? exposures.companyKeys(caller.scope().salesperson()) : null));
+        List<InsuranceReports.Alert> alerts = reports.alerts(day, caller.scope().isLimited()
+                ? exposures.companyKeys(caller.scope().salesperson()) : null).stream()
+                .filter(alert -> after == null || isAfter(alert, after)).toList();
+        return Paging.ok(Page.of(alerts, size, last -> Paging.cursor(ALERTS, String.valueOf(last.daysLeft()),
+                last.invoice(), last.entity())));
+    }
+
+    private static final String ALERTS = "insurance-alerts";
+
+    /** Whether an alert comes after a cursor's position in the alerts' order: days left, invoice, entity. */
+    private static boolean isAfter(InsuranceReports.Alert alert, String[] position) {
+        int days = Long.compare(alert.daysLeft(), Long.parseLong(position[0]));
+        int invoice = alert.invoice().compareTo(position[1]);
+        return days > 0 || days == 0 && (invoice > 0 || invoice == 0 && alert.entity().compareTo(position[2]) > 0);
     }
 
     @Operation(summary = "Insured versus uninsured exposure, and exposure above the insurer's cover")
