@@ -106,9 +106,17 @@ public final class TableBuildBenchmark {
             report.append(String.format(Locale.ROOT, "%-50s %8s %s%n", labels[i], seconds(median(nanos[i])),
                     Arrays.stream(nanos[i]).mapToObj(TableBuildBenchmark::seconds).toList()));
         }
-        double ratio = arbiter / oneThread;
-        report.append(String.format(Locale.ROOT, "%nArbiter / raw Drools on one thread  %.2fx   target <= %.1fx: %s%n",
-                ratio, TARGET, ratio <= TARGET ? "met" : "MISSED"));
+        // Each round's builds run back to back, so on a machine whose load changes the ratio within a round is the
+        // fairer comparison; both are printed, the target is judged on the larger.
+        long[] perRound = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            perRound[round] = Math.round(1000.0 * nanos[0][round] / nanos[1][round]);
+        }
+        double ratio = Math.max(arbiter / oneThread, median(perRound) / 1000);
+        report.append(String.format(Locale.ROOT, "%nArbiter / raw Drools on one thread  %.2fx of the medians, %.2fx the median"
+                + " of each round's ratio %s   target <= %.1fx: %s%n", arbiter / oneThread, median(perRound) / 1000,
+                Arrays.stream(perRound).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r / 1000.0)).toList(), TARGET,
+                ratio <= TARGET ? "met" : "MISSED"));
         report.append(String.format(Locale.ROOT, "Arbiter / raw Drools on every core  %.2fx%n", arbiter / everyCore));
         report.append(String.format(Locale.ROOT, "%nReading the %,d-row workbook alone: Arbiter (guards, cells, DRL) %s s,"
                 + " SpreadsheetCompiler %s s%n", rows, seconds(arbiterRead), seconds(rawRead)));
