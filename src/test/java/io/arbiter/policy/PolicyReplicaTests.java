@@ -67,7 +67,7 @@ class PolicyReplicaTests extends ApiTest {
             String scheduled = jdbc.sql("select id::text from policy_version where state = 'SCHEDULED'").query(String.class)
                     .optional().orElse(null);
             assertThat(scheduled).as("no version left scheduled").isNull();
-            awaitOn(portB, active -> active.get("id").asString().equals(shippedId), Duration.ofSeconds(5));
+            awaitOn(portB, active -> active.get("id").asString().equals(shippedId), PROPAGATION);
         } finally {
             replicaB.close();
         }
@@ -83,7 +83,7 @@ class PolicyReplicaTests extends ApiTest {
         assertThat(published.status()).as(published.text()).isEqualTo(200);
         assertThat(published.body().get("state").asString()).isEqualTo("PUBLISHED");
 
-        Duration delay = awaitOn(portB, active -> active.get("id").asString().equals(id), Duration.ofSeconds(5));
+        Duration delay = awaitOn(portB, active -> active.get("id").asString().equals(id), PROPAGATION);
         Duration delayFromResponse = Duration.between(publishedAt, Instant.now());
         System.out.println("Replica B served the published version " + delay.toMillis() + " ms after polling began ("
                 + delayFromResponse.toMillis() + " ms after A answered the publish)");
@@ -135,7 +135,7 @@ class PolicyReplicaTests extends ApiTest {
 
         awaitOn(port, active -> active.get("id").asString().equals(id), Duration.ofSeconds(15));
         Instant onA = Instant.now();
-        awaitOn(portB, active -> active.get("id").asString().equals(id), Duration.ofSeconds(5));
+        awaitOn(portB, active -> active.get("id").asString().equals(id), PROPAGATION);
         Instant onB = Instant.now();
         System.out.println("The scheduled version served on A " + Duration.between(effectiveFrom, onA).toMillis()
                 + " ms and on B " + Duration.between(effectiveFrom, onB).toMillis() + " ms after its effective date");
@@ -170,7 +170,7 @@ class PolicyReplicaTests extends ApiTest {
         assertThat(past.status()).as(past.text()).isEqualTo(200);
         assertThat(past.body().get("state").asString()).isEqualTo("PUBLISHED");
         assertThat(get("/api/v1/policies/active", ANALYST).body().get("id").asString()).isEqualTo(second);
-        awaitOn(portB, active -> active.get("id").asString().equals(second), Duration.ofSeconds(5));
+        awaitOn(portB, active -> active.get("id").asString().equals(second), PROPAGATION);
 
         assertThat(post("/api/v1/policies/versions/" + first + "/publish?effectiveFrom=tomorrow", MANAGER, "").status())
                 .isEqualTo(400);
