@@ -17,8 +17,8 @@ import io.arbiter.dunning.DunningApi.AgendaEntry;
 import io.arbiter.dunning.DunningApi.AssigneeActions;
 import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
 import io.arbiter.ledger.OpenItems;
+import io.arbiter.policy.ActivePolicy;
 import io.arbiter.policy.Applicant;
-import io.arbiter.policy.PolicyEngine;
 import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.Money;
 
@@ -26,7 +26,8 @@ import io.arbiter.shared.Money;
  * The collector's agenda: every ledger customer's actions due on a day, grouped by who carries them out. One streamed
  * pass over the open invoices; outcomes and insolvencies are read before it, and the customers' facts for the policy
  * ({@link StandingApplicants}) are read a batch of customers at a time after it, so that the stream's connection is
- * never used for anything else.
+ * never used for anything else. The whole agenda is assessed on one reading of the active policy, which its
+ * {@code policyVersion} names ({@link DunningPlanner#onOneVersion}).
  */
 @Service
 public class DunningAgenda {
@@ -39,26 +40,21 @@ public class DunningAgenda {
     private final StandingApplicants applicants;
     private final DunningActions actions;
     private final InsolvencyProceedings proceedings;
-    private final PolicyEngine policy;
 
     DunningAgenda(OpenItems openItems, CaseReader cases, DunningPlanner planner, StandingApplicants applicants,
-            DunningActions actions, InsolvencyProceedings proceedings, PolicyEngine policy) {
+            DunningActions actions, InsolvencyProceedings proceedings) {
         this.openItems = openItems;
         this.cases = cases;
         this.planner = planner;
         this.applicants = applicants;
         this.actions = actions;
         this.proceedings = proceedings;
-        this.policy = policy;
     }
 
     /** @param salesperson only the customers the ledger assigns to this salesperson; null for every customer */
     public Agenda agenda(LocalDate date, @Nullable String salesperson) {
         Map<CompanyKey, Proceedings> insolvencies = proceedings.all();
         Map<String, List<Escalator.Done>> done = actions.doneByCustomer(date);
-        Map<String, List<AgendaEntry>> byAssignee = new TreeMap<>();
-        int[] counts = new int[2];
-        String version = policy.active().version();
         List<CustomerCase> batch = new ArrayList<>();
         openItems.forEachCustomer(customerItems -> {
             OpenItems.Customer customer = customerItems.customer();
@@ -68,11 +64,20 @@ public class DunningAgenda {
             CustomerCase read = cases.ledger(customerItems, date);
             batch.add(read.company() == null ? read : read.withInsolvency(insolvencies.get(read.company())));
         });
+        // The ledger's cases do not depend on the policy: only their assessment is made again after a publish.
+        return planner.onOneVersion(active -> agenda(date, active, batch, done));
+    }
+
+    private Agenda agenda(LocalDate date, ActivePolicy active, List<CustomerCase> batch,
+            Map<String, List<Escalator.Done>> done) {
+        Map<String, List<AgendaEntry>> byAssignee = new TreeMap<>();
+        int[] counts = new int[2];
         for (int from = 0; from < batch.size(); from += BATCH) {
             List<CustomerCase> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
-            Map<String, Applicant> facts = applicants.of(slice.stream().map(c -> planner.standing(c, date)).toList(), date);
+            Map<String, Applicant> facts = applicants.of(slice.stream().map(c -> planner.standing(c, date, active))
+                    .toList(), date);
             for (CustomerCase customerCase : slice) {
-                DunningPlanner.Assessment assessment = planner.assess(customerCase, date, null, null,
+                DunningPlanner.Assessment assessment = planner.assess(active, customerCase, date, null, null,
                         done.getOrDefault(customerCase.account(), List.of()), facts.get(customerCase.account()));
                 counts[0]++;
                 for (DunningPlanner.Proposed proposed : assessment.proposed()) {
@@ -89,6 +94,6 @@ public class DunningAgenda {
         }
         List<AssigneeActions> groups = byAssignee.entrySet().stream()
                 .map(entry -> new AssigneeActions(entry.getKey(), entry.getValue())).toList();
-        return new Agenda(date, version, counts[0], counts[1], groups);
+        return new Agenda(date, active.version(), counts[0], counts[1], groups);
     }
 }

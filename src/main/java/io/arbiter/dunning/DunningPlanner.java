@@ -11,19 +11,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.arbiter.decision.StandingApplicants;
 import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.policy.ActivePolicy;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.DunningCase;
 import io.arbiter.policy.DunningProfile;
 import io.arbiter.policy.Escalation;
 import io.arbiter.policy.EscalationStep;
-import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.Reason;
+import io.arbiter.shared.ProblemException;
 
 /**
  * The dunning planner: which actions a customer's case calls for on a day. The plan and the risk class come from the
@@ -33,6 +36,11 @@ import io.arbiter.policy.Reason;
  * L622-24): it carries every debt that arose before the opening judgment, due or not yet due ("à échoir", L622-25);
  * the debts arising after it (L622-17) are listed apart. An invoice's issue date tells which: the judgment takes effect
  * from the first hour of its day, so an invoice issued that day is a later debt.
+ *
+ * <p>One answer is made on one policy version: the caller reads the active policy once ({@link #onOneVersion}) and
+ * passes it down. The engine answers each question (profile, escalation) with the version serving when asked, so an
+ * answer of another version means a publish came in between: the answer is made again, whole, on the new version,
+ * rather than giving one version's plan with another's steps.
  */
 @Component
 class DunningPlanner {
@@ -51,19 +59,47 @@ class DunningPlanner {
             @Nullable LocalDate stopAt) {
     }
 
-    private final PolicyEngine policy;
+    /** How many publishes in a row an answer is made again for before the caller is asked to retry. */
+    private static final int ATTEMPTS = 3;
+
+    /** Thrown when the engine answered with another version than the one the answer is made on. */
+    static final class PolicyPublished extends RuntimeException {
+        PolicyPublished() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final DunningRules policy;
     private final DunningProperties properties;
     private final DunningTemplates templates;
 
-    DunningPlanner(PolicyEngine policy, DunningProperties properties, DunningTemplates templates) {
+    DunningPlanner(DunningRules policy, DunningProperties properties, DunningTemplates templates) {
         this.policy = policy;
         this.properties = properties;
         this.templates = templates;
     }
 
+    /**
+     * Makes an answer on one reading of the active policy, made again on the new version when one is published while
+     * it is made; a 503 problem, to retry, if that happens {@value #ATTEMPTS} times in a row.
+     */
+    <T> T onOneVersion(Function<ActivePolicy, T> answer) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return answer.apply(policy.active());
+            } catch (PolicyPublished e) {
+                if (attempt == ATTEMPTS) {
+                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "policy-being-published",
+                            "Policy being published", "The active policy changed " + ATTEMPTS + " times while this"
+                                    + " answer was made; ask again");
+                }
+            }
+        }
+    }
+
     /** The customer as the policy's facts need it: its exposure in the policy's currency, disputed invoices aside. */
-    StandingApplicants.Standing standing(CustomerCase customerCase, LocalDate asOf) {
-        String currency = policy.active().currency();
+    StandingApplicants.Standing standing(CustomerCase customerCase, LocalDate asOf, ActivePolicy active) {
+        String currency = active.currency();
         BigDecimal open = BigDecimal.ZERO;
         BigDecimal overdue = BigDecimal.ZERO;
         for (Escalator.Item item : customerCase.items()) {
@@ -80,23 +116,25 @@ class DunningPlanner {
     }
 
     /**
+     * @param active the active policy as read once for this answer ({@link #onOneVersion})
      * @param facts the customer's facts for the policy ({@link StandingApplicants}); unused when the caller names both
      *              the plan and the risk class
+     * @throws PolicyPublished when the engine answered with another version
      */
-    Assessment assess(CustomerCase customerCase, LocalDate asOf, @Nullable String planGiven, @Nullable String riskGiven,
-            List<Escalator.Done> done, @Nullable Applicant facts) {
+    Assessment assess(ActivePolicy active, CustomerCase customerCase, LocalDate asOf, @Nullable String planGiven,
+            @Nullable String riskGiven, List<Escalator.Done> done, @Nullable Applicant facts) {
         String plan = planGiven;
         String riskClass = riskGiven;
-        String version = policy.active().version();
+        String version = active.version();
         if (plan == null || riskClass == null) {
             Applicant applicant = facts;
             if (customerCase.insolvency() != null) {
                 applicant = applicant.toBuilder().companyStatus("INSOLVENCY_PROCEEDINGS").build();
             }
-            DunningProfile profile = policy.dunningProfile(applicant);
+            DunningProfile profile = policy.profile(applicant);
+            requireSame(active, profile.policyVersion());
             plan = plan == null ? profile.dunningPlan() : plan;
             riskClass = riskClass == null ? profile.riskClass() : riskClass;
-            version = profile.policyVersion();
         }
         if (customerCase.insolvency() != null) {
             Proceedings proceedings = customerCase.insolvency();
@@ -108,7 +146,8 @@ class DunningPlanner {
                     after, List.of());
         }
         Escalation escalation = policy.escalation(new DunningCase(plan, riskClass.toUpperCase(Locale.ROOT),
-                standing(customerCase, asOf).overdue()));
+                standing(customerCase, asOf, active).overdue()));
+        requireSame(active, escalation.policyVersion());
         List<Reason> problems = new ArrayList<>(escalation.problems());
         Escalator.Result result = Escalator.propose(customerCase.items(), escalation.steps(), customerCase.promises(),
                 done, asOf, (int) properties.promiseGrace().toDays());
@@ -121,6 +160,12 @@ class DunningPlanner {
                     step.confirm(), assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
         }
         return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
+    }
+
+    private static void requireSame(ActivePolicy active, String answeredWith) {
+        if (!active.version().equals(answeredWith)) {
+            throw new PolicyPublished();
+        }
     }
 
     /** The claim on every debt arising before the opening judgment, disputed or not; one per currency (never added up). */

@@ -72,10 +72,12 @@ public class NextActionsService {
     NextActions due(NextActionsRequest request) {
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         CustomerCase customerCase = cases.read(request, asOf);
-        Applicant facts = request.dunningPlan() != null && request.riskClass() != null ? null
-                : applicants.of(planner.standing(customerCase, asOf), asOf);
-        DunningPlanner.Assessment assessment = planner.assess(customerCase, asOf, request.dunningPlan(),
-                request.riskClass(), actions.done(customerCase.account(), asOf), facts);
+        List<Escalator.Done> done = actions.done(customerCase.account(), asOf);
+        DunningPlanner.Assessment assessment = planner.onOneVersion(active -> {
+            Applicant facts = request.dunningPlan() != null && request.riskClass() != null ? null
+                    : applicants.of(planner.standing(customerCase, asOf, active), asOf);
+            return planner.assess(active, customerCase, asOf, request.dunningPlan(), request.riskClass(), done, facts);
+        });
         Set<Reason> problems = new LinkedHashSet<>(customerCase.problems());
         problems.addAll(assessment.problems());
         List<Action> due = new ArrayList<>();

@@ -97,6 +97,9 @@ public final class ProblemTypes {
                     + " never fails for this: it decides without)"),
             new Type("bureau-unavailable", 503, "no bureau answered for a monitoring notification, which was not"
                     + " recorded: send it again (a credit decision never fails for this)"),
+            new Type("policy-being-published", 503, "dunning next actions or the agenda: a policy version was"
+                    + " published during the answer three times in a row (each answer is made on one version); ask"
+                    + " again"),
             new Type("database-unavailable", 503, "the database did not answer in time; `Retry-After` says when to"
                     + " retry"));
 

@@ -1,0 +1,140 @@
+package io.arbiter.dunning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.arbiter.policy.ActivePolicy;
+import io.arbiter.policy.Applicant;
+import io.arbiter.policy.DunningCase;
+import io.arbiter.policy.DunningProfile;
+import io.arbiter.policy.Escalation;
+import io.arbiter.policy.EscalationStep;
+import io.arbiter.policy.Reason;
+import io.arbiter.shared.ProblemException;
+
+/**
+ * One dunning answer, one policy version. A publish swaps the engine's snapshot at any moment, and the planner asks
+ * the engine several questions per customer (the plan and risk class, then the escalation rows), so a publish landing
+ * between two of them used to give one version's plan and version label with the other version's steps. These tests
+ * publish in the middle of an assessment through a stand-in for the engine and check the answer is all of one version.
+ */
+class DunningPlannerTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 17);
+    private static final ActivePolicy A = version("A");
+    private static final ActivePolicy B = version("B");
+
+    /** The engine as it answers while version B is published right after it gave the customer's profile. */
+    private static final class PublishedMidway implements DunningRules {
+        ActivePolicy serving = A;
+        int reads;
+        int publishes;
+        int publishesLeft = 1;
+
+        @Override
+        public ActivePolicy active() {
+            reads++;
+            return serving;
+        }
+
+        @Override
+        public DunningProfile profile(Applicant applicant) {
+            DunningProfile profile = new DunningProfile(serving.version(), "SME", "B");
+            if (publishesLeft > 0) {
+                publishesLeft--;
+                publishes++;
+                serving = serving == A ? B : A;
+            }
+            return profile;
+        }
+
+        @Override
+        public Escalation escalation(DunningCase dunningCase) {
+            // Version A reminds by email; version B calls: which step is proposed tells the version it came from.
+            EscalationStep step = serving == A
+                    ? new EscalationStep(1, 0, "REMINDER", "EMAIL", "reminder", false, "COLLECTOR", reason(serving))
+                    : new EscalationStep(1, 0, "CALL", "PHONE", "call", false, "COLLECTOR", reason(serving));
+            return new Escalation(serving.version(), dunningCase, List.of(step), List.of());
+        }
+    }
+
+    @Test
+    void a_version_published_during_an_assessment_does_not_mix_into_its_answer() {
+        PublishedMidway engine = new PublishedMidway();
+        DunningPlanner planner = planner(engine);
+
+        DunningPlanner.Assessment assessment = planner.onOneVersion(active -> planner.assess(active, overdueCase(),
+                TODAY, null, null, List.of(), facts()));
+
+        // Before, the answer said version A (from the profile) and proposed B's CALL (from the escalation read after
+        // the publish). Now the assessment notices B answered and is made again, whole, on B.
+        assertThat(engine.publishes).isEqualTo(1);
+        assertThat(assessment.policyVersion()).isEqualTo("B");
+        assertThat(assessment.proposed()).extracting(DunningPlanner.Proposed::action).containsExactly("CALL");
+        assertThat(assessment.proposed()).allSatisfy(p -> assertThat(p.reason().table()).isEqualTo("B"));
+    }
+
+    @Test
+    void an_assessment_reads_the_active_policy_once() {
+        PublishedMidway engine = new PublishedMidway();
+        engine.publishesLeft = 0;
+        DunningPlanner planner = planner(engine);
+
+        DunningPlanner.Assessment assessment = planner.onOneVersion(active -> {
+            planner.standing(overdueCase(), TODAY, active);
+            return planner.assess(active, overdueCase(), TODAY, null, null, List.of(), facts());
+        });
+
+        // Before, the standing, the version label and the escalation's overdue amount each read the active policy.
+        assertThat(engine.reads).isEqualTo(1);
+        assertThat(assessment.policyVersion()).isEqualTo("A");
+        assertThat(assessment.proposed()).extracting(DunningPlanner.Proposed::action).containsExactly("REMINDER");
+    }
+
+    @Test
+    void publishes_in_a_row_during_every_attempt_ask_the_caller_to_retry_rather_than_mix_versions() {
+        PublishedMidway engine = new PublishedMidway();
+        engine.publishesLeft = Integer.MAX_VALUE;
+        DunningPlanner planner = planner(engine);
+
+        assertThatThrownBy(() -> planner.onOneVersion(active -> planner.assess(active, overdueCase(), TODAY, null,
+                null, List.of(), facts())))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).toProblemDetail().getStatus()).isEqualTo(503));
+        assertThat(engine.publishes).isEqualTo(3);
+    }
+
+    private static DunningPlanner planner(DunningRules engine) {
+        DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of());
+        return new DunningPlanner(engine, properties, new DunningTemplates(properties));
+    }
+
+    private static CustomerCase overdueCase() {
+        Escalator.Item invoice = new Escalator.Item("E1|F-1", null, "E1", "F-1", TODAY.minusDays(40),
+                TODAY.minusDays(10), new BigDecimal("1200.00"), "EUR", null);
+        return new CustomerCase("C-1", null, "Atelier Martin", "552100554", null, null, "FR", false, null,
+                LocalDate.of(2015, 1, 1), 30, List.of(invoice), List.of(), null, List.of());
+    }
+
+    private static Applicant facts() {
+        return Applicant.builder().registrationNumber("552100554").country("FR").companyStatus("ACTIVE").build();
+    }
+
+    private static ActivePolicy version(String version) {
+        return new ActivePolicy(UUID.randomUUID(), version, Instant.EPOCH, "EUR", List.of(), List.of(), List.of());
+    }
+
+    private static Reason reason(ActivePolicy version) {
+        return new Reason(version.version(), null, null, "ESCALATION", "step of version " + version.version());
+    }
+}
