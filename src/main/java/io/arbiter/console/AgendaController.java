@@ -36,6 +36,7 @@ import io.arbiter.dunning.NextActionsService;
 import io.arbiter.dunning.OutcomeKind;
 import io.arbiter.ledger.OpenItems;
 import io.arbiter.security.People;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.security.Role;
 import io.arbiter.shared.ProblemException;
@@ -72,15 +73,17 @@ class AgendaController {
     private final DunningOutcomes outcomes;
     private final OpenItems openItems;
     private final People people;
+    private final PortfolioGuard portfolios;
     private final Clock clock;
 
     AgendaController(DunningAgenda agenda, NextActionsService nextActions, DunningOutcomes outcomes, OpenItems openItems,
-            People people, Clock clock) {
+            People people, PortfolioGuard portfolios, Clock clock) {
         this.agenda = agenda;
         this.nextActions = nextActions;
         this.outcomes = outcomes;
         this.openItems = openItems;
         this.people = people;
+        this.portfolios = portfolios;
         this.clock = clock;
     }
 
@@ -112,7 +115,7 @@ class AgendaController {
     String action(@PathVariable UUID id, @RequestParam String customer,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication authentication,
             Model model) {
-        outcomes.checkInPortfolio(people.scope(authentication), customer);
+        portfolios.requireAccount(people.scope(authentication), customer);
         detail(id, customer, date, model);
         return "console/agenda-action :: detail";
     }
@@ -121,7 +124,7 @@ class AgendaController {
     String outcome(@PathVariable UUID id, @RequestParam String customer,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @ModelAttribute OutcomeForm form, Authentication authentication, Model model) {
-        outcomes.checkInPortfolio(people.scope(authentication), customer);
+        portfolios.requireAccount(people.scope(authentication), customer);
         Action action = detail(id, customer, date, model);
         if (action == null) {
             return "console/agenda-action :: detail";

@@ -27,6 +27,7 @@ import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
@@ -41,13 +42,15 @@ class DunningController {
     private final DunningOutcomes outcomes;
     private final DunningAgenda agenda;
     private final AgencyFile agencyFile;
+    private final PortfolioGuard portfolios;
 
     DunningController(NextActionsService nextActions, DunningOutcomes outcomes, DunningAgenda agenda,
-            AgencyFile agencyFile) {
+            AgencyFile agencyFile, PortfolioGuard portfolios) {
         this.nextActions = nextActions;
         this.outcomes = outcomes;
         this.agenda = agenda;
         this.agencyFile = agencyFile;
+        this.portfolios = portfolios;
     }
 
     @Operation(summary = "The collection actions due for a customer on a date, with amounts, interest, indemnity and the "
@@ -60,7 +63,7 @@ class DunningController {
     @Operation(summary = "Records what came of an action: sent, call reached or not, promise to pay, dispute, wrong contact")
     @PostMapping("/outcomes")
     ResponseEntity<OutcomeRecorded> outcome(@RequestBody OutcomeRequest request, Principal principal) {
-        outcomes.checkInPortfolio(PortfolioScope.of(principal), request.customer());
+        portfolios.requireAccount(PortfolioScope.of(principal), request.customer());
         return ResponseEntity.status(201).body(outcomes.record(request, principal.getName()));
     }
 

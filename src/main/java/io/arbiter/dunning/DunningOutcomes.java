@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,6 @@ import io.arbiter.dunning.DunningApi.OutcomeRequest;
 import io.arbiter.ledger.Collections;
 import io.arbiter.ledger.OpenItems;
 import io.arbiter.policy.PolicyEngine;
-import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.ProblemException;
 
 /**
@@ -50,19 +48,6 @@ public class DunningOutcomes {
         this.nextActions = nextActions;
         this.clock = clock;
         this.transactions = transactions;
-    }
-
-    /**
-     * Refuses as not found a customer outside the caller's portfolio: a salesperson records outcomes for the customers
-     * the ledger assigns to them only.
-     *
-     * @throws ProblemException 404
-     */
-    public void checkInPortfolio(PortfolioScope scope, @Nullable String account) {
-        if (scope.isLimited() && (account == null || !openItems.customer(account)
-                .map(customer -> scope.salesperson().equals(customer.salesperson())).orElse(false))) {
-            throw scope.outside("has the account '" + account + "'");
-        }
     }
 
     public OutcomeRecorded record(OutcomeRequest request, String recordedBy) {

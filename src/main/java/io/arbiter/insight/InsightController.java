@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.arbiter.ledger.Exposures;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
@@ -31,16 +31,16 @@ class InsightController {
     private static final int CUSTOMERS_PER_PAGE = 1000;
     private static final int MAX_CUSTOMERS_PER_PAGE = 10_000;
 
-    private final Exposures exposures;
+    private final PortfolioGuard portfolios;
     private final PaymentBehaviours behaviours;
     private final Kpis kpis;
     private final CashInForecasts forecasts;
     private final InsightProperties properties;
     private final Clock clock;
 
-    InsightController(Exposures exposures, PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts,
+    InsightController(PortfolioGuard portfolios, PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts,
             InsightProperties properties, Clock clock) {
-        this.exposures = exposures;
+        this.portfolios = portfolios;
         this.behaviours = behaviours;
         this.kpis = kpis;
         this.forecasts = forecasts;
@@ -52,7 +52,7 @@ class InsightController {
     @GetMapping("/api/v1/ledger/customers/{registrationNumber}/behaviour")
     PaymentBehaviour behaviour(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf, Principal caller) {
-        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
+        portfolios.requireCompany(PortfolioScope.of(caller), country, registrationNumber);
         return behaviours.of(country, registrationNumber, day("asOf", asOf))
                 .orElseThrow(() -> notFound(registrationNumber, country));
     }
@@ -63,7 +63,7 @@ class InsightController {
             @RequestParam(defaultValue = "FR") String country,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to, Principal caller) {
-        exposures.checkInPortfolio(PortfolioScope.of(caller), country, registrationNumber);
+        portfolios.requireCompany(PortfolioScope.of(caller), country, registrationNumber);
         LocalDate end = day("to", to);
         LocalDate start = from == null ? end.minusMonths(12).plusDays(1) : BusinessDates.within("from", from);
         return behaviours.history(country, registrationNumber, start, end)
@@ -102,7 +102,7 @@ class InsightController {
         boolean csv = as != TableExport.Format.JSON;
         KpiReport report = kpis.report(new KpiQuery(end, start, dimension,
                 KpiQuery.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
-                new KpiQuery.Filter(entity, group, activity, portfolio(caller, salesperson), customer),
+                new KpiQuery.Filter(entity, group, activity, portfolios.reportedSalesperson(PortfolioScope.of(caller), salesperson), customer),
                 page(dimension, csv, limit, cursor), KpiQuery.CeiForm.parse(ceiForm)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (report.next() != null) {
@@ -162,28 +162,12 @@ class InsightController {
         if (salesperson != null && salesperson.isBlank()) {
             throw KpiQuery.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
         }
-        CashInForecast forecast = forecasts.forecast(day("asOf", asOf), portfolio(caller, salesperson));
+        CashInForecast forecast = forecasts.forecast(day("asOf", asOf), portfolios.reportedSalesperson(PortfolioScope.of(caller), salesperson));
         if (as == TableExport.Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(forecast);
         }
         return TableExport.file(ResponseEntity.ok(), as, csvDialect, "cash-in-" + forecast.asOf(),
                 out -> CashInForecasts.export(forecast, out));
-    }
-
-    /**
-     * The salesperson whose customers a report covers: the one asked for, or, for a salesperson's key, its own (asking
-     * for another's is refused).
-     */
-    private static @Nullable String portfolio(Principal caller, @Nullable String asked) {
-        PortfolioScope scope = PortfolioScope.of(caller);
-        if (!scope.isLimited()) {
-            return asked;
-        }
-        if (asked != null && !asked.strip().equals(scope.salesperson())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "This API key sees the portfolio of "
-                    + scope.salesperson() + " only: leave salesperson out, or give '" + scope.salesperson() + "'");
-        }
-        return scope.salesperson();
     }
 
     private LocalDate day(String field, @Nullable LocalDate day) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,10 +21,12 @@ import io.swagger.v3.oas.annotations.Operation;
 class ExposureController {
 
     private final Exposures exposures;
+    private final PortfolioGuard portfolios;
     private final Clock clock;
 
-    ExposureController(Exposures exposures, Clock clock) {
+    ExposureController(Exposures exposures, PortfolioGuard portfolios, Clock clock) {
         this.exposures = exposures;
+        this.portfolios = portfolios;
         this.clock = clock;
     }
 
@@ -34,7 +37,7 @@ class ExposureController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal caller) {
         PortfolioScope scope = PortfolioScope.of(caller);
-        exposures.checkInPortfolio(scope, country, registrationNumber);
+        portfolios.requireCompany(scope, country, registrationNumber);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         Exposures.CustomerExposure exposure = exposures.of(country, registrationNumber, day).orElseThrow(() -> new ProblemException(
                 HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger", "No ledger customer carries registration number '"

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
 
@@ -88,29 +87,6 @@ public class Exposures {
      */
     public List<Long> customerIds(String country, String registrationNumber) {
         return accounts(country, registrationNumber).stream().map(Account::id).toList();
-    }
-
-    /**
-     * Refuses as not found a company outside the caller's portfolio: a salesperson's key sees a company one of whose
-     * accounts the ledger assigns to that salesperson, and then the whole company, as a decision counts it.
-     *
-     * @throws io.arbiter.shared.ProblemException 404
-     */
-    public void checkInPortfolio(PortfolioScope scope, String country, String registrationNumber) {
-        RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
-        if (scope.isLimited() && !jdbc.sql("select exists (select 1 from ledger_customer where company_id = ? and country = ? and salesperson = ?)")
-                .params(company.company(), company.country(), scope.salesperson()).query(Boolean.class).single()) {
-            throw scope.outside("carries registration number '" + registrationNumber + "' (" + country + ")");
-        }
-    }
-
-    /**
-     * The companies of a salesperson's portfolio, by company key ({@code country:company}): those one of whose accounts
-     * the ledger assigns to that salesperson, as {@link #checkInPortfolio} sees them.
-     */
-    public List<String> companyKeys(String salesperson) {
-        return jdbc.sql("select distinct country || ':' || company_id from ledger_customer where salesperson = ? and company_id is not null")
-                .param(salesperson).query(String.class).list();
     }
 
     /**

@@ -27,6 +27,7 @@ import io.arbiter.policy.ApprovalRule;
 import io.arbiter.policy.LimitApproval;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.Role;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
@@ -44,6 +45,7 @@ public class LimitRequests {
     private final Proposals proposals;
     private final PolicyEngine policy;
     private final Exposures exposures;
+    private final PortfolioGuard portfolios;
     private final StandingLimits limits;
     private final InsuranceCovers covers;
     private final CreditDecisionService decisions;
@@ -52,12 +54,14 @@ public class LimitRequests {
     private final Clock clock;
 
     LimitRequests(RequestStore store, Proposals proposals, PolicyEngine policy, Exposures exposures,
+            PortfolioGuard portfolios,
             StandingLimits limits, InsuranceCovers covers, CreditDecisionService decisions, LimitsProperties properties,
             JsonMapper json, Clock clock) {
         this.store = store;
         this.proposals = proposals;
         this.policy = policy;
         this.exposures = exposures;
+        this.portfolios = portfolios;
         this.limits = limits;
         this.covers = covers;
         this.decisions = decisions;
@@ -94,7 +98,7 @@ public class LimitRequests {
                     "company.registrationNumber", "no customer of the ledger carries " + company.registrationNumber()
                             + " (" + company.country() + "); import the customer before asking for its limit");
         }
-        exposures.checkInPortfolio(caller.scope(), company.country(), company.registrationNumber());
+        portfolios.requireCompany(caller.scope(), company.country(), company.registrationNumber());
 
         Optional<Exposures.CurrencyExposure> exposure = exposures.of(company.country(), company.registrationNumber(), today)
                 .flatMap(e -> e.forLimit(amount.currency()));
@@ -127,18 +131,15 @@ public class LimitRequests {
     /** The request, if the caller may see it: a salesperson sees those of their portfolio only. */
     public LimitRequest find(UUID id, Caller caller) {
         LimitRequest request = store.find(id).orElseThrow(() -> notFound(id));
-        if (caller.scope().isLimited()) {
-            try {
-                exposures.checkInPortfolio(caller.scope(), request.company().country(), request.company().registrationNumber());
-            } catch (RuntimeException e) {
-                throw notFound(id);
-            }
+        if (caller.scope().isLimited()
+                && !portfolios.coversCompany(caller.scope(), request.company().country(), request.company().registrationNumber())) {
+            throw notFound(id);
         }
         return request;
     }
 
     public List<LimitRequest> list(@Nullable String status, RequestStore.@Nullable Cursor after, int limit, Caller caller) {
-        List<String> keys = caller.scope().isLimited() ? exposures.companyKeys(caller.scope().salesperson()) : null;
+        List<String> keys = portfolios.companyKeys(caller.scope());
         return store.list(status, after, limit, keys);
     }
 

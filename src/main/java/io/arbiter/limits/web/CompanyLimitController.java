@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.arbiter.ledger.Exposures;
 import io.arbiter.limits.Company;
 import io.arbiter.limits.insurance.InsuranceCovers;
 import io.arbiter.limits.requests.Caller;
 import io.arbiter.limits.review.ReviewTasks;
 import io.arbiter.limits.standing.StandingLimits;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.Page;
@@ -42,15 +42,15 @@ class CompanyLimitController {
     private final StandingLimits limits;
     private final InsuranceCovers covers;
     private final ReviewTasks tasks;
-    private final Exposures exposures;
+    private final PortfolioGuard portfolios;
     private final Clock clock;
 
-    CompanyLimitController(StandingLimits limits, InsuranceCovers covers, ReviewTasks tasks, Exposures exposures,
-            Clock clock) {
+    CompanyLimitController(StandingLimits limits, InsuranceCovers covers, ReviewTasks tasks,
+            PortfolioGuard portfolios, Clock clock) {
         this.limits = limits;
         this.covers = covers;
         this.tasks = tasks;
-        this.exposures = exposures;
+        this.portfolios = portfolios;
         this.clock = clock;
     }
 
@@ -60,7 +60,7 @@ class CompanyLimitController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal principal) {
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
-        exposures.checkInPortfolio(Callers.of(principal).scope(), company.country(), company.registrationNumber());
+        portfolios.requireCompany(Callers.of(principal).scope(), company.country(), company.registrationNumber());
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         InsuranceCovers.Cover cover = covers.inForce(company.country(), company.company(), day).orElse(null);
         return new CompanyLimits(new Company(company.registrationNumber(), company.country()), day,
@@ -98,6 +98,6 @@ class CompanyLimitController {
     }
 
     private @Nullable List<String> portfolio(Caller caller) {
-        return caller.scope().isLimited() ? exposures.companyKeys(caller.scope().salesperson()) : null;
+        return portfolios.companyKeys(caller.scope());
     }
 }

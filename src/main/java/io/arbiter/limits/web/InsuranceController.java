@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.arbiter.ledger.Exposures;
 import io.arbiter.limits.insurance.CoverImports;
 import io.arbiter.limits.insurance.InsuranceReports;
 import io.arbiter.limits.requests.Caller;
+import io.arbiter.security.PortfolioGuard;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,13 +29,14 @@ class InsuranceController {
 
     private final CoverImports imports;
     private final InsuranceReports reports;
-    private final Exposures exposures;
+    private final PortfolioGuard portfolios;
     private final Clock clock;
 
-    InsuranceController(CoverImports imports, InsuranceReports reports, Exposures exposures, Clock clock) {
+    InsuranceController(CoverImports imports, InsuranceReports reports, PortfolioGuard portfolios,
+            Clock clock) {
         this.imports = imports;
         this.reports = reports;
-        this.exposures = exposures;
+        this.portfolios = portfolios;
         this.clock = clock;
     }
 
@@ -59,8 +60,7 @@ class InsuranceController {
         String[] after = Paging.position(cursor, ALERTS, 3, parts -> Long.parseLong(parts[0]));
         Caller caller = Callers.of(principal);
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
-        List<InsuranceReports.Alert> alerts = reports.alerts(day, caller.scope().isLimited()
-                ? exposures.companyKeys(caller.scope().salesperson()) : null).stream()
+        List<InsuranceReports.Alert> alerts = reports.alerts(day, portfolios.companyKeys(caller.scope())).stream()
                 .filter(alert -> after == null || isAfter(alert, after)).toList();
         return Paging.ok(Page.of(alerts, size, last -> Paging.cursor(ALERTS, String.valueOf(last.daysLeft()),
                 last.invoice(), last.entity())));
