@@ -31,8 +31,20 @@ final class OrderApplicants {
     record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
 
         boolean historyUsable() {
-            return behaviour.filter(b -> b.historyAvailable() || b.openDisputes() > 0 || b.brokenPromises() > 0).isPresent();
+            return behaviour.filter(OrderApplicants::usable).isPresent();
         }
+    }
+
+    /** Whether the ledger's behaviour says anything: invoices paid in the last year, open disputes or broken promises. */
+    static boolean usable(PaymentBehaviour behaviour) {
+        return behaviour.historyAvailable() || behaviour.openDisputes() > 0 || behaviour.brokenPromises() > 0;
+    }
+
+    /** The ledger's payment behaviour as the policy reads it, for a decision and for a customer assessed with no order. */
+    static Applicant.Builder withHistory(Applicant.Builder applicant, PaymentBehaviour behaviour) {
+        return applicant.paymentHistory(whole(behaviour.averageDaysLate()), behaviour.openDisputes())
+                .paymentBehaviour(whole(behaviour.latePaymentSharePercent()), behaviour.paymentTrend(),
+                        behaviour.brokenPromises());
     }
 
     static Applicant applicant(CreditDecisionRequest request, RegistrationNumbers.CompanyId company,
@@ -64,10 +76,7 @@ final class OrderApplicants {
         if (request.paymentHistory() != null) {
             applicant.paymentHistory(request.paymentHistory().averageDaysLate(), request.paymentHistory().openDisputes());
         } else if (ledger.historyUsable()) {
-            PaymentBehaviour behaviour = ledger.behaviour().orElseThrow();
-            applicant.paymentHistory(whole(behaviour.averageDaysLate()), behaviour.openDisputes())
-                    .paymentBehaviour(whole(behaviour.latePaymentSharePercent()), behaviour.paymentTrend(),
-                            behaviour.brokenPromises());
+            withHistory(applicant, ledger.behaviour().orElseThrow());
         }
         if (request.exposure() != null) {
             applicant.exposure(request.exposure().openReceivables(),

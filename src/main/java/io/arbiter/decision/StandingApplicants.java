@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.bureau.KnownReports;
+import io.arbiter.insight.PaymentBehaviour;
+import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.policy.Applicant;
 import io.arbiter.pool.PoolSignal;
 import io.arbiter.pool.PoolSignals;
@@ -23,7 +25,8 @@ import io.arbiter.shared.CompanyKey;
  * segments and rates a customer with, and what a portfolio simulation replays. It starts from the facts of the latest
  * credit decision on the company (so a company has one segment and one class in both), overlays the bureau report
  * already known (never a live call) and the pool signal already received, and takes today's exposure from the ledger.
- * A company never decided is described from the ledger alone, with the known report and signal when there are some.
+ * A company never decided is described from the ledger alone (its payment behaviour included, as a decision reads it),
+ * with the known report and signal when there are some.
  */
 @Service
 public class StandingApplicants {
@@ -46,11 +49,13 @@ public class StandingApplicants {
     private final DecisionHistory history;
     private final KnownReports reports;
     private final PoolSignals pool;
+    private final PaymentBehaviours behaviours;
 
-    StandingApplicants(DecisionHistory history, KnownReports reports, PoolSignals pool) {
+    StandingApplicants(DecisionHistory history, KnownReports reports, PoolSignals pool, PaymentBehaviours behaviours) {
         this.history = history;
         this.reports = reports;
         this.pool = pool;
+        this.behaviours = behaviours;
     }
 
     public Applicant of(Standing customer, LocalDate asOf) {
@@ -62,6 +67,9 @@ public class StandingApplicants {
         List<CompanyKey> companies = customers.stream().map(Standing::company).filter(Objects::nonNull).toList();
         Map<String, Applicant> latest = history.latestFacts(companies.stream().map(CompanyKey::toString).toList());
         Map<CompanyKey, KnownReports.Known> known = reports.of(companies);
+        // A company never decided is scored on the ledger's payment behaviour, as a decision on it would be.
+        Map<CompanyKey, PaymentBehaviour> behaviour = behaviours.ofCompanies(companies.stream()
+                .filter(company -> !latest.containsKey(company.toString())).distinct().toList(), asOf);
         Map<String, Applicant> applicants = new HashMap<>();
         for (Standing customer : customers) {
             CompanyKey company = customer.company();
@@ -69,7 +77,8 @@ public class StandingApplicants {
                     : pool.knownSignalFor(company.country(), company.company());
             applicants.put(customer.account(), applicant(customer,
                     company == null ? null : latest.get(company.toString()),
-                    company == null ? null : known.get(company), signal, asOf));
+                    company == null ? null : known.get(company), signal,
+                    company == null ? null : behaviour.get(company), asOf));
         }
         return applicants;
     }
@@ -80,7 +89,16 @@ public class StandingApplicants {
      */
     public static Applicant applicant(Standing customer, @Nullable Applicant latest, KnownReports.@Nullable Known report,
             PoolSignal signal, LocalDate asOf) {
-        Applicant base = latest != null ? latest : fromLedger(customer, asOf);
+        return applicant(customer, latest, report, signal, null, asOf);
+    }
+
+    /**
+     * @param behaviour the ledger's payment behaviour of a company never decided, read as a decision reads it (the
+     *                  history, disputes and broken promises score it); null when the ledger has none
+     */
+    static Applicant applicant(Standing customer, @Nullable Applicant latest, KnownReports.@Nullable Known report,
+            PoolSignal signal, @Nullable PaymentBehaviour behaviour, LocalDate asOf) {
+        Applicant base = latest != null ? latest : fromLedger(customer, behaviour, asOf);
         Applicant.Builder standing = base.toBuilder().orderAmount(BigDecimal.ZERO)
                 .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())
                 .termsBeyondLegalMaximum(customer.termsBeyondLegalMaximum());
@@ -96,15 +114,19 @@ public class StandingApplicants {
         return standing.build();
     }
 
-    private static Applicant fromLedger(Standing customer, LocalDate asOf) {
+    private static Applicant fromLedger(Standing customer, @Nullable PaymentBehaviour behaviour, LocalDate asOf) {
         int seniority = customer.customerSince() == null ? 0
                 : (int) Math.max(0, ChronoUnit.MONTHS.between(customer.customerSince(), asOf));
-        return Applicant.builder()
+        Applicant.Builder applicant = Applicant.builder()
                 .registrationNumber(customer.registrationNumber() == null ? customer.account() : customer.registrationNumber())
                 .country(customer.country()).publicSector(customer.publicSector()).seniorityMonths(seniority)
                 .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
                 .companyStatus("UNKNOWN")
-                .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())
-                .build();
+                .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog());
+        // What a decision takes from the ledger when the order system sends no payment history.
+        if (behaviour != null && OrderApplicants.usable(behaviour)) {
+            OrderApplicants.withHistory(applicant, behaviour);
+        }
+        return applicant.build();
     }
 }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.arbiter.ledger.Exposures;
+import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 
@@ -108,13 +111,95 @@ public class PaymentBehaviours {
                                   and (resolved_on is null or resolved_on > :asOf))""")
                 .param("ids", ids).param("asOf", asOf).param("m12", asOf.minusMonths(12))
                 .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
+        return Optional.of(behaviour(normalised(country, registrationNumber), asOf, accounts(ids), windows,
+                counts.brokenPromises(), counts.openDisputes()));
+    }
+
+    /**
+     * The behaviour of many companies, each as {@link #of} gives it (the same windows, weights and counts), in a few
+     * set-wise statements rather than some per company: dunning's portfolio describes every customer never decided with
+     * it. A company no ledger customer carries is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<CompanyKey, PaymentBehaviour> ofCompanies(Collection<CompanyKey> companies, LocalDate asOf) {
+        Map<CompanyKey, PaymentBehaviour> behaviours = new HashMap<>();
+        if (companies.isEmpty()) {
+            return behaviours;
+        }
+        String customers = """
+                with c as (select lc.id, lc.country, lc.company_id, lc.account from ledger_customer lc
+                           join unnest(cast(:countries as text[]), cast(:companies as text[])) k(country, company)
+                             on lc.country = k.country and lc.company_id = k.company)
+                """;
+        Map<CompanyKey, List<String>> accounts = new HashMap<>();
+        Map<CompanyKey, Paid[]> windows = new HashMap<>();
+        Map<CompanyKey, int[]> counts = new HashMap<>();
+        bind(jdbc.sql(customers + "select country, company_id, account from c order by account"), companies, asOf)
+                .query((rs, n) -> accounts.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(rs.getString(3))).list();
+        bind(jdbc.sql(customers + """
+                select country, company_id,
+                       sum(paid3) as paid3, sum(late3) as late3, coalesce(sum(days3 * paid3), 0) as weighted3,
+                       coalesce(sum(paid3) filter (where days3 is not null), 0) as weights3,
+                       sum(paid6) as paid6, sum(late6) as late6, coalesce(sum(days6 * paid6), 0) as weighted6,
+                       coalesce(sum(paid6) filter (where days6 is not null), 0) as weights6,
+                       sum(paid12) as paid12, sum(late12) as late12, coalesce(sum(days12 * paid12), 0) as weighted12,
+                       coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
+                from (select c.country, c.company_id,
+                             count(*) filter (where paid_on > :m3) as paid3,
+                             count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
+                             sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
+                               / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
+                             count(*) filter (where paid_on > :m6) as paid6,
+                             count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
+                             sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
+                               / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
+                             count(*) as paid12,
+                             count(*) filter (where paid_on > due_date) as late12,
+                             sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
+                      from ledger_invoice i join c on c.id = i.customer_id
+                      where i.status = 'PAID' and i.paid_on > :m12 and i.paid_on <= :asOf
+                      group by c.country, c.company_id, i.currency) x
+                group by country, company_id"""), companies, asOf)
+                .query((rs, n) -> windows.put(key(rs), new Paid[] {Paid.read(rs, "3"), Paid.read(rs, "6"),
+                        Paid.read(rs, "12")})).list();
+        bind(jdbc.sql(customers + """
+                select country, company_id, sum(broken), sum(disputes) from (
+                    select c.country, c.company_id, 1 as broken, 0 as disputes from ledger_promise p join c on c.id = p.customer_id
+                    where p.status = 'BROKEN' and p.promised_on > :m12 and p.promised_on <= :asOf
+                    union all
+                    select c.country, c.company_id, 0, 1 from ledger_dispute d join c on c.id = d.customer_id
+                    where d.opened_on <= :asOf and (d.resolved_on is null or d.resolved_on > :asOf)) x
+                group by country, company_id"""), companies, asOf)
+                .query((rs, n) -> counts.put(key(rs), new int[] {rs.getInt(3), rs.getInt(4)})).list();
+        Paid none = new Paid(0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+        accounts.forEach((company, held) -> {
+            Paid[] paid = windows.getOrDefault(company, new Paid[] {none, none, none});
+            int[] count = counts.getOrDefault(company, new int[2]);
+            behaviours.put(company, behaviour(company.company(), asOf, held, paid, count[0], count[1]));
+        });
+        return behaviours;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Collection<CompanyKey> companies,
+            LocalDate asOf) {
+        return statement.param("countries", companies.stream().map(CompanyKey::country).toArray(String[]::new))
+                .param("companies", companies.stream().map(CompanyKey::company).toArray(String[]::new))
+                .param("asOf", asOf).param("m3", asOf.minusMonths(3)).param("m6", asOf.minusMonths(6))
+                .param("m12", asOf.minusMonths(12));
+    }
+
+    private static CompanyKey key(ResultSet rs) throws SQLException {
+        return new CompanyKey(rs.getString(1), rs.getString(2));
+    }
+
+    private PaymentBehaviour behaviour(String registrationNumber, LocalDate asOf, List<String> accounts, Paid[] windows,
+            int brokenPromises, int openDisputes) {
         Paid year = windows[2];
         KpiFormulas.Trend trend = KpiFormulas.trend(windows[0].averageDaysLate(), year.averageDaysLate(),
                 properties.trendThresholdDays());
-        return Optional.of(new PaymentBehaviour(normalised(country, registrationNumber), asOf, accounts(ids),
-                year.count() > 0, year.count(), year.late(), year.averageDaysLate(), year.lateShare(),
-                windows[0].averageDaysLate(), windows[1].averageDaysLate(), year.averageDaysLate(), trend.name(),
-                counts.brokenPromises(), counts.openDisputes()));
+        return new PaymentBehaviour(registrationNumber, asOf, accounts, year.count() > 0, year.count(), year.late(),
+                year.averageDaysLate(), year.lateShare(), windows[0].averageDaysLate(), windows[1].averageDaysLate(),
+                year.averageDaysLate(), trend.name(), brokenPromises, openDisputes);
     }
 
     /** Month by month from {@code from} to {@code to} (both included); empty when no ledger customer carries the number. */

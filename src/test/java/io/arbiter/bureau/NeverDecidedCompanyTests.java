@@ -1,0 +1,81 @@
+package io.arbiter.bureau;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 20, fourth bullet of "Why", for a company never decided: dunning rates it on the bureau report already known
+ * and on the ledger's payment history, as a decision on it does, so the class it is dunned with is the class the first
+ * decision then gives. Worked example with the shipped scoring table: bureau grade 64 (band B) 30 + pays on time 25 +
+ * customer for 5 years or more 15 + no open dispute 10 + no payment incident 10 = 90, class A; without the ledger's
+ * history ("no payment history with us yet", 12) it would be 77, class B.
+ */
+@TestPropertySource(properties = "arbiter.bureau.waterfall.FR=known")
+@Import(NeverDecidedCompanyTests.Bureau.class)
+class NeverDecidedCompanyTests extends ApiTest {
+
+    @TestConfiguration
+    static class Bureau {
+        @Bean
+        ScriptedProvider known() {
+            return new ScriptedProvider("known");
+        }
+    }
+
+    @Autowired
+    ScriptedProvider known;
+
+    @Test
+    void a_company_never_decided_is_dunned_with_the_class_its_first_decision_gives() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String siren = LedgerFixtures.siren();
+        NewCustomer template = NewCustomer.named(siren);
+        long customer = ledger.customer(new NewCustomer(template.account(), siren, "Négoce " + siren, "FR", null, null,
+                null, 30, LocalDate.of(2015, 1, 1), false));
+        String entity = ledger.entity("EUR");
+        LocalDate today = LocalDate.now();
+        ledger.paidInvoice(entity, customer, today.minusDays(90), today.minusDays(60), "4000.00", "EUR",
+                today.minusDays(60));
+        ledger.openInvoice(entity, customer, today.minusDays(30), today, "2500.00", "EUR");
+        // A lookup (or a monitoring notification) stores the report; dunning never calls a bureau itself.
+        known.answer(ScriptedProvider.Mode.KNOWS).grade(64);
+        assertThat(get("/api/v1/companies/" + siren + "/solvency", ANALYST).status()).isEqualTo(200);
+
+        JsonNode dunned = next(template.account(), today);
+        Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "%s", "name": "Négoce", "country": "FR", "customerSince": "2015-01-01",
+                              "paymentTermsDays": 30},
+                 "order": {"amount": 2000, "currency": "EUR"}}""".formatted(newRequestId(), siren));
+
+        assertThat(decided.status()).as(decided.text()).isEqualTo(201);
+        JsonNode decision = decided.body();
+        assertThat(decision.get("score").asInt()).as(decision.get("scorePoints").toString()).isEqualTo(90);
+        assertThat(decision.get("riskClass").asString()).isEqualTo("A");
+        assertThat(dunned.get("riskClass").asString()).isEqualTo("A");
+        assertThat(dunned.get("dunningPlan").asString()).isEqualTo(decision.get("dunningPlan").asString());
+        JsonNode after = next(template.account(), today);
+        assertThat(after.get("riskClass").asString()).isEqualTo("A");
+        assertThat(after.get("dunningPlan").asString()).isEqualTo(decision.get("dunningPlan").asString());
+    }
+
+    private JsonNode next(String account, LocalDate asOf) {
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE,
+                "{\"customer\": \"%s\", \"asOf\": \"%s\"}".formatted(account, asOf));
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.body();
+    }
+}
