@@ -128,6 +128,19 @@ public class SolvencyService {
         return fetch(registrationNumber, country, cache.getIfPresent(key(registrationNumber, country)));
     }
 
+    /**
+     * One call to a provider through its guards, whose answer is kept nowhere (no cache, no snapshot): warms a free
+     * provider's client path before the first decision ({@link SandboxWarmUp}). A provider not configured is skipped.
+     *
+     * @throws BureauUnavailableException when the provider cannot answer
+     */
+    void warmUp(String provider, String registrationNumber, String country) {
+        GuardedProvider guarded = providers.get(provider);
+        if (guarded != null) {
+            guarded.report(registrationNumber, country);
+        }
+    }
+
     private SolvencyLookup fetch(String registrationNumber, String country, SolvencyReport cached) {
         String key = key(registrationNumber, country);
         List<String> unavailable = new ArrayList<>();

@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 import io.arbiter.ArbiterApplication;
-import io.arbiter.bureau.SolvencyService;
 
 /**
  * Every shell command of the README and of {@code docs/*.md} works as written: the quickstart (its profile, its
@@ -65,11 +64,8 @@ class DocsCommandsTests {
         quickstart = new SpringApplicationBuilder(ArbiterApplication.class).profiles("quickstart").run(
                 "--spring.config.location=classpath:/",
                 "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0");
+        // The test warms nothing itself: the README's first decision meets the server as a user's does, just started.
         port = Integer.parseInt(quickstart.getEnvironment().getRequiredProperty("local.server.port"));
-        // A cold server's first call to the sandbox bureau can outlast a decision's time budget (700 ms) on a busy
-        // machine, and the tour's first decision would then go to REVIEW without a report. One lookup of a company no
-        // page decides on (Imprimerie Garnier) warms that path, so that the pages' answers are the ones they show.
-        quickstart.getBean(SolvencyService.class).lookup("405505009", "FR");
     }
 
     @AfterAll
@@ -115,6 +111,12 @@ class DocsCommandsTests {
         assertThat(log.getOut()).contains("the sample policy packaged in the application (no policy folders configured)")
                 .contains("Dunning templates: the ones packaged in the application");
         assertThat(quickstart.getEnvironment().getProperty("arbiter.policy.tables-directory")).isNull();
+    }
+
+    @Test
+    void the_quickstart_asks_its_sandbox_bureau_once_before_it_says_it_is_ready() {
+        // SpringApplication.run returns, and readiness turns UP, only once the ready event's listeners have returned
+        assertThat(log.getOut()).contains("Sandbox bureau answered its warm-up lookup in");
     }
 
     @Test
