@@ -35,6 +35,24 @@ public class PaymentBehaviours {
     private static final int MAX_HISTORY_MONTHS = 120;
 
     /**
+     * Per currency, the paid invoices of the last 3, 6 and 12 months: how many, how many late, and their days late
+     * weighted by amount. One text for the behaviour of one company and of many, so that both count alike.
+     */
+    private static final String WINDOWS = """
+            count(*) filter (where paid_on > :m3) as paid3,
+            count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
+            sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
+              / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
+            count(*) filter (where paid_on > :m6) as paid6,
+            count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
+            sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
+              / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
+            count(*) as paid12,
+            count(*) filter (where paid_on > due_date) as late12,
+            sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
+            """;
+
+    /**
      * A window's paid invoices; {@code weightedDaysLate} / {@code weights} is their average days late: weighted by
      * amount within each currency, then each currency's average by its number of invoices ({@code weights}).
      */
@@ -87,17 +105,7 @@ public class PaymentBehaviours {
                                coalesce(sum(late12), 0) as late12,
                                coalesce(sum(days12 * paid12), 0) as weighted12,
                                coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
-                        from (select count(*) filter (where paid_on > :m3) as paid3,
-                                     count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
-                                     sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
-                                       / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
-                                     count(*) filter (where paid_on > :m6) as paid6,
-                                     count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
-                                     sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
-                                       / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
-                                     count(*) as paid12,
-                                     count(*) filter (where paid_on > due_date) as late12,
-                                     sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
+                        from (select\s""" + WINDOWS + """
                               from ledger_invoice
                               where customer_id in (:ids) and status = 'PAID' and paid_on > :m12 and paid_on <= :asOf
                               group by currency) c""")
@@ -144,18 +152,7 @@ public class PaymentBehaviours {
                        coalesce(sum(paid6) filter (where days6 is not null), 0) as weights6,
                        sum(paid12) as paid12, sum(late12) as late12, coalesce(sum(days12 * paid12), 0) as weighted12,
                        coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
-                from (select c.country, c.company_id,
-                             count(*) filter (where paid_on > :m3) as paid3,
-                             count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
-                             sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
-                               / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
-                             count(*) filter (where paid_on > :m6) as paid6,
-                             count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
-                             sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
-                               / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
-                             count(*) as paid12,
-                             count(*) filter (where paid_on > due_date) as late12,
-                             sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
+                from (select c.country, c.company_id,\s""" + WINDOWS + """
                       from ledger_invoice i join c on c.id = i.customer_id
                       where i.status = 'PAID' and i.paid_on > :m12 and i.paid_on <= :asOf
                       group by c.country, c.company_id, i.currency) x
