@@ -58,7 +58,7 @@ class NeverDecidedCompanyTests extends ApiTest {
         Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s",
                  "customer": {"registrationNumber": "%s", "name": "Négoce", "country": "FR", "customerSince": "2015-01-01",
-                              "paymentTermsDays": 30},
+                              "paymentTermsDays": 30, "publicSector": false},
                  "order": {"amount": 2000, "currency": "EUR"}}""".formatted(newRequestId(), siren));
 
         assertThat(decided.status()).as(decided.text()).isEqualTo(201);
