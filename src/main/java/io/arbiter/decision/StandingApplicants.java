@@ -22,7 +22,8 @@ import io.arbiter.shared.CompanyKey;
 
 /**
  * The one way to build the policy's {@link Applicant} for a ledger customer as it stands, with no order: what dunning
- * segments and rates a customer with, and what a portfolio simulation replays. It starts from the facts of the latest
+ * segments and rates a customer with, and what a portfolio simulation replays (both through {@code of}, there is no
+ * other way in, so that neither leaves out a fact the other reads). It starts from the facts of the latest
  * credit decision on the company (so a company has one segment and one class in both), overlays the bureau report
  * already known (never a live call) and the pool signal already received, and takes today's exposure from the ledger.
  * A company never decided is described from the ledger alone (its payment behaviour included, as a decision reads it),
@@ -62,7 +63,11 @@ public class StandingApplicants {
         return of(List.of(customer), asOf).get(customer.account());
     }
 
-    /** Applicants by account, reading the latest decisions and known reports of all of them at once. */
+    /**
+     * Applicants by account, reading the latest decisions, known reports and (for the companies never decided) payment
+     * behaviours of all of them at once: a few set-wise statements per call whatever the number of customers, so that
+     * the agenda and a portfolio simulation read a batch at a time. Accounts must be distinct.
+     */
     public Map<String, Applicant> of(Collection<Standing> customers, LocalDate asOf) {
         List<CompanyKey> companies = customers.stream().map(Standing::company).filter(Objects::nonNull).toList();
         Map<String, Applicant> latest = history.latestFacts(companies.stream().map(CompanyKey::toString).toList());
@@ -86,18 +91,12 @@ public class StandingApplicants {
     /**
      * @param latest the facts of the company's latest credit decision, null when never decided
      * @param report the bureau report already known, null when none
-     */
-    public static Applicant applicant(Standing customer, @Nullable Applicant latest, KnownReports.@Nullable Known report,
-            PoolSignal signal, LocalDate asOf) {
-        return applicant(customer, latest, report, signal, null, asOf);
-    }
-
-    /**
      * @param behaviour the ledger's payment behaviour of a company never decided, read as a decision reads it (the
      *                  history, disputes and broken promises score it); null when the ledger has none
      */
-    static Applicant applicant(Standing customer, @Nullable Applicant latest, KnownReports.@Nullable Known report,
-            PoolSignal signal, @Nullable PaymentBehaviour behaviour, LocalDate asOf) {
+    private static Applicant applicant(Standing customer, @Nullable Applicant latest,
+            KnownReports.@Nullable Known report, PoolSignal signal, @Nullable PaymentBehaviour behaviour,
+            LocalDate asOf) {
         Applicant base = latest != null ? latest : fromLedger(customer, behaviour, asOf);
         Applicant.Builder standing = base.toBuilder().orderAmount(BigDecimal.ZERO)
                 .exposure(customer.openReceivables(), customer.overdue(), customer.ordersBacklog())

@@ -3,18 +3,14 @@ package io.arbiter.simulation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import io.arbiter.decision.DecisionHistory;
 import io.arbiter.decision.StandingApplicants;
 import io.arbiter.ledger.Portfolio;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.PolicyCandidates.Candidate;
-import io.arbiter.pool.PoolSignal;
 
 /**
  * Assesses the customer portfolio: every ledger customer with no order, the limit and class each version would grant
@@ -24,11 +20,11 @@ import io.arbiter.pool.PoolSignal;
 class PortfolioAssessment {
 
     private final Portfolio portfolio;
-    private final DecisionHistory decisions;
+    private final StandingApplicants applicants;
 
-    PortfolioAssessment(Portfolio portfolio, DecisionHistory decisions) {
+    PortfolioAssessment(Portfolio portfolio, StandingApplicants applicants) {
         this.portfolio = portfolio;
-        this.decisions = decisions;
+        this.applicants = applicants;
     }
 
     /** Every customer of the ledger, with its exposure in this currency today, judged by both versions. */
@@ -54,13 +50,12 @@ class PortfolioAssessment {
 
     private SimulationRun.Batch assess(List<Portfolio.Customer> customers, Candidate candidate, Candidate baseline,
             LocalDate today) {
-        List<String> companies = customers.stream().map(Portfolio.Customer::companyKey).filter(Objects::nonNull)
-                .toList();
-        Map<String, Applicant> latest = decisions.latestFacts(companies);
+        // Each customer as dunning sees it: the batch's decisions, reports and histories read in a few statements.
+        Map<String, Applicant> standing = applicants.of(customers.stream().map(PortfolioAssessment::standing).toList(),
+                today);
         SimulationRun.Batch batch = new SimulationRun.Batch();
         for (Portfolio.Customer customer : customers) {
-            Applicant latestFacts = customer.companyKey() == null ? null : latest.get(customer.companyKey());
-            Applicant applicant = applicant(customer, latestFacts, today);
+            Applicant applicant = standing.get(customer.account());
             batch.add(new Replay.Change(null, applicant.registrationNumber(), null,
                     Replay.Answer.of(baseline.evaluate(applicant)), Replay.Answer.of(candidate.evaluate(applicant))));
         }
@@ -68,14 +63,17 @@ class PortfolioAssessment {
     }
 
     /**
-     * The customer as it stands, with no order, built the one way dunning builds it too ({@link StandingApplicants}):
-     * its latest decision's facts with today's ledger exposure, or, never decided, what the ledger knows. No bureau
-     * report is fetched and no pool asked for a simulation.
+     * The customer as it stands, with no order, for the one way dunning builds its facts too
+     * ({@link StandingApplicants}): its latest decision's facts with today's ledger exposure, or, never decided, what
+     * the ledger knows, its payment history included, so that a simulation shows the class and segment its first
+     * decision and dunning give it. Only what is already stored is read (known bureau reports, pool signals already
+     * received): a simulation calls no bureau and asks no pool. Whether some invoice's terms exceed the legal maximum
+     * is left out, as it always was here: the portfolio query does not measure it, and the shipped tables do not read
+     * it.
      */
-    static Applicant applicant(Portfolio.Customer customer, @Nullable Applicant latest, LocalDate today) {
-        return StandingApplicants.applicant(new StandingApplicants.Standing(customer.account(),
-                customer.registrationNumber(), customer.country(), customer.publicSector(), customer.customerSince(),
-                customer.paymentTermsDays(), customer.openReceivables(), customer.overdue(), customer.ordersBacklog(),
-                false), latest, null, PoolSignal.noPoolData("a simulation asks no pool"), today);
+    private static StandingApplicants.Standing standing(Portfolio.Customer customer) {
+        return new StandingApplicants.Standing(customer.account(), customer.registrationNumber(), customer.country(),
+                customer.publicSector(), customer.customerSince(), customer.paymentTermsDays(),
+                customer.openReceivables(), customer.overdue(), customer.ordersBacklog(), false);
     }
 }
