@@ -24,7 +24,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Evaluates applicants against the active policy. At start-up the policy in the folders is compiled and its scenarios
  * must all pass, or the application stops with the file, sheet and cell to fix. Files that are not yet a stored version
- * are stored and published by "deployment"; otherwise the version last published (possibly through the API) serves.
+ * are stored and published by "deployment" (by one replica, when several start together on them); otherwise the
+ * version last published (possibly through the API) serves.
  * Publishing swaps the compiled snapshot atomically: a decision in flight finishes on the snapshot it started with.
  */
 @Service
@@ -69,6 +70,9 @@ public class PolicyEngine {
         requireNoAnalysisErrors(folders.policy());
         String version = folders.policy().version();
         UUID id = transactions.execute(status -> {
+            // Replicas starting together on a new folder: the first stores and publishes it, the others wait here, then
+            // find its version published and serve it.
+            versions.lockPublication();
             if (!versions.exists(version) || versions.findPublished().isEmpty()) {
                 UUID stored = UUID.randomUUID();
                 versions.supersedePublished();

@@ -132,8 +132,12 @@ class PolicyVersions {
                 .param("id", id).param("by", by).param("at", Timestamp.from(at)).update();
     }
 
-    /** Makes this version the published one from now on; the one published until now becomes superseded. */
+    /**
+     * Makes this version the published one from now on; the one published until now becomes superseded. Under the
+     * publication lock, so that two replicas publishing at once both succeed, the later one last.
+     */
     void publish(UUID id, String by, Instant at) {
+        lockPublication();
         supersedePublished();
         jdbc.sql("""
                 update policy_version set state = 'PUBLISHED', published_by = :by, published_at = :at, effective_from = :at,
@@ -199,6 +203,19 @@ class PolicyVersions {
     void notifyReplicas(UUID id) {
         jdbc.sql("select pg_notify('" + PolicySync.CHANNEL + "', :id)").param("id", id.toString())
                 .query((rs, n) -> 1).list();
+    }
+
+    /**
+     * Serialises every change of which version is published, across replicas, until this transaction ends. Without it
+     * two transactions that each saw no published version (two replicas starting on a new policy folder), or each
+     * superseded the same one (two publishes on two replicas), both made one PUBLISHED, and the second failed on the
+     * one-published index: a replica that did not start, or a 500. After the wait, read committed lets the next
+     * statement see what the other committed. Keyed by schema, so that installations sharing a database (as test runs
+     * do) never wait for each other.
+     */
+    void lockPublication() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('arbiter.policy.publication:' || current_schema()))").query()
+                .singleRow();
     }
 
     void supersedePublished() {
