@@ -53,7 +53,14 @@ class DecisionPartitions {
 
     /** Creates the month's partition unless it exists; its name, {@code credit_decision_YYYY_MM}. */
     String create(YearMonth month) {
-        return jdbc.sql("select credit_decision_month(:month)").param("month", month.atDay(1)).query(String.class).single();
+        // Replicas starting together on a new database both found the month missing and both created it: the second
+        // failed to start on "already exists". Under this lock the second waits, then finds it.
+        return transaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('arbiter.decision.partitions:' || current_schema()))").query()
+                    .singleRow();
+            return jdbc.sql("select credit_decision_month(:month)").param("month", month.atDay(1)).query(String.class)
+                    .single();
+        });
     }
 
     /**
