@@ -13,7 +13,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
-import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,21 +39,14 @@ class NeverDecidedCompanyTests extends ApiTest {
 
     @Test
     void a_company_never_decided_is_dunned_with_the_class_its_first_decision_gives() {
-        LedgerFixtures ledger = new LedgerFixtures(jdbc);
         String siren = LedgerFixtures.siren();
-        NewCustomer template = NewCustomer.named(siren);
-        long customer = ledger.customer(new NewCustomer(template.account(), siren, "Négoce " + siren, "FR", null, null,
-                null, 30, LocalDate.of(2015, 1, 1), false));
-        String entity = ledger.entity("EUR");
+        String account = new LedgerFixtures(jdbc).customerPayingOnTime(siren);
         LocalDate today = LocalDate.now();
-        ledger.paidInvoice(entity, customer, today.minusDays(90), today.minusDays(60), "4000.00", "EUR",
-                today.minusDays(60));
-        ledger.openInvoice(entity, customer, today.minusDays(30), today, "2500.00", "EUR");
         // A lookup (or a monitoring notification) stores the report; dunning never calls a bureau itself.
         known.answer(ScriptedProvider.Mode.KNOWS).grade(64);
         assertThat(get("/api/v1/companies/" + siren + "/solvency", ANALYST).status()).isEqualTo(200);
 
-        JsonNode dunned = next(template.account(), today);
+        JsonNode dunned = next(account, today);
         Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s",
                  "customer": {"registrationNumber": "%s", "name": "Négoce", "country": "FR", "customerSince": "2015-01-01",
@@ -67,7 +59,7 @@ class NeverDecidedCompanyTests extends ApiTest {
         assertThat(decision.get("riskClass").asString()).isEqualTo("A");
         assertThat(dunned.get("riskClass").asString()).isEqualTo("A");
         assertThat(dunned.get("dunningPlan").asString()).isEqualTo(decision.get("dunningPlan").asString());
-        JsonNode after = next(template.account(), today);
+        JsonNode after = next(account, today);
         assertThat(after.get("riskClass").asString()).isEqualTo("A");
         assertThat(after.get("dunningPlan").asString()).isEqualTo(decision.get("dunningPlan").asString());
     }

@@ -83,6 +83,21 @@ public final class LedgerFixtures {
                 .query(Long.class).single();
     }
 
+    /**
+     * A customer since 2015 on 30-day terms, never decided: one invoice of 4,000 EUR paid on its due date 60 days ago and
+     * one of 2,500 EUR due today; its ledger account.
+     */
+    public String customerPayingOnTime(String registrationNumber) {
+        NewCustomer template = NewCustomer.named(registrationNumber);
+        long customer = customer(new NewCustomer(template.account(), registrationNumber, "Négoce " + registrationNumber,
+                "FR", null, null, null, 30, LocalDate.of(2015, 1, 1), false));
+        String entity = entity("EUR");
+        LocalDate today = LocalDate.now();
+        paidInvoice(entity, customer, today.minusDays(90), today.minusDays(60), "4000.00", "EUR", today.minusDays(60));
+        openInvoice(entity, customer, today.minusDays(30), today, "2500.00", "EUR");
+        return template.account();
+    }
+
     public long customer(String registrationNumber) {
         return customer(NewCustomer.named(registrationNumber));
     }

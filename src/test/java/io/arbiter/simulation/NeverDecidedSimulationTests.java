@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
-import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 import io.arbiter.policy.PolicyFixtures;
 import tools.jackson.databind.JsonNode;
 
@@ -38,19 +37,12 @@ class NeverDecidedSimulationTests extends ApiTest {
 
     @Test
     void portfolio_simulation_rates_a_company_never_decided_as_dunning_and_its_first_decision_do() throws IOException {
-        LedgerFixtures ledger = new LedgerFixtures(jdbc);
         String siren = LedgerFixtures.siren();
-        NewCustomer template = NewCustomer.named(siren);
-        long customer = ledger.customer(new NewCustomer(template.account(), siren, "Négoce " + siren, "FR", null, null,
-                null, 30, LocalDate.of(2015, 1, 1), false));
-        String entity = ledger.entity("EUR");
+        String account = new LedgerFixtures(jdbc).customerPayingOnTime(siren);
         LocalDate today = LocalDate.now();
-        ledger.paidInvoice(entity, customer, today.minusDays(90), today.minusDays(60), "4000.00", "EUR",
-                today.minusDays(60));
-        ledger.openInvoice(entity, customer, today.minusDays(30), today, "2500.00", "EUR");
         String draft = draft();
 
-        JsonNode dunned = next(template.account(), today);
+        JsonNode dunned = next(account, today);
         List<String> row = portfolioRow(draft, siren);
         Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s",
