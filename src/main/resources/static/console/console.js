@@ -56,3 +56,35 @@ document.addEventListener('DOMContentLoaded', function () {
         show();
     });
 });
+
+// Charts: the page carries each chart's ECharts option, labels already translated, in data-chart; the figures are
+// also in a table beside it. Drawn when the page or an htmx swap brings them, redrawn to fit when the window resizes.
+function drawCharts(root) {
+    if (!window.echarts) {
+        return;
+    }
+    // Amounts on the axes and in tooltips as the page's language writes them (120 000 in French, 120,000 in English).
+    var number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    function format(value) { return typeof value === 'number' ? number.format(value) : value; }
+    root.querySelectorAll('[data-chart]:not([data-drawn])').forEach(function (element) {
+        var option = JSON.parse(element.dataset.chart);
+        [].concat(option.xAxis || [], option.yAxis || []).forEach(function (axis) {
+            if (axis.type === 'value') {
+                axis.axisLabel = Object.assign({}, axis.axisLabel, {formatter: format});
+            }
+        });
+        option.tooltip = Object.assign({}, option.tooltip, {valueFormatter: format});
+        echarts.init(element, null, {renderer: 'svg'}).setOption(option);
+        element.dataset.drawn = 'true';
+    });
+}
+document.addEventListener('DOMContentLoaded', function () { drawCharts(document); });
+document.addEventListener('htmx:afterSettle', function () { drawCharts(document); });
+window.addEventListener('resize', function () {
+    document.querySelectorAll('[data-drawn]').forEach(function (element) {
+        var chart = window.echarts && echarts.getInstanceByDom(element);
+        if (chart) {
+            chart.resize();
+        }
+    });
+});

@@ -102,9 +102,15 @@ class PolicyWorkbench {
         model.addAttribute("scenarios", List.of(json.treeToValue(version.scenarios(), ScenarioResult[].class)));
         model.addAttribute("versions", lifecycle.page(VERSIONS_SHOWN, null).items());
         model.addAttribute("against", base);
-        model.addAttribute("diff", base.equals(id) ? null : lifecycle.diff(base, id));
         model.addAttribute("zone", clock.getZone());
         return "console/policy-version";
+    }
+
+    /** The changes from {@code against} to this version, which the version's page loads once it shows. */
+    @GetMapping("/policy/versions/{id}/diff")
+    String diff(@PathVariable UUID id, @RequestParam UUID against, Model model) {
+        model.addAttribute("diff", lifecycle.diff(against, id));
+        return "console/policy-diff :: diff";
     }
 
     @GetMapping("/policy/versions/{id}/files/{name}")

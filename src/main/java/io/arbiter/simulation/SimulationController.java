@@ -1,13 +1,8 @@
 package io.arbiter.simulation;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -24,27 +19,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/policies/versions/{versionId}/simulations")
 class SimulationController {
 
-    private static final List<String> HEADER = List.of("decision_id", "registration_number", "decided_with",
-            "active_outcome", "candidate_outcome", "active_segment", "candidate_segment", "active_risk_class",
-            "candidate_risk_class", "active_granted_limit", "candidate_granted_limit", "limit_change", "currency",
-            "active_reasons", "candidate_reasons");
-
     private final SimulationService service;
-    private final JsonMapper json;
+    private final SimulationChangesExport export;
 
-    SimulationController(SimulationService service, JsonMapper json) {
+    SimulationController(SimulationService service, SimulationChangesExport export) {
         this.service = service;
-        this.json = json;
+        this.export = export;
     }
 
     @Operation(summary = "Re-decides a population with this version next to the active one, in the background",
@@ -79,30 +66,6 @@ class SimulationController {
             @RequestParam(required = false) @Nullable String dialect,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
             HttpServletResponse response) throws IOException {
-        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.CSV, TableExport.Format.XLSX);
-        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
-        Currency currency = service.currencyOf(versionId, id);
-        try (TableExport out = TableExport.respond(response, as, csvDialect, "simulation-" + id + "-changes")) {
-            out.row(HEADER);
-            service.forEachChange(versionId, id, row -> out.row(
-                    row.decisionId() == null ? null : row.decisionId().toString(), row.registrationNumber(),
-                    row.decidedWith(), row.oldOutcome(), row.newOutcome(), row.oldSegment(), row.newSegment(),
-                    row.oldClass(), row.newClass(), amount(row.oldLimit()), amount(row.newLimit()),
-                    amount(row.newLimit().subtract(row.oldLimit())), currency.getCurrencyCode(),
-                    reasons(row.oldReasons()), reasons(row.newReasons())));
-        }
-    }
-
-    private static BigDecimal amount(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** The rows that fired, as finance staff read them: "ruleName: description", separated by " | ". */
-    private String reasons(String reasonsJson) {
-        List<String> reasons = new ArrayList<>();
-        for (JsonNode reason : json.readTree(reasonsJson)) {
-            reasons.add(reason.path("ruleName").asString("") + ": " + reason.path("description").asString(""));
-        }
-        return String.join(" | ", reasons);
+        export.write(versionId, id, format, dialect, accept, response);
     }
 }

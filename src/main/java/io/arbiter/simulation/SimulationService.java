@@ -128,6 +128,17 @@ public class SimulationService {
                 job.error(), links);
     }
 
+    /** The most recent simulation of a version, if it has one still kept. */
+    public java.util.Optional<SimulationView> latest(UUID versionId) {
+        return simulations.latest(versionId).map(id -> find(versionId, id));
+    }
+
+    /** A page of a simulation's changed decisions, in the order found. */
+    public List<ChangeView> changes(UUID versionId, UUID id, long offset, int limit) {
+        Currency currency = currencyOf(versionId, id);
+        return simulations.changes(id, offset, limit).stream().map(row -> view(row, currency)).toList();
+    }
+
     /** Asks a running simulation to stop; it stops within a batch and keeps what it found so far. */
     public SimulationView cancel(UUID versionId, UUID id) {
         Simulations.Job job = simulations.find(versionId, id).orElseThrow(() -> notFound(versionId, id));

@@ -170,9 +170,21 @@ class Simulations {
                 .param("id", id).param("versionId", versionId).query(Simulations::job).optional();
     }
 
+    /** The most recent simulation of a version, the one its page shows. */
+    Optional<UUID> latest(UUID versionId) {
+        return jdbc.sql("select id from policy_simulation where version_id = :versionId order by started_at desc limit 1")
+                .param("versionId", versionId).query(UUID.class).optional();
+    }
+
     List<ChangeRow> firstChanges(UUID id, int limit) {
+        return changes(id, 0, limit);
+    }
+
+    /** A page of the changes in the order found; {@code seq} numbers them from 0 without gaps. */
+    List<ChangeRow> changes(UUID id, long offset, int limit) {
         return jdbc.sql("select " + CHANGE_COLUMNS + " from policy_simulation_change where simulation_id = :id"
-                + " order by seq limit :limit").param("id", id).param("limit", limit).query(Simulations::change).list();
+                + " and seq >= :offset order by seq limit :limit").param("id", id).param("offset", offset)
+                .param("limit", limit).query(Simulations::change).list();
     }
 
     /** Streams every change of a job in the order found, {@code fetchSize} rows per round trip. */

@@ -24,6 +24,9 @@ class PolicyWorkbenchBrowserTests extends BrowserTest {
     @TempDir
     Path changed;
 
+    @TempDir
+    Path lowered;
+
     private String shippedId;
 
     @AfterEach
@@ -108,6 +111,85 @@ class PolicyWorkbenchBrowserTests extends BrowserTest {
         open("/policy?lang=fr", "workbench-fr");
         assertThat(heading()).isEqualTo("Politique de crédit");
         open("/policy?lang=en", "workbench-en");
+    }
+
+    /**
+     * The draft lowers SME class A's internal limit from 150,000 to 100,000 (CreditLimits!C15): an order taking Atelier
+     * Moreau to 107,000 of exposure, approved today within its 120,000, would go to review (beyond 100,000 + 10 %).
+     */
+    @Test
+    void a_manager_simulates_a_draft_lowering_a_limit_and_sees_the_order_it_would_send_to_review() {
+        Path workbook = PolicyFixtures.copyOfShippedPolicy(lowered).setCell(LIMITS, "CreditLimits", "C15", "100000")
+                .tables().resolve(LIMITS);
+        Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
+                {"requestId": "%s",
+                 "customer": {"registrationNumber": "402202006", "name": "Atelier Moreau SARL", "country": "FR",
+                              "customerSince": "2021-03-01", "paymentTermsDays": 45},
+                 "order": {"amount": 70000, "currency": "EUR"},
+                 "exposure": {"openReceivables": 32000, "overdue": 0, "ordersBacklog": 5000},
+                 "paymentHistory": {"averageDaysLate": 4, "openDisputes": 0}}
+                """.formatted(newRequestId()));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(201);
+        assertThat(decided.body().get("outcome").asString()).isEqualTo("APPROVED");
+        String decisionId = decided.body().get("decisionId").asString();
+        String camille = person("Camille Martin", Role.CREDIT_MANAGER);
+
+        signIn(camille, PASSWORD);
+        open("/policy", "workbench");
+        browser.findElement(By.id("files")).sendKeys(workbook.toString());
+        browser.findElement(By.id("comment")).sendKeys("SME class A down to 100k");
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        waitFor(By.id("diff"));
+        String draftUrl = browser.getCurrentUrl().replaceAll("\\?.*", "");
+
+        waitFor(By.id("simulate"));
+        browser.findElement(By.cssSelector("#simulate input[value=last]")).click();
+        WebElement last = browser.findElement(By.cssSelector("#simulate input[name=last]"));
+        last.clear();
+        last.sendKeys("20"); // the decision above, among whatever other tests decided meanwhile
+        browser.findElement(By.id("simulate-start")).click();
+        WebElement progress = waitFor(By.id("simulation-progress"));
+        assertThat(progress.getTagName()).isEqualTo("progress");
+        showSimulation();
+        screenshot("simulation-progress");
+
+        waitFor(By.id("changed-decisions"));
+        waitFor(By.cssSelector("#transitions-chart svg"));
+        showSimulation();
+        screenshot("simulation-results");
+        browser.executeScript("document.getElementById('changed-decisions').scrollIntoView()");
+        screenshot("simulation-changed-decisions");
+        List<String> transitions = browser.findElements(By.cssSelector("#transitions-table tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(transitions).anyMatch(row -> row.matches("Approved Review \\d+"));
+        assertThat(browser.findElements(By.cssSelector("#segments-chart svg"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#segments-table tbody tr")).stream().map(WebElement::getText))
+                .anyMatch(row -> row.startsWith("SME ") && row.contains(" EUR"));
+        WebElement row = browser.findElement(By.xpath("//table[@id='changed-decisions']//tr[td/a[contains(@href, '"
+                + decisionId + "')]]"));
+        assertThat(row.getText()).contains("402202006", "Approved → Review", "120,000.00 EUR", "100,000.00 EUR", "-20,000.00 EUR",
+                "CreditLimits · row 15");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).as("no sideways scroll")
+                .isLessThanOrEqualTo(1280L);
+
+        String csv = (String) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('simulation-csv').href).then(r => r.text()).then(done);");
+        assertThat(csv.lines()).anyMatch(line -> line.startsWith(decisionId + ",402202006,")
+                && line.contains(",APPROVED,REVIEW,SME,SME,A,A,120000.00,100000.00,-20000.00,EUR,"));
+
+        open(draftUrl.replace("http://localhost:" + port, "") + "?lang=fr", "draft-fr");
+        waitFor(By.cssSelector("#transitions-chart svg"));
+        showSimulation();
+        screenshot("simulation-results-fr");
+        assertThat(browser.findElement(By.id("simulation-title")).getText()).isEqualTo("Simulation d'impact");
+        assertThat(browser.findElements(By.cssSelector("#transitions-table tbody tr")).stream().map(WebElement::getText))
+                .anyMatch(line -> line.matches("Accordée En revue \\d+"));
+        browser.get(draftUrl + "?lang=en");
+    }
+
+    /** The simulation sits below the version's diff: brought to the top of the window for its screenshot. */
+    private void showSimulation() {
+        browser.executeScript("document.getElementById('simulation').scrollIntoView()");
     }
 
     @Test
