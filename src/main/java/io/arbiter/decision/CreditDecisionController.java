@@ -64,8 +64,8 @@ class CreditDecisionController {
     @ApiResponse(responseCode = "200", description = "The stored decision of this requestId",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CreditDecision.class)))
     @PostMapping
-    ResponseEntity<byte[]> decide(@Valid @RequestBody CreditDecisionRequest request) {
-        CreditDecisionService.Result result = service.decide(request);
+    ResponseEntity<byte[]> decide(@Valid @RequestBody CreditDecisionRequest request, Principal principal) {
+        CreditDecisionService.Result result = service.decide(request, principal.getName());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/credit-decisions/" + result.decision().decisionId()))
                 .contentType(MediaType.APPLICATION_JSON)

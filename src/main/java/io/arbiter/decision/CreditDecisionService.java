@@ -103,7 +103,11 @@ public class CreditDecisionService {
         this.properties = properties;
     }
 
-    public Result decide(CreditDecisionRequest request) {
+    /**
+     * @param askedBy who asks: the name of the caller's API key (an order system) or a person's username; the order
+     *                system whose webhook hears of a review verdict given later on this decision
+     */
+    public Result decide(CreditDecisionRequest request, @Nullable String askedBy) {
         Currency currency = currencyOf(request.order().currency());
         checkOverdue(request.exposure());
         if (request.order().date() != null) {
@@ -146,7 +150,7 @@ public class CreditDecisionService {
         byte[] response = json.writeValueAsBytes(decision);
         var documents = new CreditDecisions.Documents(RecordCompression.pack(requestJson),
                 RecordCompression.pack(json.writeValueAsBytes(applicant)), RecordCompression.pack(response));
-        if (!decisions.insert(decision, company.country() + ":" + company.company(), requestHash, documents)) {
+        if (!decisions.insert(decision, company.country() + ":" + company.company(), requestHash, documents, askedBy)) {
             return replay(request, decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
         }
         decided.get(decision.outcome()).increment();

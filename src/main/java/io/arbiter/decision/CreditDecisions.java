@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +34,8 @@ class CreditDecisions {
      * Stores the decision unless one exists for its request id; true when this call stored it. One statement, so one
      * round trip and one commit: the key row and the record are written together or not at all.
      */
-    boolean insert(CreditDecision decision, String companyKey, String requestHash, Documents documents) {
+    boolean insert(CreditDecision decision, String companyKey, String requestHash, Documents documents,
+            @Nullable String askedBy) {
         BigDecimal granted = decision.grantedLimit() == null ? null : decision.grantedLimit().amount();
         return jdbc.sql("""
                 with key as (
@@ -43,9 +45,9 @@ class CreditDecisions {
                     returning decision_id)
                 insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key,
                                              outcome, segment, risk_class, granted_limit, policy_version, decided_at,
-                                             request, facts, response)
+                                             request, facts, response, asked_by)
                 select decision_id, :requestId, :hash, :registrationNumber, :companyKey, :outcome, :segment, :riskClass,
-                       :granted, :policyVersion, :decidedAt, :request, :facts, :response
+                       :granted, :policyVersion, :decidedAt, :request, :facts, :response, :askedBy
                 from key
                 """)
                 .param("id", decision.decisionId())
@@ -62,6 +64,7 @@ class CreditDecisions {
                 .param("request", documents.request())
                 .param("facts", documents.facts())
                 .param("response", documents.response())
+                .param("askedBy", askedBy)
                 .update() == 1;
     }
 
@@ -81,6 +84,14 @@ class CreditDecisions {
                 select response from credit_decision where decided_at = :decidedAt and decision_id = :id""")
                 .param("decidedAt", key.decidedAt()).param("id", key.decisionId())
                 .query((rs, n) -> RecordCompression.unpack(rs.getBytes(1))).optional());
+    }
+
+    /** Who asked for the decision: the API key's name or the person's username; empty for decisions before V310. */
+    Optional<String> askedBy(UUID decisionId) {
+        return key("decision_id", decisionId).flatMap(key -> jdbc.sql("""
+                select asked_by from credit_decision where decided_at = :decidedAt and decision_id = :id""")
+                .param("decidedAt", key.decidedAt()).param("id", key.decisionId())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(name -> name));
     }
 
     private record Key(UUID decisionId, Timestamp decidedAt) {

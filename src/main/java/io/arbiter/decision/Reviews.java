@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +35,16 @@ public class Reviews {
     private final CreditDecisionService decisions;
     private final DecisionHistory history;
     private final ReviewVerdicts verdicts;
+    private final CreditDecisions records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reviews(CreditDecisionService decisions, DecisionHistory history, ReviewVerdicts verdicts,
-            ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+            CreditDecisions records, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.decisions = decisions;
         this.history = history;
         this.verdicts = verdicts;
+        this.records = records;
         this.events = events;
         this.clock = clock;
         Gauge.builder("arbiter.reviews.oldest.pending", this, reviews -> reviews.backlog().oldestAge().toSeconds())
@@ -106,7 +109,7 @@ public class Reviews {
             throw alreadyReviewed(decisions.find(decisionId).orElseThrow());
         }
         events.publishEvent(new DecisionReviewed(UUID.randomUUID(), decisionId, decision.requestId(),
-                decision.registrationNumber(), verdict));
+                decision.registrationNumber(), records.askedBy(decisionId).orElse(null), verdict));
         return decision.withReview(verdict);
     }
 
@@ -140,7 +143,8 @@ public class Reviews {
             throw ProblemException.invalidField("comment", "comment is longer than " + MAX_COMMENT + " characters",
                     "is longer than " + MAX_COMMENT + " characters");
         }
-        return new ReviewVerdict(kind, amount, comment, reviewer, clock.instant());
+        // Microseconds, as PostgreSQL keeps it: the verdict answered, read back and sent to the order system say one time.
+        return new ReviewVerdict(kind, amount, comment, reviewer, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static ProblemException alreadyReviewed(CreditDecision decision) {

@@ -119,6 +119,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/dunning/next-actions")
                                 .hasAnyRole(Role.DUNNING_ENGINE.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
                                         Role.ADMIN.name())
+                        .requestMatchers("/api/v1/webhook-deliveries", "/api/v1/webhook-deliveries/**")
+                                .hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .build();
     }

@@ -56,6 +56,7 @@ public final class ProblemTypes {
                     + " portfolio)"),
             new Type("unknown-action", 404, "no dunning action has this id"),
             new Type("person-not-found", 404, "no local console account has this name"),
+            new Type("webhook-delivery-not-found", 404, "no webhook delivery has this event id"),
             new Type("method-not-allowed", 405, "the path exists, not with this method"),
             new Type("not-acceptable", 406, "the `Accept` header asks for a format the endpoint does not produce"),
             new Type("request-id-reused", 409, "a credit decision's `requestId` sent again with another body"),
@@ -67,6 +68,7 @@ public final class ProblemTypes {
             new Type("limit-request-pending", 409, "a limit request for a company that has one pending; `detail` names"
                     + " it"),
             new Type("limit-request-closed", 409, "a verdict on a limit request already approved, refused or expired"),
+            new Type("webhook-delivered", 409, "sending again a webhook event its receiver has already accepted"),
             new Type("already-decided", 409, "a second verdict by the same person on a limit request"),
             new Type("pool-not-configured", 409, "a pool contribution from an Arbiter with no community pool"
                     + " configured"),
