@@ -11,12 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
-import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
 import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 import tools.jackson.databind.JsonNode;
@@ -33,20 +28,7 @@ import tools.jackson.databind.JsonNode;
  * interest run until the judgment and the €40 indemnity (D441-5), and the 300 € as a sum "à échoir" with its due date,
  * without interest or indemnity since it was not late. A 200 € invoice issued after the judgment is not declared.
  */
-@TestPropertySource(properties = "arbiter.bureau.waterfall.FR=insolvent")
-@Import(InsolvencyReachesDunningTests.Bureau.class)
-class InsolvencyReachesDunningTests extends ApiTest {
-
-    @TestConfiguration
-    static class Bureau {
-        @Bean
-        ScriptedProvider insolvent() {
-            return new ScriptedProvider("insolvent");
-        }
-    }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    ScriptedProvider insolvent;
+class InsolvencyReachesDunningTests extends ScriptedBureauTest {
 
     @Test
     void a_customer_kept_under_its_siret_with_spaces_gets_only_the_claim_once_a_lookup_and_an_unchanged_notification_said_insolvent() {
@@ -67,10 +49,10 @@ class InsolvencyReachesDunningTests extends ApiTest {
         ledger.openInvoice(entity, customer, today.minusDays(1), today.plusDays(29), "200.00", "EUR");
 
         // A lookup first stores the insolvent report; the notification that follows finds no change in the status.
-        insolvent.answer(ScriptedProvider.Mode.KNOWS).grade(5).status(CompanyStatus.INSOLVENCY_PROCEEDINGS);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(5).status(CompanyStatus.INSOLVENCY_PROCEEDINGS);
         assertThat(get("/api/v1/companies/" + siren + "/solvency", ANALYST).status()).isEqualTo(200);
         Response notified = post("/api/v1/bureau/notifications", ADMIN, """
-                {"provider": "insolvent", "notificationId": "evt-%s", "registrationNumber": "%s", "country": "FR",
+                {"provider": "scripted", "notificationId": "evt-%s", "registrationNumber": "%s", "country": "FR",
                  "type": "STATUS_CHANGED"}""".formatted(UUID.randomUUID(), siren));
         assertThat(notified.status()).as(notified.text()).isEqualTo(201);
 

@@ -4,74 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.context.event.EventListener;
 
-import io.arbiter.ApiTest;
 import tools.jackson.databind.JsonNode;
 
-@TestPropertySource(properties = "arbiter.bureau.waterfall.FR=watch")
-@Import(MonitoringNotificationTests.Watch.class)
-class MonitoringNotificationTests extends ApiTest {
+class MonitoringNotificationTests extends ScriptedBureauTest {
 
     /** A Luhn-valid SIREN that no other test uses. */
     private static final String COMPANY = "407707009";
 
-    @TestConfiguration
-    static class Watch {
-        @Bean
-        ScriptedProvider watch() {
-            return new ScriptedProvider("watch");
-        }
-
-        @Bean
-        PublishedEvents publishedEvents() {
-            return new PublishedEvents();
-        }
-    }
-
-    /** Events published while the server handles a request, which runs on another thread than the test. */
-    static class PublishedEvents {
-        private final List<Object> events = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(SolvencyChanged change) {
-            events.add(change);
-        }
-
-        @EventListener
-        void on(InsolvencyReported insolvency) {
-            events.add(insolvency);
-        }
-
-        <T> Stream<T> stream(Class<T> type, String registrationNumber, String notificationId) {
-            return events.stream().filter(type::isInstance).map(type::cast).filter(event -> switch (event) {
-                case SolvencyChanged change -> change.notificationId().equals(notificationId);
-                case InsolvencyReported insolvency -> insolvency.registrationNumber().equals(registrationNumber);
-                default -> false;
-            });
-        }
-    }
-
-    @Autowired
-    ScriptedProvider watch;
-
-    @Autowired
-    PublishedEvents events;
-
     private static String notification(String id) {
         return """
-                {"provider": "watch", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
+                {"provider": "scripted", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
                  "type": "STATUS_CHANGED"}""".formatted(id, COMPANY);
     }
 
@@ -84,14 +30,14 @@ class MonitoringNotificationTests extends ApiTest {
 
     @Test
     void a_notification_refreshes_the_report_records_the_change_and_reviews_the_standing_limit() {
-        watch.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
         JsonNode decision = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s", "customer": {"registrationNumber": "%s", "name": "Watched SA", "country": "FR",
                  "customerSince": "2018-01-01"}, "order": {"amount": 1000, "currency": "EUR"}}"""
                 .formatted(newRequestId(), COMPANY)).body();
         assertThat(decision.get("outcome").asString()).isEqualTo("APPROVED");
 
-        watch.grade(8).status(CompanyStatus.INSOLVENCY_PROCEEDINGS);
+        bureau.grade(8).status(CompanyStatus.INSOLVENCY_PROCEEDINGS);
         String notificationId = "evt-" + UUID.randomUUID();
         Response received = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
 
@@ -117,10 +63,10 @@ class MonitoringNotificationTests extends ApiTest {
                  "order": {"amount": 1000, "currency": "EUR"}}""".formatted(newRequestId(), siren));
         assertThat(abroad.status()).as(abroad.text()).isEqualTo(201);
 
-        watch.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(72).status(CompanyStatus.ACTIVE);
         String notificationId = "evt-" + UUID.randomUUID();
         Response received = post("/api/v1/bureau/notifications", ADMIN, """
-                {"provider": "watch", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
+                {"provider": "scripted", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
                  "type": "STATUS_CHANGED"}""".formatted(notificationId, siren));
         assertThat(received.status()).as(received.text()).isEqualTo(201);
 
@@ -132,18 +78,18 @@ class MonitoringNotificationTests extends ApiTest {
 
     @Test
     void the_same_notification_twice_is_handled_once() {
-        watch.answer(ScriptedProvider.Mode.KNOWS).grade(55).status(CompanyStatus.ACTIVE);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(55).status(CompanyStatus.ACTIVE);
         String notificationId = "evt-" + UUID.randomUUID();
 
         Response first = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
-        watch.resetCalls();
+        bureau.resetCalls();
         Response again = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("duplicate").asBoolean()).isTrue();
         assertThat(again.body().get("current")).isEqualTo(first.body().get("current"));
-        assertThat(watch.calls()).as("no second refresh").isZero();
+        assertThat(bureau.calls()).as("no second refresh").isZero();
         assertThat(events.stream(SolvencyChanged.class, COMPANY, notificationId)).hasSize(1);
         latestReview(COMPANY, notificationId);
         assertThat(jdbc.sql("select count(*) from standing_limit_review where notification_id = :id")
@@ -152,7 +98,7 @@ class MonitoringNotificationTests extends ApiTest {
 
     @Test
     void a_notification_about_a_company_no_bureau_knows_is_recorded_and_answered_as_ignored() {
-        watch.answer(ScriptedProvider.Mode.DOES_NOT_KNOW);
+        bureau.answer(ScriptedProvider.Mode.DOES_NOT_KNOW);
         String notificationId = "evt-" + UUID.randomUUID();
 
         Response response = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
@@ -170,7 +116,7 @@ class MonitoringNotificationTests extends ApiTest {
 
     @Test
     void a_notification_no_bureau_can_confirm_is_refused_and_not_recorded() {
-        watch.answer(ScriptedProvider.Mode.REJECTS_CREDENTIALS);
+        bureau.answer(ScriptedProvider.Mode.REJECTS_CREDENTIALS);
         String notificationId = "evt-" + UUID.randomUUID();
 
         Response response = post("/api/v1/bureau/notifications", ADMIN, notification(notificationId));
@@ -183,18 +129,18 @@ class MonitoringNotificationTests extends ApiTest {
 
     @Test
     void finance_staff_read_a_company_solvency_and_order_systems_may_not() {
-        watch.answer(ScriptedProvider.Mode.KNOWS).grade(81).status(CompanyStatus.ACTIVE);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(81).status(CompanyStatus.ACTIVE);
 
         Response solvency = get("/api/v1/companies/" + COMPANY + "/solvency", ANALYST);
 
         assertThat(solvency.status()).isEqualTo(200);
         assertThat(solvency.body().get("available").asBoolean()).isTrue();
-        assertThat(solvency.body().at("/report/provider").asString()).isEqualTo("watch");
+        assertThat(solvency.body().at("/report/provider").asString()).isEqualTo("scripted");
         assertThat(get("/api/v1/companies/" + COMPANY + "/solvency", ORDER_SYSTEM).status()).isEqualTo(403);
         assertThat(get("/api/v1/companies/123/solvency", ANALYST).status()).isEqualTo(400);
         // A country in lower case is the same country, for the lookup and in the answer.
         Response lowerCase = get("/api/v1/companies/" + COMPANY + "/solvency?country=fr", ANALYST);
         assertThat(lowerCase.body().get("country").asString()).isEqualTo("FR");
-        assertThat(lowerCase.body().at("/report/provider").asString()).isEqualTo("watch");
+        assertThat(lowerCase.body().at("/report/provider").asString()).isEqualTo("scripted");
     }
 }

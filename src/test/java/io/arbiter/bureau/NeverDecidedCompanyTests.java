@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
-import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
 import tools.jackson.databind.JsonNode;
 
@@ -22,20 +16,7 @@ import tools.jackson.databind.JsonNode;
  * customer for 5 years or more 15 + no open dispute 10 + no payment incident 10 = 90, class A; without the ledger's
  * history ("no payment history with us yet", 12) it would be 77, class B.
  */
-@TestPropertySource(properties = "arbiter.bureau.waterfall.FR=known")
-@Import(NeverDecidedCompanyTests.Bureau.class)
-class NeverDecidedCompanyTests extends ApiTest {
-
-    @TestConfiguration
-    static class Bureau {
-        @Bean
-        ScriptedProvider known() {
-            return new ScriptedProvider("known");
-        }
-    }
-
-    @Autowired
-    ScriptedProvider known;
+class NeverDecidedCompanyTests extends ScriptedBureauTest {
 
     @Test
     void a_company_never_decided_is_dunned_with_the_class_its_first_decision_gives() {
@@ -43,7 +24,7 @@ class NeverDecidedCompanyTests extends ApiTest {
         String account = new LedgerFixtures(jdbc).customerPayingOnTime(siren);
         LocalDate today = LocalDate.now();
         // A lookup (or a monitoring notification) stores the report; dunning never calls a bureau itself.
-        known.answer(ScriptedProvider.Mode.KNOWS).grade(64);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(64);
         assertThat(get("/api/v1/companies/" + siren + "/solvency", ANALYST).status()).isEqualTo(200);
 
         JsonNode dunned = next(account, today);

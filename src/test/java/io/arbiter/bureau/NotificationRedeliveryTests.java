@@ -7,13 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
-import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
 
 /**
@@ -21,20 +15,7 @@ import io.arbiter.ledger.LedgerFixtures;
  * failed reaction runs at once); one whose reactions all succeeded is a duplicate. The timed retry is an hour away in
  * the tests (src/test/resources/config/application.yaml), so only the redelivery can run the reaction again here.
  */
-@TestPropertySource(properties = "arbiter.bureau.waterfall.FR=redelivered")
-@Import(NotificationRedeliveryTests.Bureau.class)
-class NotificationRedeliveryTests extends ApiTest {
-
-    @TestConfiguration
-    static class Bureau {
-        @Bean
-        ScriptedProvider redelivered() {
-            return new ScriptedProvider("redelivered");
-        }
-    }
-
-    @Autowired
-    ScriptedProvider redelivered;
+class NotificationRedeliveryTests extends ScriptedBureauTest {
 
     @Test
     void a_notification_whose_review_failed_is_processed_again_when_sent_again_then_answered_duplicate() {
@@ -42,10 +23,10 @@ class NotificationRedeliveryTests extends ApiTest {
         String siren = LedgerFixtures.siren();
         String notificationId = "evt-" + UUID.randomUUID();
         String notification = """
-                {"provider": "redelivered", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
+                {"provider": "scripted", "notificationId": "%s", "registrationNumber": "%s", "country": "FR",
                  "type": "SCORE_BAND_CHANGED"}""".formatted(notificationId, siren);
         refusals.refuse(notificationId, Integer.MAX_VALUE);
-        redelivered.answer(ScriptedProvider.Mode.KNOWS).grade(35).status(CompanyStatus.ACTIVE);
+        bureau.answer(ScriptedProvider.Mode.KNOWS).grade(35).status(CompanyStatus.ACTIVE);
 
         Response first = post("/api/v1/bureau/notifications", ADMIN, notification);
         assertThat(first.status()).as(first.text()).isEqualTo(201);
@@ -53,13 +34,13 @@ class NotificationRedeliveryTests extends ApiTest {
         assertThat(get("/api/v1/limits/" + siren + "/reviews", ANALYST).body().get("items")).isEmpty();
 
         refusals.allow(notificationId);
-        redelivered.resetCalls();
+        bureau.resetCalls();
         Response again = post("/api/v1/bureau/notifications", ADMIN, notification);
 
         assertThat(again.status()).as(again.text()).isEqualTo(201);
         assertThat(again.body().get("duplicate").asBoolean()).isFalse();
         assertThat(again.body().get("current")).isEqualTo(first.body().get("current"));
-        assertThat(redelivered.calls()).as("the report was stored: only the failed reaction runs again").isZero();
+        assertThat(bureau.calls()).as("the report was stored: only the failed reaction runs again").isZero();
         ReviewRefusals.Reaction reaction = await().atMost(Duration.ofSeconds(30))
                 .until(() -> refusals.reaction(notificationId), ReviewRefusals.Reaction::completed);
         assertThat(reaction.attempts()).isEqualTo(2);

@@ -53,6 +53,12 @@ class ScriptedProvider implements SolvencyProvider {
         return this;
     }
 
+    /** Back to knowing every company, active with grade 70, no failure to come and no call counted. */
+    void reset() {
+        answer(Mode.KNOWS).grade(70).status(CompanyStatus.ACTIVE).retryAfter(Duration.ofSeconds(1));
+        resetCalls();
+    }
+
     int calls() {
         return calls.get();
     }
