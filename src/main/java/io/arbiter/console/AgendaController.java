@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +34,12 @@ import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
 import io.arbiter.dunning.DunningApi.PromiseToPay;
+import io.arbiter.dunning.DunningApi.SendRequest;
+import io.arbiter.dunning.DunningApi.Sent;
 import io.arbiter.dunning.DunningOutcomes;
+import io.arbiter.dunning.DunningSending;
 import io.arbiter.dunning.NextActionsService;
 import io.arbiter.dunning.OutcomeKind;
-import io.arbiter.ledger.OpenItems;
 import io.arbiter.security.People;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
@@ -65,23 +70,20 @@ class AgendaController {
     private static final String CONFIRMATION_MISSING = "agenda.problem.confirm";
     private static final String OUTCOME_MISSING = "agenda.problem.kind";
 
-    /** Countries whose customers get their letters in French; every other customer gets English. */
-    private static final Set<String> FRENCH_SPEAKING = Set.of("FR", "BE", "LU", "MC", "CH");
-
     private final DunningAgenda agenda;
     private final NextActionsService nextActions;
     private final DunningOutcomes outcomes;
-    private final OpenItems openItems;
     private final People people;
     private final PortfolioGuard portfolios;
+    private final DunningSending sending;
     private final Clock clock;
 
-    AgendaController(DunningAgenda agenda, NextActionsService nextActions, DunningOutcomes outcomes, OpenItems openItems,
-            People people, PortfolioGuard portfolios, Clock clock) {
+    AgendaController(DunningAgenda agenda, NextActionsService nextActions, DunningOutcomes outcomes, People people,
+            PortfolioGuard portfolios, DunningSending sending, Clock clock) {
+        this.sending = sending;
         this.agenda = agenda;
         this.nextActions = nextActions;
         this.outcomes = outcomes;
-        this.openItems = openItems;
         this.people = people;
         this.portfolios = portfolios;
         this.clock = clock;
@@ -144,6 +146,54 @@ class AgendaController {
         }
     }
 
+    /** What the send form sends: the text as the collector edited it, and for an e-mail the address. */
+    record SendForm(@Nullable String channel, @Nullable String text, @Nullable String to, @Nullable String note,
+            @Nullable Boolean confirm) {
+    }
+
+    @PostMapping("/actions/{id}/send")
+    String send(@PathVariable UUID id, @RequestParam String customer,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @ModelAttribute SendForm form,
+            Authentication authentication, Model model) {
+        portfolios.requireAccount(people.scope(authentication), customer);
+        Action action = detail(id, customer, date, model);
+        if (action == null) {
+            return "console/agenda-action :: detail";
+        }
+        try {
+            if (action.requiresConfirmation() && !Boolean.TRUE.equals(form.confirm())) {
+                throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "confirmation-missing",
+                        "Confirmation missing", CONFIRMATION_MISSING);
+            }
+            Sent sent = sending.send(id, new SendRequest(customer, form.channel(), form.to(),
+                    (String) model.getAttribute("language"), form.text(), date,
+                    action.requiresConfirmation() ? authentication.getName() : null, blankToNull(form.note())),
+                    authentication.getName());
+            model.addAttribute("sent", sent);
+            model.addAttribute("recorded", new OutcomeRecorded(sent.outcomeId(), id, customer, OutcomeKind.SENT, date,
+                    null, null));
+            list(date, authentication, model);
+            return "console/agenda-action :: recorded";
+        } catch (ProblemException problem) {
+            String detail = problem.getMessage();
+            model.addAttribute(detail.startsWith("agenda.problem.") ? "sendProblemKey" : "sendProblem", detail);
+            model.addAttribute("sendForm", form);
+            return "console/agenda-action :: detail";
+        }
+    }
+
+    /** The letter's PDF, to print or to post by registered mail: as sent once it was, else as proposed that day. */
+    @GetMapping("/actions/{id}/letter.pdf")
+    ResponseEntity<byte[]> letter(@PathVariable UUID id, @RequestParam String customer,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Authentication authentication) {
+        portfolios.requireAccount(people.scope(authentication), customer);
+        DunningSending.Letter letter = sending.letter(id, customer, date);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(letter.fileName()).build()
+                        .toString())
+                .body(letter.pdf());
+    }
+
     private OutcomeRequest request(UUID id, String customer, LocalDate date, OutcomeForm form, Action action, Model model,
             Authentication authentication) {
         OutcomeKind kind = form.kind();
@@ -174,13 +224,14 @@ class AgendaController {
     private @Nullable Action detail(UUID id, String customer, LocalDate date, Model model) {
         NextActions due = nextActions.nextActions(new NextActionsRequest(customer, date, null, null, null, null, null, null));
         Action action = due.actions().stream().filter(candidate -> candidate.id().equals(id)).findFirst().orElse(null);
-        String country = openItems.customer(customer).map(OpenItems.Customer::country).orElse("FR");
         model.addAttribute("due", due);
         model.addAttribute("action", action);
         model.addAttribute("customer", customer);
         model.addAttribute("date", date);
-        model.addAttribute("language", FRENCH_SPEAKING.contains(country.strip().toUpperCase()) ? "fr" : "en");
+        model.addAttribute("language", sending.language(customer));
         model.addAttribute("kinds", OutcomeKind.values());
+        model.addAttribute("sendChannels", action == null ? java.util.Set.of() : DunningSending.channels(action.channel()));
+        model.addAttribute("emailAvailable", sending.emailAvailable());
         return action;
     }
 

@@ -51,14 +51,19 @@ class ActionLetters {
         Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
         Dues.Computed computed = dues.of(proposed.invoices(), currency, asOf, terms(customerCase), proposed.stopAt());
         Map<String, String> preview = new LinkedHashMap<>();
+        Map<String, String> mentions = new LinkedHashMap<>();
         for (String language : DunningTemplates.LANGUAGES) {
-            String text = templates.render(language, proposed.template(),
-                    variables(language, customerCase, proposed, computed, asOf));
+            Map<String, String> variables = variables(language, customerCase, proposed, computed, asOf);
+            String text = templates.render(language, proposed.template(), variables);
             preview.put(language, text == null ? "(no template " + language + "/" + proposed.template() + ".txt)" : text);
+            String footer = templates.render(language,
+                    templates.forDebtor(DunningTemplates.LETTER_FOOTER, customerCase.publicSector()), variables);
+            // A supplier without a registration number configured leaves a dangling separator.
+            mentions.put(language, footer == null ? "" : footer.strip().replaceAll("(?m)\\s*·\\s*$", ""));
         }
         return new Completed(new Action(proposed.id(), proposed.level(), proposed.action(), proposed.channel(),
                 proposed.template(), proposed.confirm(), proposed.assignee(), proposed.deadline(), computed.invoices(),
-                computed.totals(), proposed.reason(), preview), computed);
+                computed.totals(), proposed.reason(), preview, mentions), computed);
     }
 
     record Completed(Action action, Dues.Computed dues) {

@@ -96,6 +96,27 @@ class DunningActions {
                 .query(Long.class).single();
     }
 
+    /** A message as it was sent: the text of the action's latest {@code SENT} outcome that kept one. */
+    record SentText(String language, String text, LocalDate sentOn) {
+    }
+
+    Optional<SentText> lastSent(UUID actionId) {
+        return jdbc.sql("""
+                        select language, personalised_text, happened_on from dunning_outcome
+                        where action_id = ? and kind = 'SENT' and personalised_text is not null
+                        order by id desc limit 1""")
+                .param(actionId)
+                .query((rs, n) -> new SentText(rs.getString("language").strip(), rs.getString("personalised_text"),
+                        rs.getObject("happened_on", LocalDate.class)))
+                .optional();
+    }
+
+    /** The action as first proposed (the JSON of {@link DunningApi.Action}). */
+    Optional<String> proposal(UUID actionId) {
+        return jdbc.sql("select proposal::text from dunning_action where id = ?").param(actionId).query(String.class)
+                .optional();
+    }
+
     /** Outcomes of a customer's actions, oldest first, by action. */
     Map<UUID, List<StoredOutcome>> outcomes(String account) {
         Map<UUID, List<StoredOutcome>> byAction = new LinkedHashMap<>();

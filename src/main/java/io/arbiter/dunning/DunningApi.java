@@ -70,10 +70,13 @@ public final class DunningApi {
      * @param level the step of the plan; null for {@code DECLARE_CLAIM}, which the law requires whatever the plan
      * @param deadline the last day to act, when the law sets one
      * @param preview the rendered message by language ({@code fr}, {@code en})
+     * @param legalMentions by language, what every letter about the action carries under the message and a person
+     *                      cannot edit away: the supplier's identity, the late-payment interest rate and its basis,
+     *                      the fixed €40 indemnity (template {@code letter-footer})
      */
     public record Action(UUID id, @Nullable Integer level, String action, String channel, String template,
             boolean requiresConfirmation, String assignee, @Nullable LocalDate deadline, List<InvoiceDue> invoices,
-            Totals totals, @Nullable Reason reason, Map<String, String> preview) {
+            Totals totals, @Nullable Reason reason, Map<String, String> preview, Map<String, String> legalMentions) {
     }
 
     /**
@@ -134,6 +137,31 @@ public final class DunningApi {
     }
 
     public record Message(String language, String text) {
+    }
+
+    /**
+     * An action's message sent by a person: by e-mail (the letter attached as PDF) or as a letter they print and post.
+     * Sending records the {@code SENT} outcome with the text as sent.
+     *
+     * @param channel {@code EMAIL} or {@code LETTER} (a letter or registered letter, printed from its PDF); the action's
+     *                own channel when absent
+     * @param to the e-mail address, for {@code EMAIL}
+     * @param language {@code fr} or {@code en}; the customer's language when absent
+     * @param text the message as the person edited it; the proposed one when absent
+     * @param date the day it is sent; today when absent
+     * @param confirmedBy the person confirming an action that requires confirmation (a formal notice)
+     */
+    public record SendRequest(String customer, @Nullable String channel, @Nullable String to, @Nullable String language,
+            @Nullable String text, @Nullable LocalDate date, @Nullable String confirmedBy, @Nullable String note) {
+    }
+
+    /**
+     * What was sent: the {@code SENT} outcome recorded and where its letter's PDF is.
+     *
+     * @param letter the path of the PDF of the letter as sent
+     */
+    public record Sent(long outcomeId, UUID actionId, String customer, String channel, @Nullable String to,
+            String language, LocalDate date, String sentBy, @Nullable String confirmedBy, String letter) {
     }
 
     public record OutcomeRecorded(long id, UUID actionId, String customer, OutcomeKind kind, LocalDate date,

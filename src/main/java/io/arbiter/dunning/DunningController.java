@@ -27,6 +27,8 @@ import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
+import io.arbiter.dunning.DunningApi.SendRequest;
+import io.arbiter.dunning.DunningApi.Sent;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Page;
@@ -43,9 +45,11 @@ class DunningController {
     private final DunningAgenda agenda;
     private final AgencyFile agencyFile;
     private final PortfolioGuard portfolios;
+    private final DunningSending sending;
 
     DunningController(NextActionsService nextActions, DunningOutcomes outcomes, DunningAgenda agenda,
-            AgencyFile agencyFile, PortfolioGuard portfolios) {
+            AgencyFile agencyFile, PortfolioGuard portfolios, DunningSending sending) {
+        this.sending = sending;
         this.nextActions = nextActions;
         this.outcomes = outcomes;
         this.agenda = agenda;
@@ -65,6 +69,32 @@ class DunningController {
     ResponseEntity<OutcomeRecorded> outcome(@RequestBody OutcomeRequest request, Principal principal) {
         portfolios.requireAccount(PortfolioScope.of(principal), request.customer());
         return ResponseEntity.status(201).body(outcomes.record(request, principal.getName()));
+    }
+
+    @Operation(summary = "Sends an action's message as edited: by e-mail (channel EMAIL, to an address, the letter attached "
+            + "as PDF) or as a letter to print (LETTER); records the SENT outcome with the text and who sent it")
+    @PostMapping("/actions/{id}/send")
+    ResponseEntity<Sent> send(@PathVariable UUID id, @RequestBody SendRequest request, Principal principal) {
+        portfolios.requireAccount(PortfolioScope.of(principal), request.customer());
+        return ResponseEntity.status(201).body(sending.send(id, request, principal.getName()));
+    }
+
+    @Operation(summary = "The letter of an action as PDF, for printing or registered mail: the text as sent once sent, "
+            + "else the one proposed on the day (asOf), with the legal mentions")
+    @GetMapping(path = "/actions/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> letter(@PathVariable UUID id, @RequestParam String customer,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+            Principal principal) {
+        portfolios.requireAccount(PortfolioScope.of(principal), customer);
+        return pdf(sending.letter(id, customer, asOf));
+    }
+
+    /** A letter's PDF, shown by the browser and saved under its own name. */
+    static ResponseEntity<byte[]> pdf(DunningSending.Letter letter) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename(letter.fileName()).build().toString())
+                .body(letter.pdf());
     }
 
     @Operation(summary = "Every customer's actions due on a day, by who carries them out (assignee, then customer), "

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param supplierName how the messages sign when no supplier identity is configured for the invoices' entity
  * @param suppliers the supplier's identity per legal entity of the ledger (its code), which letters are sent by: a
  *                  formal notice names the creditor (name, address, registration number) and whom to contact
+ * @param mailFrom the sender of dunning e-mails, e.g. {@code Dupont recouvrement <recouvrement@dupont.example>}; unset,
+ *                 the SMTP account ({@code spring.mail.username}) when it is an address. E-mails go out through the
+ *                 SMTP server of {@code spring.mail.host}; with none, sending by e-mail is refused and letters print
  */
 @ConfigurationProperties("arbiter.dunning")
 public record DunningProperties(@org.jspecify.annotations.Nullable Path templatesDirectory,
         @DefaultValue("3d") Duration promiseGrace, @DefaultValue("Arbiter") String supplierName,
-        @DefaultValue Map<String, Supplier> suppliers) {
+        @DefaultValue Map<String, Supplier> suppliers, @Nullable String mailFrom) {
 
     /**
      * A legal entity's identity as its letters show it.

@@ -38,6 +38,8 @@ class DunningTemplates {
             "indemnity.basis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 
+    /** The legal mentions printed under every letter, not editable by the person sending it. */
+    static final String LETTER_FOOTER = "letter-footer";
     /** The suffix of a template's variant for public bodies ({@link #forDebtor}). */
     static final String PUBLIC_VARIANT = "-public";
     /** Where the build packages the repository's templates/dunning (pom.xml). */

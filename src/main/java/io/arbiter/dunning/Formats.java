@@ -73,7 +73,8 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
 
     /** One line per invoice, columns separated by {@code |}: what a letter or an email shows as a table. */
     String invoiceTable(List<InvoiceDue> invoices) {
-        StringBuilder table = new StringBuilder(String.join(" | ", headers));
+        // Seven columns: the last header is the word the days-late column shows for a sum not yet due.
+        StringBuilder table = new StringBuilder(String.join(" | ", java.util.Arrays.copyOf(headers, 7)));
         for (InvoiceDue invoice : invoices) {
             table.append('\n').append(String.join(" | ", invoice.number(), date(invoice.issueDate()), date(invoice.dueDate()),
                     lateness(invoice), money(invoice.openAmount()), money(invoice.interest()),

@@ -113,7 +113,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dunning/customers/*/agency-case")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/v1/dunning/outcomes", "/api/v1/dunning/agenda")
+                        .requestMatchers("/api/v1/dunning/outcomes", "/api/v1/dunning/agenda", "/api/v1/dunning/actions/*/send",
+                                "/api/v1/dunning/actions/*/letter.pdf")
                                 .hasAnyRole(Role.DUNNING_ENGINE.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
                                         Role.ADMIN.name(), Role.SALESPERSON.name())
                         .requestMatchers("/api/v1/dunning/next-actions")

@@ -72,6 +72,10 @@ public final class ProblemTypes {
             new Type("already-decided", 409, "a second verdict by the same person on a limit request"),
             new Type("pool-not-configured", 409, "a pool contribution from an Arbiter with no community pool"
                     + " configured"),
+            new Type("action-not-due", 409, "sending or printing a dunning action that is not due on that day: already"
+                    + " sent, or its invoices paid, disputed or under a promise to pay"),
+            new Type("mail-not-configured", 409, "a dunning e-mail from an Arbiter with no SMTP server (`spring.mail.host`)"
+                    + " or no sender (`arbiter.dunning.mail-from`): send it as a letter"),
             new Type("upload-too-large", 413, "an uploaded file larger than the server accepts"),
             new Type("request-too-large", 413, "a JSON body larger than `arbiter.http.max-json-size`"),
             new Type("unsupported-media-type", 415, "the `Content-Type` is not one the endpoint reads"),
@@ -97,6 +101,8 @@ public final class ProblemTypes {
                     + " persists"),
             new Type("pool-unavailable", 502, "the community pool did not answer a contribution (a credit decision"
                     + " never fails for this: it decides without)"),
+            new Type("mail-unavailable", 502, "the SMTP server refused a dunning e-mail or did not answer; nothing was"
+                    + " recorded"),
             new Type("bureau-unavailable", 503, "no bureau answered for a monitoring notification, which was not"
                     + " recorded: send it again (a credit decision never fails for this)"),
             new Type("policy-being-published", 503, "dunning next actions or the agenda: a policy version was"

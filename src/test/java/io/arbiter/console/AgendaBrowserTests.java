@@ -7,21 +7,36 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
 import io.arbiter.ledger.LedgerFixtures;
 import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 import io.arbiter.security.Role;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * A collector's morning in the agenda: the day's actions, theirs first; an action opened with the amounts owed and the
  * letter in the customer's language; outcomes recorded with the keyboard, the list updated in place; a formal notice
- * sent only once confirmed; a salesperson seeing their own customers only.
+ * sent only once confirmed; a reminder edited and e-mailed with its letter as PDF; a salesperson seeing their own
+ * customers only.
  */
 class AgendaBrowserTests extends BrowserTest {
+
+    /** The SMTP server of the tests' configuration (spring.mail.port), which the collector's e-mails reach. */
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private final LocalDate today = LocalDate.now();
     private LedgerFixtures ledger;
@@ -123,6 +138,50 @@ class AgendaBrowserTests extends BrowserTest {
         assertThat(rows()).noneMatch(text -> text.contains(account));
         assertThat(jdbc.sql("select count(*) from dunning_outcome where customer_account = ? and confirmed_by = ?")
                 .params(account, manager).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_collector_edits_the_reminder_and_sends_it_by_e_mail_with_the_letter_as_pdf() throws Exception {
+        String account = customer("Menuiserie Caron", "SP-" + LedgerFixtures.unique("X"), false, 0, "1500.00");
+        String collector = person("Lucie Martin", Role.CREDIT_ANALYST);
+        signIn(collector, PASSWORD);
+        open("/agenda", "agenda");
+        assertThat(row(account).getText()).contains("Reminder").contains("e-mail");
+        openAction(account);
+        WebElement text = browser.findElement(By.id("message-text"));
+        assertThat(text.getAttribute("value")).contains("Madame, Monsieur,").contains("1 500,00 €");
+        // The collector adds a line of their own at the top of the message.
+        text.click();
+        text.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+        text.sendKeys("Suite à notre appel de ce matin, voici le rappel promis.", Keys.ENTER, Keys.ENTER);
+        browser.findElement(By.id("send-to")).sendKeys("compta@caron.example");
+        browser.executeScript("arguments[0].scrollTop = 0; arguments[0].scrollIntoView({block: 'center'})", text);
+        screenshot("reminder-edited");
+        browser.findElement(By.id("send-email")).click();
+
+        WebElement sent = waitFor(By.id("recorded"));
+        screenshot("reminder-sent");
+        assertThat(sent.getText()).contains("E-mail sent to compta@caron.example for Menuiserie Caron");
+        assertThat(sent.findElement(By.cssSelector("a.pdf")).getAttribute("href")).contains("/letter.pdf");
+        assertThat(rows()).noneMatch(row -> row.contains(account));
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        MimeMessage message = smtp.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("compta@caron.example");
+        Multipart parts = (Multipart) message.getContent();
+        byte[] pdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                pdf = parts.getBodyPart(i).getInputStream().readAllBytes();
+            }
+        }
+        assertThat(pdf).as("the letter attached").isNotNull();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Suite à notre appel de ce matin, voici le rappel promis.")
+                    .contains("1 500,00 €").contains("40 €");
+        }
+        assertThat(jdbc.sql("select personalised_text from dunning_outcome where customer_account = ? and kind = 'SENT' and agent = ?")
+                .params(account, collector).query(String.class).single())
+                .startsWith("Suite à notre appel de ce matin, voici le rappel promis.\n\n");
     }
 
     @Test

@@ -115,7 +115,7 @@ class DunningPlannerTests {
     }
 
     private static DunningPlanner planner(DunningRules engine) {
-        DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of());
+        DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(), null);
         return new DunningPlanner(engine, properties, new DunningTemplates(properties));
     }
 
