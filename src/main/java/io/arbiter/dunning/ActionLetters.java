@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ import io.arbiter.dunning.DunningApi.Totals;
 import io.arbiter.law.InterestSegment;
 import io.arbiter.law.InterestTerms;
 import io.arbiter.law.LatePaymentInterest;
+import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
 
 /**
@@ -67,6 +69,27 @@ class ActionLetters {
     }
 
     record Completed(Action action, Dues.Computed dues) {
+    }
+
+    /**
+     * Letters must name who sends them: French law asks business papers for the company's name, registered address and
+     * registration number (Code de commerce R123-237), and a formal notice must identify the creditor. Without them
+     * configured for the invoices' legal entity, a letter is signed with the bare {@code supplier-name} ("Arbiter"
+     * unless set): said once per answer, so that nobody sends such a letter unaware.
+     */
+    Optional<Reason> unidentifiedSupplier(DunningPlanner.Proposed proposed) {
+        String entity = proposed.invoices().getFirst().entity();
+        DunningProperties.Supplier supplier = properties.supplier(entity);
+        if (supplier.address() != null && !supplier.address().isBlank() && supplier.registrationNumber() != null
+                && !supplier.registrationNumber().isBlank()) {
+            return Optional.empty();
+        }
+        String key = entity == null ? "<entity>" : entity;
+        return Optional.of(new Reason("(configuration)", null, null, "SUPPLIER_IDENTITY_MISSING", "Letters for "
+                + (entity == null ? "these invoices" : "entity " + entity + "'s invoices") + " are signed '" + supplier.name()
+                + "' without the supplier's address and registration number, which French law requires on business"
+                + " letters (Code de commerce R123-237). Set arbiter.dunning.suppliers." + key + ".name, .address,"
+                + " .registration-number and .contact (docs/ledger-and-collections.md)."));
     }
 
     private Map<String, String> variables(String language, CustomerCase customerCase, DunningPlanner.Proposed proposed,

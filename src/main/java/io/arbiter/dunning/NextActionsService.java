@@ -85,6 +85,7 @@ public class NextActionsService {
             ActionLetters.Completed completed = letters.complete(customerCase, proposed, asOf);
             Action action = completed.action();
             problems.addAll(completed.dues().problems());
+            letters.unidentifiedSupplier(proposed).ifPresent(problems::add);
             due.add(action);
             actions.propose(new DunningActions.StoredAction(action.id(), customerCase.account(), customerCase.ledgerId(),
                     action.level(), action.action(), action.channel(), action.template(), action.requiresConfirmation(),

@@ -183,6 +183,7 @@ class CollectionsLawTests extends ApiTest {
         List<String> codes = new ArrayList<>();
         next.get("problems").forEach(problem -> codes.add(problem.get("ruleName").asString()));
         assertThat(codes).contains("RATE_BEYOND_DATA");
+        assertThat(codes).as("the supplier's identity is configured here").doesNotContain("SUPPLIER_IDENTITY_MISSING");
         String message = next.get("problems").get(codes.indexOf("RATE_BEYOND_DATA")).get("description").asString();
         assertThat(message).contains("2026-07");
         // The message names a page and a section that tell how to add the rate: both must exist.

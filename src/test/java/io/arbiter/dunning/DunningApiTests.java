@@ -306,6 +306,16 @@ class DunningApiTests extends ApiTest {
                 "mise en demeure", "Atelier " + customer.registrationNumber());
         assertThat(formalNotice.get("preview").get("en").asString()).contains("€117.12", "€40.00", "€10,157.12",
                 "formal notice");
+        // No supplier identity is configured here: the letters are signed "Arbiter", and the answer says so once.
+        List<JsonNode> unsigned = new ArrayList<>();
+        next.get("problems").forEach(problem -> {
+            if (problem.get("ruleName").asString().equals("SUPPLIER_IDENTITY_MISSING")) {
+                unsigned.add(problem);
+            }
+        });
+        assertThat(unsigned).hasSize(1);
+        assertThat(unsigned.getFirst().get("description").asString()).contains("signed 'Arbiter'", "R123-237",
+                "arbiter.dunning.suppliers.");
     }
 
     @Test
