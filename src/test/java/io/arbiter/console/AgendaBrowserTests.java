@@ -138,6 +138,26 @@ class AgendaBrowserTests extends BrowserTest {
         assertThat(rows()).noneMatch(text -> text.contains(account));
         assertThat(jdbc.sql("select count(*) from dunning_outcome where customer_account = ? and confirmed_by = ?")
                 .params(account, manager).query(Long.class).single()).isEqualTo(1);
+
+        // The same from the letter itself: printed from its PDF, recorded as sent once confirmed.
+        String second = customer("Carrosserie Vidal", "SP-" + LedgerFixtures.unique("X"), false, 35, "9000.00");
+        open("/agenda", "agenda-second-notice");
+        openAction(second);
+        assertThat(browser.findElements(By.id("send-email"))).as("a registered letter is not e-mailed").isEmpty();
+        String pdf = browser.findElement(By.cssSelector("#send-form a.pdf")).getAttribute("href");
+        assertThat(browser.executeAsyncScript("fetch(arguments[0]).then(r => arguments[1](r.status + ' '"
+                + " + r.headers.get('content-type')))", pdf)).isEqualTo("200 application/pdf");
+        browser.findElement(By.id("send-letter")).click();
+        assertThat(waitFor(By.cssSelector("#send-form [role=alert]")).getText())
+                .contains("Nothing recorded: tick the confirmation");
+        browser.findElement(By.id("send-confirm")).click();
+        browser.findElement(By.id("send-letter")).click();
+        WebElement sent = waitFor(By.id("recorded"));
+        screenshot("formal-notice-letter-sent");
+        assertThat(sent.getText()).contains("Letter to Carrosserie Vidal").contains("recorded as sent")
+                .contains("Print the letter (PDF)");
+        assertThat(jdbc.sql("select count(*) from dunning_outcome where customer_account = ? and confirmed_by = ? and agent = ?")
+                .params(second, manager, manager).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
