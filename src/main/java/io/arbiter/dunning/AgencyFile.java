@@ -3,12 +3,10 @@ package io.arbiter.dunning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -27,13 +25,13 @@ public class AgencyFile {
 
     private final CaseReader cases;
     private final ActionLetters letters;
-    private final DunningActions actions;
+    private final DunningHistory history;
     private final Clock clock;
 
-    AgencyFile(CaseReader cases, ActionLetters letters, DunningActions actions, Clock clock) {
+    AgencyFile(CaseReader cases, ActionLetters letters, DunningHistory history, Clock clock) {
         this.cases = cases;
         this.letters = letters;
-        this.actions = actions;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -53,20 +51,7 @@ public class AgencyFile {
             invoices.addAll(dues.invoices());
             totals.add(dues.totals());
         });
-        Map<UUID, List<DunningActions.StoredOutcome>> outcomes = actions.outcomes(account);
-        List<DunningApi.HistoryEntry> history = new ArrayList<>();
-        for (DunningActions.StoredAction action : actions.ofCustomer(account)) {
-            List<String> numbers = action.invoiceKeys().stream().map(CustomerCase::number).toList();
-            List<DunningActions.StoredOutcome> results = outcomes.getOrDefault(action.id(), List.of());
-            if (results.isEmpty()) {
-                history.add(new DunningApi.HistoryEntry(action.proposedOn(), action.id(), action.action(), action.channel(),
-                        action.step(), numbers, null, null, null));
-            }
-            results.forEach(outcome -> history.add(new DunningApi.HistoryEntry(outcome.happenedOn(), action.id(),
-                    action.action(), action.channel(), action.step(), numbers, OutcomeKind.valueOf(outcome.kind()),
-                    outcome.agent(), outcome.note())));
-        }
-        history.sort(Comparator.comparing(DunningApi.HistoryEntry::date));
+        List<DunningApi.HistoryEntry> history = this.history.of(account);
         return new AgencyCase(asOf, new DunningApi.Debtor(customerCase.account(), customerCase.name(),
                 customerCase.registrationNumber(), customerCase.country(), customerCase.salesperson(),
                 customerCase.postalAddress()), invoices, totals, history);

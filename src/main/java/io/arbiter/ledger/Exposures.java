@@ -63,7 +63,7 @@ public class Exposures {
          * The company without its groups, for a salesperson's key: a group's total would show the balances of its other
          * members, which may be other salespeople's customers.
          */
-        CustomerExposure companyOnly() {
+        public CustomerExposure companyOnly() {
             return new CustomerExposure(registrationNumber, asOf, accounts, customerIds, List.of(), customer, List.of());
         }
     }

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                                         Role.ADMIN.name(), Role.SALESPERSON.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/behaviour", "/api/v1/ledger/customers/*/history",
                                 "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE_AND_SALES)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*")
+                                .hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
                                 "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
@@ -145,6 +147,7 @@ class SecurityConfiguration {
                         .requestMatchers("/policy", "/policy/**").hasAnyRole(POLICY_AUTHORS)
                         .requestMatchers("/review", "/review/**").hasAnyRole(FINANCE)
                         .requestMatchers("/agenda", "/agenda/**").hasAnyRole(FINANCE_AND_SALES)
+                        .requestMatchers("/customers", "/customers/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/", "/password").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -183,7 +183,15 @@ class ApiContractTests extends ApiTest {
             Map.entry("/api/v1/ledger/imports/{id} preview", "the first rows of one import as read"),
             Map.entry("/api/v1/ledger/customers/{registrationNumber}/history months", "the months of the period asked"),
             Map.entry("/api/v1/ledger/customers/{registrationNumber}/exposure customer", "one row per currency"),
-            Map.entry("/api/v1/ledger/customers/{registrationNumber}/exposure group", "one row per currency"));
+            Map.entry("/api/v1/ledger/customers/{registrationNumber}/exposure group", "one row per currency"),
+            Map.entry("/api/v1/customers/{companyId} accounts", "one company's ledger accounts, a handful"),
+            Map.entry("/api/v1/customers/{companyId} paymentTrend", "the last 12 months, one row each"),
+            Map.entry("/api/v1/customers/{companyId} openInvoices",
+                    "the first 200 open invoices, due first (openInvoiceCount counts all)"),
+            Map.entry("/api/v1/customers/{companyId} promises", "the latest 50 promises to pay"),
+            Map.entry("/api/v1/customers/{companyId} decisions",
+                    "the latest 10 decisions; all of them page at /api/v1/credit-decisions?registrationNumber="),
+            Map.entry("/api/v1/customers/{companyId} dunningHistory", "the latest 50 dunning events"));
 
     /** A response property holding an array of objects is a list, and lists page, unless it is a documented part. */
     private void listsOutsideAPage(Operation operation, JsonNode response, List<String> violations, Set<String> exempted) {
