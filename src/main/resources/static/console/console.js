@@ -87,6 +87,7 @@ window.addEventListener('resize', function () {
             chart.resize();
         }
     });
+});
 
 // The customer page's payment trend: drawn once ECharts has loaded; the same figures are in a table beside it.
 window.addEventListener('load', function () {
