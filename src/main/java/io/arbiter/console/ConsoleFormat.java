@@ -42,6 +42,17 @@ public class ConsoleFormat {
         return format.format(amount);
     }
 
+    /** A ratio or a number of days, to the tenth the KPIs are rounded to ("45.3", "45,3"). */
+    public String tenths(@Nullable BigDecimal value) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
     public String instant(@Nullable Instant instant) {
         if (instant == null) {
             return "—";

@@ -33,18 +33,13 @@ class InsightController {
 
     private final PortfolioGuard portfolios;
     private final PaymentBehaviours behaviours;
-    private final Kpis kpis;
-    private final CashInForecasts forecasts;
-    private final InsightProperties properties;
+    private final KpiReports reports;
     private final Clock clock;
 
-    InsightController(PortfolioGuard portfolios, PaymentBehaviours behaviours, Kpis kpis, CashInForecasts forecasts,
-            InsightProperties properties, Clock clock) {
+    InsightController(PortfolioGuard portfolios, PaymentBehaviours behaviours, KpiReports reports, Clock clock) {
         this.portfolios = portfolios;
         this.behaviours = behaviours;
-        this.kpis = kpis;
-        this.forecasts = forecasts;
-        this.properties = properties;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -92,25 +87,18 @@ class InsightController {
         TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
                 TableExport.Format.XLSX);
         TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
-        if (asOf != null && to != null && !asOf.equals(to)) {
-            throw KpiQuery.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
-        }
-        LocalDate end = day(asOf != null ? "asOf" : "to", asOf != null ? asOf : to);
-        // from is the period's first day: the default period is kpi-period long, ending on asOf.
-        LocalDate start = from != null ? from : end.minusDays(properties.kpiPeriod().toDays() - 1);
         KpiQuery.Dimension dimension = KpiQuery.Dimension.parse(by);
         boolean csv = as != TableExport.Format.JSON;
-        KpiReport report = kpis.report(new KpiQuery(end, start, dimension,
-                KpiQuery.parseBuckets(buckets, properties.agedBuckets()), properties.countbackMonths(),
-                new KpiQuery.Filter(entity, group, activity, portfolios.reportedSalesperson(PortfolioScope.of(caller), salesperson), customer),
-                page(dimension, csv, limit, cursor), KpiQuery.CeiForm.parse(ceiForm)));
+        LocalDate end = periodEnd(asOf, to);
+        KpiReport report = reports.report(PortfolioScope.of(caller), new KpiReports.Request(end, from, by, buckets, entity,
+                group, activity, salesperson, customer, ceiForm), page(dimension, csv, limit, cursor));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (report.next() != null) {
             response.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("cursor", report.next()).build().toUriString() + ">; rel=\"next\"");
         }
         if (csv) {
-            return TableExport.file(response, as, csvDialect, "kpis-" + report.by() + "-" + end,
+            return TableExport.file(response, as, csvDialect, "kpis-" + report.by() + "-" + report.asOf(),
                     out -> KpiCsv.export(report, out));
         }
         return response.contentType(MediaType.APPLICATION_JSON).body(report);
@@ -159,15 +147,51 @@ class InsightController {
         TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
                 TableExport.Format.XLSX);
         TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
-        if (salesperson != null && salesperson.isBlank()) {
-            throw KpiQuery.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
-        }
-        CashInForecast forecast = forecasts.forecast(day("asOf", asOf), portfolios.reportedSalesperson(PortfolioScope.of(caller), salesperson));
+        CashInForecast forecast = reports.forecast(PortfolioScope.of(caller), asOf, salesperson);
         if (as == TableExport.Format.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(forecast);
         }
         return TableExport.file(ResponseEntity.ok(), as, csvDialect, "cash-in-" + forecast.asOf(),
                 out -> CashInForecasts.export(forecast, out));
+    }
+
+    @Operation(summary = "The customers behind one KPI figure: figure=open, overdue (the default) or an aged-balance bucket's label "
+            + "(not due, 1-30, ..., >180, as the KPI report's buckets name them), with the KPI filters (asOf or to, from, "
+            + "buckets, entity, group, activity, salesperson); each customer's amount and share, largest first within "
+            + "each currency; JSON (the first 'limit' customers, default 1000, with the totals and the count of all), "
+            + "CSV (Accept: text/csv or format=csv; every customer unless limit is given) or XLSX (format=xlsx)")
+    @GetMapping("/api/v1/kpis/customers")
+    ResponseEntity<?> customers(@RequestParam(defaultValue = "overdue") String figure,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable String buckets,
+            @RequestParam(required = false) @Nullable String entity, @RequestParam(required = false) @Nullable String group,
+            @RequestParam(required = false) @Nullable String activity,
+            @RequestParam(required = false) @Nullable String salesperson,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String dialect,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept, Principal caller) {
+        TableExport.Format as = TableExport.format(format, accept, TableExport.Format.JSON, TableExport.Format.CSV,
+                TableExport.Format.XLSX);
+        TableExport.Dialect csvDialect = TableExport.Dialect.parse(dialect);
+        boolean file = as != TableExport.Format.JSON;
+        KpiCustomers customers = reports.customers(PortfolioScope.of(caller), new KpiReports.Request(periodEnd(asOf, to),
+                from, "customer", buckets, entity, group, activity, salesperson, null, null), figure,
+                limit == null && !file ? Integer.valueOf(CUSTOMERS_PER_PAGE) : limit);
+        if (file) {
+            return TableExport.file(ResponseEntity.ok(), as, csvDialect, "kpi-customers-" + customers.asOf(),
+                    out -> KpiReports.export(customers, out));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(customers);
+    }
+
+    /** The period's last day: asOf, or its other name to; null for today. */
+    private static @Nullable LocalDate periodEnd(@Nullable LocalDate asOf, @Nullable LocalDate to) {
+        if (asOf != null && to != null && !asOf.equals(to)) {
+            throw KpiQuery.invalid("to", "to is another name for asOf (the period ends on it): give one, or the same day");
+        }
+        return asOf != null ? asOf : to;
     }
 
     private LocalDate day(String field, @Nullable LocalDate day) {

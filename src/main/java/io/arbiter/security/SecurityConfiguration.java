@@ -107,7 +107,7 @@ class SecurityConfiguration {
                                 .hasAnyRole(Role.ORDER_SYSTEM.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
                                         Role.ADMIN.name(), Role.SALESPERSON.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/ledger/customers/*/behaviour", "/api/v1/ledger/customers/*/history",
-                                "/api/v1/kpis", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE_AND_SALES)
+                                "/api/v1/kpis", "/api/v1/kpis/customers", "/api/v1/forecast/cash-in").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*")
                                 .hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
@@ -148,6 +148,7 @@ class SecurityConfiguration {
                         .requestMatchers("/review", "/review/**").hasAnyRole(FINANCE)
                         .requestMatchers("/agenda", "/agenda/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/customers", "/customers/**").hasAnyRole(FINANCE_AND_SALES)
+                        .requestMatchers("/kpis", "/kpis/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/", "/password").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())

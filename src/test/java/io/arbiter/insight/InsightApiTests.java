@@ -636,6 +636,57 @@ class InsightApiTests extends ApiTest {
         assertThat(in("XFE", weeks.get(2).get("amounts")).get("expected").get("amount").decimalValue()).isEqualByComparingTo("100");
     }
 
+    /**
+     * The customers behind a figure, as of 2026-06-30 in an entity of their own: Alpha owes 1,000 due 05-16 (45 days
+     * past due, bucket 31-60) and 500 not due; Beta 3,000 due 05-16; Gamma 200 not due. The 31-60 bucket's 4,000 is
+     * Beta's 75 % and Alpha's 25 %, as the KPI report's bucket says; a salesperson sees only their own customers.
+     */
+    @Test
+    void the_customers_behind_an_aged_bucket_add_up_to_the_report_s_bucket_largest_first() {
+        String entity = ledger.entity("EUR");
+        LocalDate due = AS_OF.minusDays(45);
+        long alpha = ledger.customer(registration());
+        long beta = ledger.customer(LedgerFixtures.NewCustomer.named(registration()).soldBy("SP-PORTFOLIO-TEST"));
+        long gamma = ledger.customer(registration());
+        ledger.openInvoice(entity, alpha, due.minusDays(30), due, "1000", "EUR");
+        ledger.openInvoice(entity, alpha, day("2026-06-20"), day("2026-07-20"), "500", "EUR");
+        ledger.openInvoice(entity, beta, due.minusDays(30), due, "3000", "EUR");
+        ledger.openInvoice(entity, gamma, day("2026-06-25"), day("2026-07-25"), "200", "EUR");
+        String filter = "asOf=" + AS_OF + "&entity=" + entity;
+
+        Response bucket = get("/api/v1/kpis/customers?figure=31-60&" + filter, ANALYST);
+        assertThat(bucket.status()).as(bucket.text()).isEqualTo(200);
+        JsonNode report = get("/api/v1/kpis?" + filter, ANALYST).body();
+        assertThat(bucket.body().at("/totals/0/amount").decimalValue())
+                .isEqualByComparingTo(report.at("/rows/0/agedBalance/2/amount").decimalValue()).isEqualByComparingTo("4000");
+        assertThat(bucket.body().get("customerCount").asInt()).isEqualTo(2);
+        JsonNode rows = bucket.body().get("rows");
+        assertThat(rows.get(0).get("name").asString()).isEqualTo(name(beta));
+        assertThat(rows.get(0).at("/amount/amount").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(rows.get(0).at("/amount/currency").asString()).isEqualTo("EUR");
+        assertThat(rows.get(0).get("share").decimalValue()).isEqualByComparingTo("75.0");
+        assertThat(rows.get(1).get("name").asString()).isEqualTo(name(alpha));
+
+        JsonNode open = get("/api/v1/kpis/customers?figure=open&" + filter, ANALYST).body();
+        assertThat(StreamSupport.stream(open.get("rows").spliterator(), false).map(r -> r.at("/amount/amount").decimalValue().intValue()))
+                .containsExactly(3000, 1500, 200);
+        assertThat(get("/api/v1/kpis/customers?figure=not%20due&limit=1&" + filter, ANALYST).body().get("rows"))
+                .hasSize(1).allSatisfy(r -> assertThat(r.get("name").asString()).isEqualTo(name(alpha)));
+        assertThat(get("/api/v1/kpis/customers?figure=overdue&" + filter, SALESPERSON).body().get("rows"))
+                .as("a salesperson's key sees its own customer only")
+                .hasSize(1).allSatisfy(r -> assertThat(r.get("name").asString()).isEqualTo(name(beta)));
+
+        Response csv = get("/api/v1/kpis/customers?figure=overdue&format=csv&" + filter, ANALYST);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.text().lines().toList()).hasSize(3).first().asString().contains("account,name,currency,overdue");
+        assertThat(refusedField(get("/api/v1/kpis/customers?figure=61-90days&" + filter, ANALYST))).isEqualTo("figure");
+        assertThat(get("/api/v1/kpis/customers?figure=open&" + filter, null).status()).isEqualTo(401);
+    }
+
+    private String name(long customer) {
+        return jdbc.sql("select name from ledger_customer where id = ?").param(customer).query(String.class).single();
+    }
+
     private JsonNode forecast(String query) {
         Response response = get("/api/v1/forecast/cash-in?" + query, MANAGER);
         assertThat(response.status()).as(response.text()).isEqualTo(200);

@@ -1,0 +1,114 @@
+package io.arbiter.insight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.arbiter.security.PortfolioGuard;
+import io.arbiter.security.PortfolioScope;
+import io.arbiter.shared.BusinessDates;
+import io.arbiter.shared.TableExport;
+
+/**
+ * The KPI, drill-down and forecast questions as the API asks them, for any caller within its {@link PortfolioScope}:
+ * the API's controller and the console's dashboard both ask here, so that a salesperson's portfolio is limited in one
+ * place ({@link PortfolioGuard#reportedSalesperson}) and both show the same figures for the same filter.
+ */
+@Service
+public class KpiReports {
+
+    /**
+     * A KPI question as a client words it: null fields take the API's defaults (today; the configured period ending
+     * on {@code asOf}; the configured aged-balance buckets; the standard CEI).
+     *
+     * @param by {@code all}, {@code entity}, {@code group}, {@code activity}, {@code salesperson} or {@code customer}
+     */
+    public record Request(@Nullable LocalDate asOf, @Nullable LocalDate from, String by, @Nullable String buckets,
+            @Nullable String entity, @Nullable String group, @Nullable String activity, @Nullable String salesperson,
+            @Nullable String customer, @Nullable String ceiForm) {
+
+        /** The whole report ({@code by=all}) for these filters. */
+        public static Request overall(@Nullable LocalDate asOf, @Nullable LocalDate from, @Nullable String entity,
+                @Nullable String group, @Nullable String activity, @Nullable String salesperson) {
+            return new Request(asOf, from, "all", null, entity, group, activity, salesperson, null, null);
+        }
+    }
+
+    private final PortfolioGuard portfolios;
+    private final Kpis kpis;
+    private final CashInForecasts forecasts;
+    private final InsightProperties properties;
+    private final Clock clock;
+
+    KpiReports(PortfolioGuard portfolios, Kpis kpis, CashInForecasts forecasts, InsightProperties properties, Clock clock) {
+        this.portfolios = portfolios;
+        this.kpis = kpis;
+        this.forecasts = forecasts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The whole report, every customer's row when by customer. */
+    public KpiReport report(PortfolioScope scope, Request request) {
+        return report(scope, request, null);
+    }
+
+    KpiReport report(PortfolioScope scope, Request request, KpiQuery.@Nullable Page page) {
+        return kpis.report(query(scope, request, KpiQuery.Dimension.parse(request.by()), page));
+    }
+
+    /** The customers behind one figure of the report for {@code request}'s filters ({@link KpiCustomers}). */
+    public KpiCustomers customers(PortfolioScope scope, Request request, String figure, @Nullable Integer limit) {
+        KpiReport report = kpis.report(query(scope, request, KpiQuery.Dimension.CUSTOMER, null));
+        return KpiCustomers.of(report, figure, limit);
+    }
+
+    /** The 13-week cash-in forecast from {@code asOf} (default today), of one salesperson's customers or all. */
+    public CashInForecast forecast(PortfolioScope scope, @Nullable LocalDate asOf, @Nullable String salesperson) {
+        if (salesperson != null && salesperson.isBlank()) {
+            throw KpiQuery.invalid("salesperson", "salesperson must not be blank: name one, or leave it out for every customer");
+        }
+        return forecasts.forecast(day("asOf", asOf), portfolios.reportedSalesperson(scope, salesperson));
+    }
+
+    /** The report as the API's CSV and XLSX files hold it. */
+    public static void export(KpiReport report, TableExport out) {
+        KpiCsv.export(report, out);
+    }
+
+    /** The forecast as the API's CSV and XLSX files hold it. */
+    public static void export(CashInForecast forecast, TableExport out) {
+        CashInForecasts.export(forecast, out);
+    }
+
+    /** The drill-down as the API's CSV and XLSX files hold it. */
+    public static void export(KpiCustomers customers, TableExport out) {
+        KpiCustomers.export(customers, out);
+    }
+
+    /** The day a question is asked about when it names none: today, by the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The first day of the period ending on {@code asOf} when a question names none: kpi-period long. */
+    public LocalDate defaultFrom(LocalDate asOf) {
+        return asOf.minusDays(properties.kpiPeriod().toDays() - 1);
+    }
+
+    private KpiQuery query(PortfolioScope scope, Request request, KpiQuery.Dimension by, KpiQuery.@Nullable Page page) {
+        LocalDate end = day("asOf", request.asOf());
+        // from is the period's first day: the default period is kpi-period long, ending on asOf.
+        LocalDate start = request.from() != null ? request.from() : defaultFrom(end);
+        return new KpiQuery(end, start, by, KpiQuery.parseBuckets(request.buckets(), properties.agedBuckets()),
+                properties.countbackMonths(), new KpiQuery.Filter(request.entity(), request.group(), request.activity(),
+                        portfolios.reportedSalesperson(scope, request.salesperson()), request.customer()),
+                page, KpiQuery.CeiForm.parse(request.ceiForm()));
+    }
+
+    private LocalDate day(String field, @Nullable LocalDate day) {
+        return day == null ? LocalDate.now(clock) : BusinessDates.within(field, day);
+    }
+}
