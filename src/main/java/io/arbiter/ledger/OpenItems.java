@@ -58,6 +58,18 @@ public class OpenItems {
             LocalDate dueDate, BigDecimal amount, BigDecimal openAmount, String currency, List<Dispute> disputes) {
     }
 
+    /**
+     * A payment received after its invoice's due date, as the lettrage allocated it: the part it paid owes late-payment
+     * interest up to the day it was received (Code de commerce L441-10 II).
+     *
+     * @param paid the amount of the payment allocated to the invoice, in the invoice's currency
+     * @param paidOn the day the payment was received
+     * @param invoiceSettled the invoice has nothing left to pay (paid, or settled outside Arbiter)
+     */
+    public record LatePaidPart(long invoiceId, String entityCode, String number, LocalDate issueDate, LocalDate dueDate,
+            BigDecimal paid, String currency, LocalDate paidOn, boolean invoiceSettled) {
+    }
+
     /** Everything open for one customer. */
     public record CustomerItems(Customer customer, List<OpenInvoice> invoices, List<Promise> promises) {
     }
@@ -87,6 +99,27 @@ public class OpenItems {
                             rs.getObject(3, LocalDate.class));
                 });
         return settled;
+    }
+
+    /**
+     * A customer's payments received after their invoices' due dates, from {@code from} to {@code to} (both included),
+     * one part per allocation, by due date, invoice and payment day. Credit notes are no payments: they pay nothing late.
+     */
+    public List<LatePaidPart> latePaidParts(long customerId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select i.id, i.entity_code, i.number, i.issue_date, i.due_date, a.amount, i.currency, p.received_on,
+                               not (i.status = 'OPEN' and i.open_amount > 0) as settled
+                        from ledger_allocation a join ledger_payment p on p.id = a.payment_id
+                                                 join ledger_invoice i on i.id = a.invoice_id
+                        where i.customer_id = ? and i.status <> 'CANCELLED' and p.received_on > i.due_date
+                          and p.received_on between ? and ?
+                        order by i.due_date, i.number, p.received_on, a.id""")
+                .params(customerId, from, to)
+                .query((rs, n) -> new LatePaidPart(rs.getLong("id"), rs.getString("entity_code"), rs.getString("number"),
+                        rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("received_on", LocalDate.class),
+                        rs.getBoolean("settled")))
+                .list();
     }
 
     /** The currency a legal entity invoices in, if the ledger knows the entity. */
