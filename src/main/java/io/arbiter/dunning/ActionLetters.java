@@ -48,10 +48,15 @@ class ActionLetters {
         return customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
     }
 
-    /** The action with amounts per invoice (open, interest to the date, the indemnity once late) and its messages. */
-    Completed complete(CustomerCase customerCase, DunningPlanner.Proposed proposed, LocalDate asOf) {
+    /**
+     * The action with amounts per invoice (open, interest to the date, the indemnity once late) and its messages; with
+     * the parts paid late it carries, claimed or only shown.
+     */
+    Completed complete(CustomerCase customerCase, DunningPlanner.Proposed proposed, LocalDate asOf,
+            List<CustomerCase.PaidLate> latePaid, boolean claimed) {
         Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
-        Dues.Computed computed = dues.of(proposed.invoices(), currency, asOf, terms(customerCase), proposed.stopAt());
+        Dues.Computed computed = dues.of(proposed.invoices(), currency, asOf, terms(customerCase), proposed.stopAt(),
+                latePaid, claimed);
         Map<String, String> preview = new LinkedHashMap<>();
         Map<String, String> mentions = new LinkedHashMap<>();
         for (String language : DunningTemplates.LANGUAGES) {
@@ -65,7 +70,7 @@ class ActionLetters {
         }
         return new Completed(new Action(proposed.id(), proposed.level(), proposed.action(), proposed.channel(),
                 proposed.template(), proposed.confirm(), proposed.assignee(), proposed.deadline(), computed.invoices(),
-                computed.totals(), proposed.reason(), preview, mentions), computed);
+                computed.totals(), proposed.reason(), preview, mentions, computed.latePaid()), computed);
     }
 
     record Completed(Action action, Dues.Computed dues) {
@@ -115,6 +120,10 @@ class ActionLetters {
         values.put("total.interest", formats.money(totals.interest()));
         values.put("total.indemnity", formats.money(totals.indemnity()));
         values.put("total.claim", formats.money(totals.claim()));
+        // A waived part is not claimed, so a letter does not mention it: the customer would read it as a claim.
+        values.put("latePaid", totals.latePaymentClaimed() && !computed.latePaid().isEmpty()
+                ? formats.latePaidBlock(computed.latePaid(), totals.latePaymentInterest().plus(totals.latePaymentIndemnity()))
+                : "");
         values.put("total.notYetDue", formats.money(invoices.stream().filter(InvoiceDue::notYetDue)
                 .map(InvoiceDue::openAmount).reduce(Money.of(BigDecimal.ZERO, totals.open().currency()), Money::plus)));
         values.put("action.channel", proposed.channel());

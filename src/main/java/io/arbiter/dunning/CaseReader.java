@@ -53,7 +53,24 @@ class CaseReader {
                 HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger", "No customer with account '" + account
                         + "' in the ledger; import it first, or send its open items inline (openItems)"));
         CustomerCase read = ledger(openItems.of(customer), asOf);
+        read = read.withLatePaid(latePaid(customer.id(), read, asOf));
         return read.company() == null ? read : read.withInsolvency(proceedings.of(read.company()).orElse(null));
+    }
+
+    /**
+     * The payments received late within the five years a claim between traders lasts (Code de commerce L110-4), but
+     * none on an invoice disputed that day: a customer who withheld payment over a dispute is not charged for it
+     * while the dispute stands.
+     */
+    private List<CustomerCase.PaidLate> latePaid(long customerId, CustomerCase read, LocalDate asOf) {
+        Set<Long> disputed = new HashSet<>();
+        read.items().stream().filter(item -> item.disputeReason() != null && item.ledgerId() != null)
+                .forEach(item -> disputed.add(item.ledgerId()));
+        return openItems.latePaidParts(customerId, asOf.minusYears(5), asOf).stream()
+                .filter(part -> !disputed.contains(part.invoiceId()))
+                .map(part -> new CustomerCase.PaidLate(part.entityCode(), part.number(), part.dueDate(), part.paid(),
+                        part.currency(), part.paidOn(), part.invoiceSettled()))
+                .toList();
     }
 
     /** The case without its proceedings, which the caller adds ({@link CustomerCase#withInsolvency}). */

@@ -1,5 +1,6 @@
 package io.arbiter.dunning;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,18 +18,46 @@ import io.arbiter.shared.CompanyKey;
  * @param company the company its registration number names, null without a usable number
  * @param postalAddress where registered letters go, as the ledger holds it; null when unknown
  * @param insolvency the proceedings known for the company, null when none
+ * @param latePaid the parts of its invoices paid after their due date (ledger customers only: inline open items carry no
+ *                 payments)
  */
 record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
         @Nullable CompanyKey company, @Nullable String postalAddress, String country, boolean publicSector,
         @Nullable String salesperson,
         @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays, List<Escalator.Item> items,
-        List<Escalator.PromiseView> promises, @Nullable Proceedings insolvency, List<Reason> problems) {
+        List<Escalator.PromiseView> promises, @Nullable Proceedings insolvency, List<Reason> problems,
+        List<PaidLate> latePaid) {
 
     private static final char KEY_SEPARATOR = '|';
 
+    /**
+     * A payment received after the due date of the invoice it was allocated to.
+     *
+     * @param settled the invoice has nothing left to pay: it was paid late as a whole and owes the €40 indemnity
+     */
+    record PaidLate(@Nullable String entity, String number, LocalDate dueDate, BigDecimal paid, String currency,
+            LocalDate paidOn, boolean settled) {
+    }
+
+    CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
+            @Nullable CompanyKey company, @Nullable String postalAddress, String country, boolean publicSector,
+            @Nullable String salesperson, @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays,
+            List<Escalator.Item> items, List<Escalator.PromiseView> promises, @Nullable Proceedings insolvency,
+            List<Reason> problems) {
+        this(account, ledgerId, name, registrationNumber, company, postalAddress, country, publicSector, salesperson,
+                customerSince, paymentTermsDays, items, promises, insolvency, problems, List.of());
+    }
+
     CustomerCase withInsolvency(@Nullable Proceedings proceedings) {
         return new CustomerCase(account, ledgerId, name, registrationNumber, company, postalAddress, country,
-                publicSector, salesperson, customerSince, paymentTermsDays, items, promises, proceedings, problems);
+                publicSector, salesperson, customerSince, paymentTermsDays, items, promises, proceedings, problems,
+                latePaid);
+    }
+
+    CustomerCase withLatePaid(List<PaidLate> parts) {
+        return new CustomerCase(account, ledgerId, name, registrationNumber, company, postalAddress, country,
+                publicSector, salesperson, customerSince, paymentTermsDays, items, promises, insolvency, problems,
+                List.copyOf(parts));
     }
 
     Debtor debtor() {

@@ -2,15 +2,20 @@ package io.arbiter.dunning;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import io.arbiter.dunning.DunningApi.InvoiceDue;
+import io.arbiter.dunning.DunningApi.LatePaidDue;
 import io.arbiter.dunning.DunningApi.Totals;
 import io.arbiter.law.Debtor;
 import io.arbiter.law.InterestSegment;
@@ -23,7 +28,8 @@ import io.arbiter.shared.Money;
 
 /**
  * What each invoice owes on a day: the open amount, late-payment interest from the day after its due date, and the €40
- * indemnity once it is late. In insolvency proceedings both stop at the opening judgment (Code de commerce L622-28):
+ * indemnity once it is late; and what the parts paid late owe: interest on each to its payment day, the indemnity once
+ * per invoice paid late as a whole. In insolvency proceedings both stop at the opening judgment (Code de commerce L622-28):
  * {@code stopAt} is that day, and an invoice not yet due on it is a sum "à échoir" (L622-25), owing neither. A rate taken beyond the bundled rate file is reported as a problem, never silently used.
  */
 final class Dues {
@@ -36,7 +42,7 @@ final class Dues {
      * @param problems rates used beyond the rate file, once per half-year
      */
     record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate,
-            @Nullable LocalDate rateSetOn, List<Reason> problems) {
+            @Nullable LocalDate rateSetOn, List<Reason> problems, List<LatePaidDue> latePaid) {
     }
 
     /** Where the docs say how to add a rate; a test checks the section exists. */
@@ -50,6 +56,15 @@ final class Dues {
 
     Computed of(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms,
             @Nullable LocalDate stopAt) {
+        return of(items, currency, asOf, terms, stopAt, List.of(), false);
+    }
+
+    /**
+     * With the parts paid late that the answer carries ({@code latePaid}, in {@code currency}): listed with their interest
+     * and indemnity whatever {@code claimed} says, added to the claim only when it is true.
+     */
+    Computed of(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms,
+            @Nullable LocalDate stopAt, List<CustomerCase.PaidLate> latePaid, boolean claimed) {
         Money zero = Money.of(BigDecimal.ZERO, currency);
         LocalDate until = stopAt != null && stopAt.isBefore(asOf) ? stopAt : asOf;
         Money open = zero;
@@ -85,9 +100,50 @@ final class Dues {
             interestTotal = interestTotal.plus(itemInterest);
             indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);
         }
+        List<LatePaidDue> parts = latePaid(latePaid, currency, terms, stopAt, beyond);
+        Money lateInterest = parts.stream().map(LatePaidDue::interest).reduce(zero, Money::plus);
+        Money lateIndemnity = parts.stream().map(LatePaidDue::indemnity).filter(Objects::nonNull)
+                .reduce(zero, Money::plus);
+        Money claim = open.plus(interestTotal).plus(indemnityTotal);
+        if (claimed) {
+            claim = claim.plus(lateInterest).plus(lateIndemnity);
+        }
         List<Reason> problems = beyond.stream().map(Dues::beyondData).toList();
-        return new Computed(invoices, new Totals(open, interestTotal, indemnityTotal,
-                open.plus(interestTotal).plus(indemnityTotal)), latest, setOn, problems);
+        return new Computed(invoices, new Totals(open, interestTotal, indemnityTotal, claim, lateInterest, lateIndemnity,
+                claimed), latest, setOn, problems, parts);
+    }
+
+    /**
+     * Each part paid late accrues interest on the amount paid from the day after the due date to the day it was paid
+     * (or to the opening judgment, in insolvency proceedings); an invoice with nothing left to pay owes the €40
+     * indemnity once, shown on its last part paid late (an invoice still open owes it with its open amount).
+     */
+    List<LatePaidDue> latePaid(List<CustomerCase.PaidLate> latePaid, Currency currency, InterestTerms terms,
+            @Nullable LocalDate stopAt, Set<String> beyond) {
+        Map<String, Integer> lastPart = new HashMap<>();
+        for (int i = 0; i < latePaid.size(); i++) {
+            lastPart.put(latePaid.get(i).entity() + "|" + latePaid.get(i).number(), i);
+        }
+        List<LatePaidDue> parts = new ArrayList<>();
+        for (int i = 0; i < latePaid.size(); i++) {
+            CustomerCase.PaidLate part = latePaid.get(i);
+            LocalDate to = stopAt != null && stopAt.isBefore(part.paidOn()) ? stopAt : part.paidOn();
+            long daysLate = Math.max(0, ChronoUnit.DAYS.between(part.dueDate(), to));
+            Money paid = Money.of(part.paid(), currency);
+            Money partInterest = Money.of(BigDecimal.ZERO, currency);
+            if (daysLate > 0) {
+                LatePaymentInterestResult result = interest.compute(paid, part.dueDate(), to, terms);
+                partInterest = result.total();
+                result.segments().stream().filter(InterestSegment::beyondLastDataPoint)
+                        .forEach(segment -> beyond.add(segment.from().toString().substring(0, 7)));
+            }
+            boolean completesIt = part.settled() && lastPart.get(part.entity() + "|" + part.number()) == i;
+            Money indemnity = completesIt && daysLate > 0 && currency.getCurrencyCode().equals("EUR")
+                    && RecoveryIndemnity.owedFor(part.dueDate()) ? RecoveryIndemnity.perLateInvoice() : null;
+            parts.add(new LatePaidDue(part.number(), part.entity(), part.dueDate(), part.paidOn(), daysLate, paid,
+                    partInterest, indemnity));
+        }
+        return parts;
     }
 
     /** The rate that applies to a day late on {@code date}, to state it in a letter before anything is charged. */

@@ -61,7 +61,30 @@ public final class DunningApi {
 
     public record NextActions(String customer, String customerName, LocalDate asOf, String dunningPlan, String riskClass,
             String policyVersion, List<Action> actions, List<SetAside> disputed, List<SetAside> paused,
-            List<Cancelled> cancelled, @Nullable Insolvency insolvency, List<Reason> problems) {
+            List<Cancelled> cancelled, @Nullable Insolvency insolvency, List<Reason> problems,
+            LatePayments latePayments) {
+    }
+
+    /**
+     * The customer's payments received after their invoices' due dates, in the last five years (Code de commerce
+     * L110-4): each paid part owes interest from the day after the due date to the day it was paid, and an invoice paid
+     * late as a whole the €40 indemnity, once (L441-10 II, D441-5). Many suppliers waive them; the dunning plan's
+     * setting decides.
+     *
+     * @param claimed true when they are claimed: the most escalated action in their currency carries them in its
+     *                {@code latePaid}, its totals' claim and its letter; false when waived: shown here, never claimed
+     * @param setting the setting that decided, {@code arbiter.dunning.late-payment-interest.<plan>} ({@code CLAIM} or
+     *                {@code WAIVE}, which is the default)
+     */
+    public record LatePayments(boolean claimed, String setting, List<LatePaidDue> parts) {
+    }
+
+    /**
+     * A part of an invoice paid late: what was paid on which day, the interest it accrued to that day, and on the
+     * payment that completed an invoice paid late the €40 indemnity that invoice owes (EUR invoices due from 2013).
+     */
+    public record LatePaidDue(String number, @Nullable String entity, LocalDate dueDate, LocalDate paidOn, long daysLate,
+            Money paid, Money interest, @Nullable Money indemnity) {
     }
 
     /**
@@ -73,10 +96,13 @@ public final class DunningApi {
      * @param legalMentions by language, what every letter about the action carries under the message and a person
      *                      cannot edit away: the supplier's identity, the late-payment interest rate and its basis,
      *                      the fixed €40 indemnity (template {@code letter-footer})
+     * @param latePaid the invoices' parts paid late that this action carries (see {@link LatePayments}): the most
+     *                 escalated action of their currency, whether they are claimed or waived
      */
     public record Action(UUID id, @Nullable Integer level, String action, String channel, String template,
             boolean requiresConfirmation, String assignee, @Nullable LocalDate deadline, List<InvoiceDue> invoices,
-            Totals totals, @Nullable Reason reason, Map<String, String> preview, Map<String, String> legalMentions) {
+            Totals totals, @Nullable Reason reason, Map<String, String> preview, Map<String, String> legalMentions,
+            List<LatePaidDue> latePaid) {
     }
 
     /**
@@ -90,7 +116,15 @@ public final class DunningApi {
             boolean notYetDue, Money openAmount, Money interest, @Nullable Money indemnity) {
     }
 
-    public record Totals(Money open, Money interest, Money indemnity, Money claim) {
+    /**
+     * @param claim what the customer is asked to pay: open + interest + indemnity, and the late-paid parts' interest
+     *              and indemnities when they are claimed
+     * @param latePaymentInterest the interest on parts paid late ({@code latePaid}), claimed or not
+     * @param latePaymentIndemnity the €40 indemnities of the invoices paid late as a whole, claimed or not
+     * @param latePaymentClaimed whether those two are part of {@code claim}
+     */
+    public record Totals(Money open, Money interest, Money indemnity, Money claim, Money latePaymentInterest,
+            Money latePaymentIndemnity, boolean latePaymentClaimed) {
     }
 
     /** An invoice kept out of dunning: disputed (with the reason) or under a promise to pay (until the date given). */

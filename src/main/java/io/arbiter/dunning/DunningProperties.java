@@ -20,11 +20,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of dunning e-mails, e.g. {@code Dupont recouvrement <recouvrement@dupont.example>}; unset,
  *                 the SMTP account ({@code spring.mail.username}) when it is an address. E-mails go out through the
  *                 SMTP server of {@code spring.mail.host}; with none, sending by e-mail is refused and letters print
+ * @param latePaymentInterest per dunning plan ({@code SME}, {@code KEY_ACCOUNT}...), whether the interest on parts paid
+ *                            after their due date and the €40 indemnity of invoices paid late are claimed
+ *                            ({@code CLAIM}) or waived ({@code WAIVE}, for a plan not listed): either way they are shown
  */
 @ConfigurationProperties("arbiter.dunning")
 public record DunningProperties(@org.jspecify.annotations.Nullable Path templatesDirectory,
         @DefaultValue("3d") Duration promiseGrace, @DefaultValue("Arbiter") String supplierName,
-        @DefaultValue Map<String, Supplier> suppliers, @Nullable String mailFrom) {
+        @DefaultValue Map<String, Supplier> suppliers, @Nullable String mailFrom,
+        @DefaultValue Map<String, LatePaymentInterest> latePaymentInterest) {
+
+    /** What finance decides for payments received late: many suppliers waive what the law lets them claim. */
+    public enum LatePaymentInterest {
+        CLAIM, WAIVE
+    }
+
+    /** Whether a plan's late payments are claimed: only when finance set {@code CLAIM} for it. */
+    boolean claimsLatePayments(String plan) {
+        return latePaymentInterest.getOrDefault(plan, LatePaymentInterest.WAIVE) == LatePaymentInterest.CLAIM;
+    }
 
     /**
      * A legal entity's identity as its letters show it.

@@ -33,7 +33,7 @@ class DunningTemplates {
     static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
             "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
             "date", "invoices", "invoices.due", "invoices.count", "total.open", "total.interest", "total.indemnity",
-            "total.claim", "total.notYetDue", "promise.date", "promise.amount", "claim.deadline", "action.channel", "interest.until",
+            "total.claim", "total.notYetDue", "latePaid", "promise.date", "promise.amount", "claim.deadline", "action.channel", "interest.until",
             "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate", "penalty.basis",
             "indemnity.basis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.arbiter.dunning.DunningApi.InvoiceDue;
+import io.arbiter.dunning.DunningApi.LatePaidDue;
 import io.arbiter.shared.Money;
 
 /**
@@ -81,6 +82,26 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
                     invoice.indemnity() == null ? "-" : money(invoice.indemnity())));
         }
         return table.toString();
+    }
+
+    /**
+     * The parts paid late, claimed: a title, one line per part (invoice, due date, payment day, days late, amount paid,
+     * interest, indemnity) and their total, after a blank line so that it follows the invoices' table in a letter.
+     */
+    String latePaidBlock(List<LatePaidDue> parts, Money total) {
+        boolean fr = locale.equals(Locale.FRANCE);
+        StringBuilder block = new StringBuilder(fr
+                ? "\n\nFactures réglées après leur échéance (intérêts de retard dus jusqu'au jour du paiement) :\n"
+                        + "Facture | Échéance | Payée le | Jours de retard | Montant payé | Intérêts | Indemnité"
+                : "\n\nInvoices paid after their due date (interest due until the day of payment):\n"
+                        + "Invoice | Due | Paid on | Days late | Amount paid | Interest | Indemnity");
+        for (LatePaidDue part : parts) {
+            block.append('\n').append(String.join(" | ", part.number(), date(part.dueDate()), date(part.paidOn()),
+                    String.valueOf(part.daysLate()), money(part.paid()), money(part.interest()),
+                    part.indemnity() == null ? "-" : money(part.indemnity())));
+        }
+        return block.append(fr ? "\n\nIntérêts et indemnités sur paiements tardifs : " : "\n\nInterest and indemnities on late payments: ")
+                .append(money(total)).toString();
     }
 
     /** Days late, or "not yet due" (in a claim declaration, the sums "à échoir" the law asks to list, L622-25). */

@@ -3,11 +3,14 @@ package io.arbiter.dunning;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import io.arbiter.decision.StandingApplicants;
 import io.arbiter.dunning.DunningApi.Action;
 import io.arbiter.dunning.DunningApi.Cancelled;
 import io.arbiter.dunning.DunningApi.Insolvency;
+import io.arbiter.dunning.DunningApi.LatePayments;
 import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.SetAside;
@@ -46,9 +50,12 @@ public class NextActionsService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final DunningProperties properties;
 
     NextActionsService(CaseReader cases, DunningPlanner planner, ActionLetters letters, StandingApplicants applicants,
-            DunningActions actions, OpenItems openItems, Clock clock, TransactionTemplate transactions, JsonMapper json) {
+            DunningActions actions, OpenItems openItems, Clock clock, TransactionTemplate transactions, JsonMapper json,
+            DunningProperties properties) {
+        this.properties = properties;
         this.cases = cases;
         this.planner = planner;
         this.letters = letters;
@@ -80,9 +87,14 @@ public class NextActionsService {
         });
         Set<Reason> problems = new LinkedHashSet<>(customerCase.problems());
         problems.addAll(assessment.problems());
+        boolean claimed = properties.claimsLatePayments(assessment.plan());
+        Map<String, UUID> carriers = latePaidCarriers(assessment.proposed());
         List<Action> due = new ArrayList<>();
         for (DunningPlanner.Proposed proposed : assessment.proposed()) {
-            ActionLetters.Completed completed = letters.complete(customerCase, proposed, asOf);
+            String currency = proposed.invoices().getFirst().currency();
+            List<CustomerCase.PaidLate> latePaid = !proposed.id().equals(carriers.get(currency)) ? List.of()
+                    : customerCase.latePaid().stream().filter(part -> part.currency().equals(currency)).toList();
+            ActionLetters.Completed completed = letters.complete(customerCase, proposed, asOf, latePaid, claimed);
             Action action = completed.action();
             problems.addAll(completed.dues().problems());
             letters.unidentifiedSupplier(proposed).ifPresent(problems::add);
@@ -105,7 +117,41 @@ public class NextActionsService {
                         "disputed: " + item.disputeReason(), null)).toList(),
                 assessment.paused().stream().map(p -> new SetAside(p.item().number(), p.item().dueDate(), money(p.item()),
                         "promise to pay", p.until())).toList(),
-                cancelled(customerCase, due, asOf), insolvency, List.copyOf(problems));
+                cancelled(customerCase, due, asOf), insolvency, List.copyOf(problems),
+                latePayments(customerCase, assessment.plan(), claimed));
+    }
+
+    /**
+     * Which action carries the parts paid late, per currency: the most escalated one (a claim declaration above every
+     * step), so that they are claimed once, in the firmest letter, never added up over several letters of one day; of
+     * one step, a message to the customer rather than an internal alert.
+     */
+    private static Map<String, UUID> latePaidCarriers(List<DunningPlanner.Proposed> proposed) {
+        Map<String, DunningPlanner.Proposed> carriers = new HashMap<>();
+        for (DunningPlanner.Proposed action : proposed) {
+            carriers.merge(action.invoices().getFirst().currency(), action,
+                    (kept, other) -> rank(other) > rank(kept) ? other : kept);
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        carriers.forEach((currency, action) -> ids.put(currency, action.id()));
+        return ids;
+    }
+
+    private static int rank(DunningPlanner.Proposed action) {
+        return action.level() == null ? Integer.MAX_VALUE : action.level() * 2 + (action.channel().equals("INTERNAL") ? 0 : 1);
+    }
+
+    /** Every part paid late, with what it owes, whether or not an action carries it today. */
+    private LatePayments latePayments(CustomerCase customerCase, String plan, boolean claimed) {
+        LocalDate stopAt = customerCase.insolvency() == null ? null : customerCase.insolvency().opening();
+        Map<String, List<CustomerCase.PaidLate>> byCurrency = new TreeMap<>();
+        customerCase.latePaid().forEach(part -> byCurrency.computeIfAbsent(part.currency(), c -> new ArrayList<>()).add(part));
+        List<DunningApi.LatePaidDue> parts = new ArrayList<>();
+        Set<String> beyond = new LinkedHashSet<>();
+        byCurrency.forEach((currency, paid) -> parts.addAll(letters.dues().latePaid(paid, Currency.getInstance(currency),
+                ActionLetters.terms(customerCase), stopAt, beyond)));
+        return new LatePayments(claimed, "arbiter.dunning.late-payment-interest." + plan + "=" + (claimed ? "CLAIM" : "WAIVE"),
+                parts);
     }
 
     /**

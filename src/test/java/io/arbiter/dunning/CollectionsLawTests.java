@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"arbiter.dunning.suppliers.ANY.name=Outillage Dupont SAS",
         "arbiter.dunning.suppliers.ANY.address=12 rue de la Forge, 69002 Lyon",
         "arbiter.dunning.suppliers.ANY.registration-number=RCS Lyon 552 100 554",
-        "arbiter.dunning.suppliers.ANY.contact=Service recouvrement, 04 72 00 00 00"})
+        "arbiter.dunning.suppliers.ANY.contact=Service recouvrement, 04 72 00 00 00",
+        "arbiter.dunning.late-payment-interest.SME=CLAIM"})
 class CollectionsLawTests extends ApiTest {
 
     private LedgerFixtures ledger;
@@ -252,5 +253,94 @@ class CollectionsLawTests extends ApiTest {
 
         assertThat(next(customer, due.plusDays(5)).get("cancelled")).isEmpty();
         assertThat(next(customer, due.plusDays(10)).get("cancelled")).hasSize(1);
+    }
+
+    private static String amount(JsonNode money) {
+        return money.get("amount").decimalValue().setScale(2).toPlainString();
+    }
+
+    /**
+     * Code de commerce L441-10 II: interest runs "from the day after the due date until the day of payment", and
+     * D441-5: €40 per invoice paid late. Worked example: 10,000 € due 30 September 2024, paid 19 days late on
+     * 19 October 2024; the ECB rate in force on 1 July 2024 was 4.25 % (ECB, key interest rates; Banque de France), so
+     * 14.25 %, and LatePaymentInterest divides by 365 even in a leap year (Service-Public.fr, "Pénalités de retard"):
+     * 10,000 × 14.25 % × 19 / 365 = 74.18 € (not 73.98 € on 366 days), plus 40 €. With the SME plan set to CLAIM, the
+     * formal notice of 31 October 2024 on another invoice (1,000 € due 1 October: 1,000 × 14.25 % × 30 / 365 =
+     * 11.71 € and 40 €) claims both: 1,000 + 11.71 + 40 + 74.18 + 40 = 1,165.89 €. An invoice paid on its due date
+     * owes nothing and is not listed.
+     */
+    @Test
+    void an_invoice_paid_19_days_late_owes_interest_to_its_payment_day_and_the_indemnity_claimed_when_the_plan_says_so() {
+        Customer customer = customer();
+        long late = ledger.paidInvoice(entity, customer.id(), LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 30),
+                "10000.00", "EUR", LocalDate.of(2024, 10, 19));
+        ledger.paymentAllocated(entity, customer.id(), late, LocalDate.of(2024, 10, 19), "10000.00", "EUR");
+        long onTime = ledger.paidInvoice(entity, customer.id(), LocalDate.of(2024, 8, 15), LocalDate.of(2024, 9, 15),
+                "3000.00", "EUR", LocalDate.of(2024, 9, 15));
+        ledger.paymentAllocated(entity, customer.id(), onTime, LocalDate.of(2024, 9, 15), "3000.00", "EUR");
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2024, 9, 1), LocalDate.of(2024, 10, 1), "1000.00", "EUR");
+
+        JsonNode next = next(customer, LocalDate.of(2024, 10, 31));
+        JsonNode latePayments = next.get("latePayments");
+        assertThat(latePayments.get("claimed").asBoolean()).isTrue();
+        assertThat(latePayments.get("setting").asString()).isEqualTo("arbiter.dunning.late-payment-interest.SME=CLAIM");
+        assertThat(latePayments.get("parts")).hasSize(1);
+        JsonNode part = latePayments.get("parts").get(0);
+        assertThat(part.get("daysLate").asLong()).isEqualTo(19);
+        assertThat(part.get("paidOn").asString()).isEqualTo("2024-10-19");
+        assertThat(amount(part.get("paid"))).isEqualTo("10000.00");
+        assertThat(amount(part.get("interest"))).isEqualTo("74.18");
+        assertThat(amount(part.get("indemnity"))).isEqualTo("40.00");
+
+        JsonNode notice = action(next, "FORMAL_NOTICE");
+        assertThat(notice.get("latePaid")).hasSize(1);
+        JsonNode totals = notice.get("totals");
+        assertThat(amount(totals.get("interest"))).isEqualTo("11.71");
+        assertThat(amount(totals.get("latePaymentInterest"))).isEqualTo("74.18");
+        assertThat(amount(totals.get("latePaymentIndemnity"))).isEqualTo("40.00");
+        assertThat(totals.get("latePaymentClaimed").asBoolean()).isTrue();
+        assertThat(amount(totals.get("claim"))).isEqualTo("1165.89");
+        assertThat(notice.get("preview").get("fr").asString()).contains("Factures réglées après leur échéance",
+                "30/09/2024 | 19/10/2024 | 19 | 10 000,00 € | 74,18 € | 40,00 €",
+                "Intérêts et indemnités sur paiements tardifs : 114,18 €", "Total : 1 165,89 €");
+        assertThat(notice.get("preview").get("en").asString()).contains("Interest and indemnities on late payments: €114.18");
+        // Only the most escalated action carries them: the same day's internal alert claims nothing twice.
+        for (JsonNode action : next.get("actions")) {
+            if (!action.get("id").equals(notice.get("id"))) {
+                assertThat(action.get("latePaid")).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * A part paid late accrues interest to its payment day, the rest still open to the day asked for (L441-10 II);
+     * waived by the plan's default, the part's interest is shown but not claimed, nor written in the letter. 6,000 €
+     * due 30 September 2024, 2,000 € paid 19 October: 2,000 × 14.25 % × 19 / 365 = 14.84 €, no indemnity for the part
+     * (the invoice is not paid in full: its open rest owes the 40 €); the 4,000 € open on 31 October, 31 days late:
+     * 4,000 × 14.25 % × 31 / 365 = 48.41 €; claim 4,000 + 48.41 + 40 = 4,088.41 €.
+     */
+    @Test
+    void a_part_paid_late_accrues_to_its_payment_day_the_rest_to_the_day_asked_and_a_waived_part_is_shown_not_claimed() {
+        Customer customer = customer();
+        long invoice = ledger.invoice(entity, customer.id(), LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 30),
+                "6000.00", "4000.00", "EUR", "OPEN", null);
+        ledger.paymentAllocated(entity, customer.id(), invoice, LocalDate.of(2024, 10, 19), "2000.00", "EUR");
+
+        JsonNode next = next(customer, LocalDate.of(2024, 10, 31), "MICRO");
+        JsonNode latePayments = next.get("latePayments");
+        assertThat(latePayments.get("claimed").asBoolean()).isFalse();
+        assertThat(latePayments.get("setting").asString()).isEqualTo("arbiter.dunning.late-payment-interest.MICRO=WAIVE");
+        JsonNode part = latePayments.get("parts").get(0);
+        assertThat(amount(part.get("interest"))).isEqualTo("14.84");
+        assertThat(part.get("indemnity").isNull()).isTrue();
+
+        JsonNode notice = action(next, "FORMAL_NOTICE");
+        JsonNode totals = notice.get("totals");
+        assertThat(amount(notice.get("invoices").get(0).get("interest"))).isEqualTo("48.41");
+        assertThat(amount(totals.get("latePaymentInterest"))).isEqualTo("14.84");
+        assertThat(totals.get("latePaymentClaimed").asBoolean()).isFalse();
+        assertThat(amount(totals.get("claim"))).isEqualTo("4088.41");
+        assertThat(notice.get("preview").get("fr").asString()).doesNotContain("14,84", "paiements tardifs")
+                .contains("4 088,41 €");
     }
 }

@@ -115,7 +115,7 @@ class DunningPlannerTests {
     }
 
     private static DunningPlanner planner(DunningRules engine) {
-        DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(), null);
+        DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(), null, Map.of());
         return new DunningPlanner(engine, properties, new DunningTemplates(properties));
     }
 

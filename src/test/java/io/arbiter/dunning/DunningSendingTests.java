@@ -222,7 +222,7 @@ class DunningSendingTests extends ApiTest {
     @Test
     void without_an_smtp_server_e_mail_is_refused_with_what_to_do_instead() {
         DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(),
-                "recouvrement@arbiter.test");
+                "recouvrement@arbiter.test", Map.of());
         LetterMail noServer = new LetterMail(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 properties, new MockEnvironment());
 
