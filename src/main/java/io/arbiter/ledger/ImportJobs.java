@@ -135,7 +135,7 @@ class ImportJobs {
                 mapping == null ? null : stored.read(mapping, ColumnMapping.class), rs.getString("message"),
                 instant(rs.getTimestamp("created_at")), instantOrNull(rs.getTimestamp("started_at")),
                 instantOrNull(rs.getTimestamp("finished_at")), rs.getLong("flagged_count"),
-                Arrays.asList(stored.read(rs.getString("flagged"), ImportError[].class)));
+                Arrays.asList(stored.read(rs.getString("flagged"), ImportError[].class)), rs.getString("created_by"));
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

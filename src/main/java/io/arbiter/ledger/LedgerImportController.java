@@ -111,6 +111,21 @@ class LedgerImportController {
         return Paging.ok(imports.jobs(Paging.limit(limit, 50, 200), cursor));
     }
 
+    @Operation(summary = "The kinds of file an import reads, each with the ledger fields a mapping may fill")
+    @GetMapping("/imports/kinds")
+    List<KindFields> kinds() {
+        return java.util.Arrays.stream(ImportKind.values()).map(kind -> new KindFields(kind.label(), imports.fields(kind))).toList();
+    }
+
+    @Operation(summary = "The legal entities the ledger knows (an invoice import creates those it names)")
+    @GetMapping("/entities")
+    List<LegalEntity> entities() {
+        return imports.entities();
+    }
+
+    record KindFields(String kind, List<ImportFieldInfo> fields) {
+    }
+
     @Operation(summary = "The saved column mappings, by name, page by page",
             description = "limit 1-200, default 50; cursor is the 'next' of the previous page (also in the Link header)")
     @GetMapping("/mappings")
@@ -161,12 +176,8 @@ class LedgerImportController {
         return new ImportRequest(imports.kindOf(kind, checked), checked, importMode, dryRun, fileName, principal.getName());
     }
 
-    private static String checkedSource(String source) {
-        String trimmed = source.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 100 || !trimmed.matches("[\\p{L}\\p{N} ._-]+")) {
-            throw invalid("A source is the name of its mapping: 1 to 100 letters, digits, spaces, '.', '_' or '-'.");
-        }
-        return trimmed;
+    private String checkedSource(String source) {
+        return imports.checkedSource(source);
     }
 
     private static ResponseEntity<ImportJob> accepted(ImportJob job) {

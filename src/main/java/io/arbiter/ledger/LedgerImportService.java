@@ -41,14 +41,16 @@ public class LedgerImportService {
     private final ImportJobs jobs;
     private final ImportMappings mappings;
     private final LedgerImportProperties properties;
+    private final LegalEntities entities;
     /** The jobs this instance has queued or running, which its heartbeat keeps alive. */
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ledger-import").daemon().factory());
 
     LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings,
-            LedgerImportProperties properties) {
+            LedgerImportProperties properties, LegalEntities entities) {
         this.importer = importer;
+        this.entities = entities;
         this.jobs = jobs;
         this.mappings = mappings;
         this.properties = properties;
@@ -94,6 +96,26 @@ public class LedgerImportService {
         return mappings.find(source).flatMap(mapping -> ImportKind.parse(mapping.kind())).orElseThrow(() -> invalid(
                 "Say what the file holds (kind=invoices, customers, payments, credit-notes or open-orders): the source '"
                         + source + "' has no saved mapping yet."));
+    }
+
+    /** A source's name, trimmed, if it can name a mapping: 1 to 100 letters, digits, spaces, '.', '_' or '-'. */
+    public String checkedSource(String source) {
+        String trimmed = source.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 100 || !trimmed.matches("[\\p{L}\\p{N} ._-]+")) {
+            throw invalid("A source is the name of its mapping: 1 to 100 letters, digits, spaces, '.', '_' or '-'.");
+        }
+        return trimmed;
+    }
+
+    /** The fields a file of this kind may fill, in the order a mapping lists them. */
+    public List<ImportFieldInfo> fields(ImportKind kind) {
+        return kind.fields().stream().map(field -> new ImportFieldInfo(field.name(), field.type().name(), field.required(),
+                field.standIns())).toList();
+    }
+
+    /** The legal entities the ledger knows, by code. */
+    public List<LegalEntity> entities() {
+        return entities.all();
     }
 
     public Page<ColumnMapping> mappings(int limit, @Nullable String cursor) {
@@ -144,7 +166,9 @@ public class LedgerImportService {
             List<String> unmapped = kind.fields().stream().filter(field -> !field.required())
                     .map(ImportField::name).filter(field -> !mapping.columns().containsKey(field)).toList();
             List<String> unused = table.header().stream().filter(header -> !mapping.columns().containsValue(header)).toList();
-            return new MappingSuggestion(mapping, table.description(), table.header(), missing, unmapped, unused);
+            Table.Row first = table.next();
+            List<String> sample = java.util.stream.IntStream.range(0, table.header().size()).mapToObj(i -> first == null ? "" : first.cell(i)).toList();
+            return new MappingSuggestion(mapping, table.description(), table.header(), missing, unmapped, unused, sample);
         } catch (UnreadableFile e) {
             throw invalid(e.getMessage());
         } catch (IOException e) {

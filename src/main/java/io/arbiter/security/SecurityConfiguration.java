@@ -111,7 +111,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*")
                                 .hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
-                                "/api/v1/ledger/mappings/**").hasAnyRole(FINANCE)
+                                "/api/v1/ledger/mappings/**", "/api/v1/ledger/entities").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/dunning/customers/*/agency-case")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
@@ -146,6 +146,8 @@ class SecurityConfiguration {
                                 "/policy/versions/*/cancel-schedule").hasAnyRole(MANAGERS)
                         .requestMatchers("/policy", "/policy/**").hasAnyRole(POLICY_AUTHORS)
                         .requestMatchers("/review", "/review/**").hasAnyRole(FINANCE)
+                        // The import wizard runs the import API's jobs: the same roles as /api/v1/ledger/imports.
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(FINANCE)
                         .requestMatchers("/agenda", "/agenda/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/customers", "/customers/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/kpis", "/kpis/**").hasAnyRole(FINANCE_AND_SALES)
