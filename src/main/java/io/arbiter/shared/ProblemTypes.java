@@ -51,6 +51,8 @@ public final class ProblemTypes {
             new Type("policy-file-not-found", 404, "the policy version has no file of this name"),
             new Type("import-not-found", 404, "no ledger import has this id"),
             new Type("mapping-not-found", 404, "no column mapping has this name"),
+            new Type("upload-not-found", 404, "the console's import wizard no longer keeps this upload (imported, a day"
+                    + " old, or another person's): upload the file again"),
             new Type("simulation-not-found", 404, "no simulation of this version has this id"),
             new Type("limit-request-not-found", 404, "no limit request has this id (or it is outside the salesperson's"
                     + " portfolio)"),

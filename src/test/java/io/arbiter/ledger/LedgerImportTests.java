@@ -474,6 +474,20 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(columns.get("openAmount").asString()).isEqualTo("Reste à payer");
         assertThat(columns.get("currency").asString()).isEqualTo("Devise");
         assertThat(suggested.body().get("missingMandatory")).isEmpty();
+        // The first row, under the header, so that a person mapping the file sees what each column holds.
+        JsonNode header = suggested.body().get("header");
+        JsonNode sample = suggested.body().get("sample");
+        assertThat(sample.size()).isEqualTo(header.size());
+        int amountColumn = header.valueStream().map(JsonNode::asString).toList().indexOf("Montant TTC");
+        assertThat(sample.get(amountColumn).asString()).matches("[\\d\\s\u00a0\u202f]+,\\d\\d");
+
+        // A client building its own mapping screen learns each kind's fields, and which are required.
+        JsonNode invoiceFields = get("/api/v1/ledger/imports/kinds", ANALYST).body().valueStream()
+                .filter(kind -> kind.get("kind").asString().equals("invoices")).findFirst().orElseThrow().get("fields");
+        JsonNode dueDate = invoiceFields.valueStream().filter(f -> f.get("name").asString().equals("dueDate")).findFirst().orElseThrow();
+        assertThat(dueDate.get("required").asBoolean()).isTrue();
+        assertThat(dueDate.get("unlessMapped").valueStream().map(JsonNode::asString).toList()).contains("terms");
+        assertThat(get("/api/v1/ledger/imports/kinds", SALESPERSON).status()).isEqualTo(403);
 
         String source = LedgerFixtures.unique("agency");
         Response saved = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/ledger/mappings/" + source))
