@@ -56,6 +56,7 @@ public final class ProblemTypes {
             new Type("simulation-not-found", 404, "no simulation of this version has this id"),
             new Type("limit-request-not-found", 404, "no limit request has this id (or it is outside the salesperson's"
                     + " portfolio)"),
+            new Type("review-task-not-found", 404, "no limit review task has this id"),
             new Type("unknown-action", 404, "no dunning action has this id"),
             new Type("person-not-found", 404, "no local console account has this name"),
             new Type("webhook-delivery-not-found", 404, "no webhook delivery has this event id"),
@@ -70,6 +71,7 @@ public final class ProblemTypes {
             new Type("limit-request-pending", 409, "a limit request for a company that has one pending; `detail` names"
                     + " it"),
             new Type("limit-request-closed", 409, "a verdict on a limit request already approved, refused or expired"),
+            new Type("review-task-closed", 409, "closing a limit review task that a person has already closed"),
             new Type("webhook-delivered", 409, "sending again a webhook event its receiver has already accepted"),
             new Type("already-decided", 409, "a second verdict by the same person on a limit request"),
             new Type("pool-not-configured", 409, "a pool contribution from an Arbiter with no community pool"

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.arbiter.ledger.LedgerFixtures;
 import io.arbiter.limits.review.LimitChecks;
+import io.arbiter.limits.review.ReviewTasks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +21,42 @@ class LimitChecksTests extends LimitsApiTest {
 
     @Autowired
     LimitChecks checks;
+
+    @Autowired
+    ReviewTasks tasks;
+
+    @Test
+    void a_manager_closes_a_review_task_with_an_outcome_and_a_comment_and_it_leaves_the_open_list_once() {
+        String siren = company(LedgerFixtures.unique("SP"));
+        tasks.open("FR", siren, siren, "SCORE_DOWN", "Bureau band 2 → 4", "test-close-" + siren);
+        long id = get("/api/v1/limits/companies/" + siren, ANALYST).body().at("/reviewTasks/0/id").asLong();
+        String path = "/api/v1/limits/reviews/" + id + "/close";
+
+        assertThat(post(path, SALESPERSON, "{\"outcome\": \"KEPT\", \"comment\": \"fine\"}").status())
+                .as("a salesperson closes no review").isEqualTo(403);
+        assertThat(refusedField(post(path, MANAGER, "{\"outcome\": \"KEPT\"}"))).isEqualTo("comment");
+        assertThat(refusedField(post(path, MANAGER, "{\"outcome\": \"MAYBE\", \"comment\": \"x\"}"))).isEqualTo("outcome");
+        Response unknown = post("/api/v1/limits/reviews/999999999/close", MANAGER, "{\"outcome\": \"KEPT\", \"comment\": \"x\"}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("type").asString()).endsWith("review-task-not-found");
+
+        Response closed = post(path, MANAGER, "{\"outcome\": \"kept\", \"comment\": \"Accounts of June still solid\"}");
+        assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.body().at("/closed/outcome").asString()).isEqualTo("KEPT");
+        assertThat(closed.body().at("/closed/by").asString()).isEqualTo("test credit manager");
+        assertThat(closed.body().at("/closed/comment").asString()).isEqualTo("Accounts of June still solid");
+        assertThat(get("/api/v1/limits/reviews?limit=200", MANAGER).body().get("items"))
+                .noneSatisfy(task -> assertThat(task.get("id").asLong()).isEqualTo(id));
+        assertThat(get("/api/v1/limits/companies/" + siren, ANALYST).body().at("/reviewTasks/0/closed/outcome").asString())
+                .isEqualTo("KEPT");
+
+        Response again = post(path, ANALYST, "{\"outcome\": \"NO_LIMIT\", \"comment\": \"x\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.body().get("type").asString()).endsWith("review-task-closed");
+        assertThat(again.body().get("detail").asString()).contains("test credit manager");
+    }
 
     @Test
     void a_limit_near_its_review_date_opens_one_review_task_and_once_past_it_expires_and_decisions_use_the_policy() {

@@ -10,13 +10,17 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.arbiter.limits.Company;
 import io.arbiter.limits.insurance.InsuranceCovers;
 import io.arbiter.limits.requests.Caller;
+import io.arbiter.limits.requests.Problems;
 import io.arbiter.limits.review.ReviewTasks;
+import io.arbiter.limits.review.TaskClosing;
 import io.arbiter.limits.standing.StandingLimits;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.shared.Money;
@@ -39,15 +43,21 @@ class CompanyLimitController {
             List<InsuranceCovers.Cover> insurerHistory, List<ReviewTasks.Task> reviewTasks) {
     }
 
+    /** How a person closes a review task: {@code outcome} one of {@link TaskClosing#OUTCOMES}, and why. */
+    record CloseTask(@Nullable String outcome, @Nullable String comment) {
+    }
+
     private final StandingLimits limits;
     private final InsuranceCovers covers;
     private final ReviewTasks tasks;
+    private final TaskClosing closing;
     private final PortfolioGuard portfolios;
     private final Clock clock;
 
-    CompanyLimitController(StandingLimits limits, InsuranceCovers covers, ReviewTasks tasks,
+    CompanyLimitController(StandingLimits limits, InsuranceCovers covers, ReviewTasks tasks, TaskClosing closing,
             PortfolioGuard portfolios, Clock clock) {
         this.limits = limits;
+        this.closing = closing;
         this.covers = covers;
         this.tasks = tasks;
         this.portfolios = portfolios;
@@ -85,6 +95,21 @@ class CompanyLimitController {
         int size = Paging.limit(limit, 50, 200);
         return Paging.ok(Page.of(tasks.open(after(cursor, "limit-reviews"), size + 1, portfolio(Callers.of(principal))),
                 size, last -> Paging.cursor("limit-reviews", String.valueOf(last.id()))));
+    }
+
+    @Operation(summary = "Close a review task with its outcome (KEPT, CHANGE_REQUESTED, NO_LIMIT) and a comment;"
+            + " the limit itself changes only through a limit request")
+    @PostMapping("/api/v1/limits/reviews/{id}/close")
+    ReviewTasks.Task close(@PathVariable String id, @RequestBody(required = false) @Nullable CloseTask body,
+            Principal principal) {
+        long task;
+        try {
+            task = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("id", "'" + id + "' is not a review task id (a number)");
+        }
+        return closing.close(task, body == null ? null : body.outcome(), body == null ? null : body.comment(),
+                Callers.of(principal));
     }
 
     /** The sequence a cursor of this list holds: where the next page starts; 0 without a cursor. */
