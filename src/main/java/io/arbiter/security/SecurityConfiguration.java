@@ -151,6 +151,13 @@ class SecurityConfiguration {
                         .requestMatchers("/agenda", "/agenda/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/customers", "/customers/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/kpis", "/kpis/**").hasAnyRole(FINANCE_AND_SALES)
+                        // Limits: as the limits API allows (the services also refuse what the roles allow but the rules do not).
+                        .requestMatchers(HttpMethod.POST, "/limits/requests/*/verdict")
+                                .hasAnyRole(Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name())
+                        .requestMatchers("/limits/requests/new", "/limits/requests")
+                                .hasAnyRole(Role.SALESPERSON.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name())
+                        .requestMatchers("/limits/reviews", "/limits/reviews/**").hasAnyRole(FINANCE)
+                        .requestMatchers("/limits", "/limits/**").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers("/", "/password").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -27,6 +27,17 @@ public record Caller(String name, Set<Role> roles, PortfolioScope scope) {
         return rank;
     }
 
+    /**
+     * Whether a verdict by this caller would be taken now, by the rules {@link RequestVerdicts} enforces: the request is
+     * pending, not theirs, given to their role or one below, and not yet decided by them. Screens show the verdict
+     * buttons only then.
+     */
+    public boolean mayDecide(LimitRequest request) {
+        return request.status().equals("PENDING") && !request.requestedBy().equals(name)
+                && approvalRank() >= 0 && approvalRank() >= rankOf(request.approval().role())
+                && request.verdicts().stream().noneMatch(verdict -> verdict.approver().equals(name));
+    }
+
     static int rankOf(String role) {
         return APPROVERS.indexOf(Role.valueOf(role));
     }
