@@ -35,6 +35,9 @@ import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 
 @RestController
 @RequestMapping("/api/v1/dunning")
@@ -136,6 +139,11 @@ class DunningController {
 
     @Operation(summary = "The case file for a collection agency: debtor, invoices, amounts with interest, dunning history; "
             + "JSON, CSV (Accept: text/csv or format=csv; dialect=comma or semicolon) or XLSX (format=xlsx)")
+    @ApiResponse(responseCode = "200", description = "The case file", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = AgencyCase.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @GetMapping(path = "/customers/{account}/agency-case", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<?> agencyCase(@PathVariable String account,

@@ -24,6 +24,9 @@ import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 
 @RestController
 class InsightController {
@@ -71,6 +74,11 @@ class InsightController {
             + "by customer, JSON comes by pages of customers in account order (limit, default 1000; cursor, the 'next' "
             + "of the previous page, also given in a Link header), a CSV holds them all unless limit or cursor is given; "
             + "from is the period's first day; ceiForm standard (average monthly credit sales, the default) or period")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = KpiReport.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/v1/kpis")
     ResponseEntity<?> kpis(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to,
@@ -138,6 +146,11 @@ class InsightController {
     @Operation(summary = "Cash expected in each of the next 13 weeks, per currency; salesperson limits it to that "
             + "salesperson's customers; JSON, CSV (Accept: text/csv or format=csv; dialect=comma or semicolon) or XLSX "
             + "(format=xlsx)")
+    @ApiResponse(responseCode = "200", description = "The forecast", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CashInForecast.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @GetMapping(path = "/api/v1/forecast/cash-in", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<?> cashIn(@RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,

@@ -32,6 +32,9 @@ import io.arbiter.security.Role;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 
 @RestController
 @RequestMapping("/api/v1/policies")
@@ -122,6 +125,9 @@ class PolicyController {
     @Operation(summary = "What changed between two versions: files added or removed, table rows added, removed or changed "
             + "(rows matched by their condition cells) with column label, cell and old and new values, DRL rules by name; "
             + "JSON, or Markdown with Accept: text/markdown")
+    @ApiResponse(responseCode = "200", description = "The differences", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PolicyDiff.Result.class)),
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = "string"))})
     @GetMapping(path = "/versions/{from}/diff/{to}", produces = {MediaType.APPLICATION_JSON_VALUE, MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<?> diff(@PathVariable UUID from, @PathVariable UUID to,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {

@@ -64,6 +64,31 @@ class ApiContractTests extends ApiTest {
         return operations;
     }
 
+    /**
+     * The checks above read response schemas: an answer documented without one (a bare {@code object}, a map, a
+     * {@code String} of JSON) is invisible to them, and to the integrator's code generator. Every successful JSON
+     * answer names what it holds; a file served as it was uploaded (bytes) is not JSON.
+     */
+    @Test
+    void every_successful_json_answer_has_a_schema_with_properties() {
+        List<String> blind = new ArrayList<>();
+        for (Operation operation : operations()) {
+            for (JsonNode schema : responseSchemas(operation)) {
+                JsonNode resolved = resolve(schema);
+                if (resolved == null || Set.of("byte", "binary").contains(resolved.path("format").asString(""))) {
+                    continue;
+                }
+                JsonNode items = resolve(resolved.path("items"));
+                boolean described = resolved.path("properties").size() > 0 || resolved.path("oneOf").size() > 0
+                        || resolved.path("allOf").size() > 0 || (items != null && items.path("properties").size() > 0);
+                if (!described) {
+                    blind.add(operation + " " + schema);
+                }
+            }
+        }
+        assertThat(blind).as("answers whose schema says nothing of their fields").isEmpty();
+    }
+
     @Test
     void money_is_an_amount_with_its_currency_in_every_schema() {
         List<String> bare = new ArrayList<>();
@@ -166,6 +191,15 @@ class ApiContractTests extends ApiTest {
      * with the data (docs/integration-guide.md, paging), each with why.
      */
     private static final Map<String, String> PARTS_NOT_LISTS = Map.ofEntries(
+            Map.entry("/api/v1/policies/versions/{from}/diff/{to} files", "the files of two versions that differ, a handful"),
+            Map.entry("/api/v1/kpis buckets", "the aged-balance buckets of one report, as configured"),
+            Map.entry("/api/v1/kpis rows", "one row per value of the dimension asked for; by customer it is paged"),
+            Map.entry("/api/v1/forecast/cash-in weeks", "the 13 weeks of the forecast"),
+            Map.entry("/api/v1/forecast/cash-in later", "one total per currency beyond the 13 weeks"),
+            Map.entry("/api/v1/forecast/cash-in disputed", "one total per currency held by disputes"),
+            Map.entry("/api/v1/dunning/customers/{account}/agency-case invoices", "one debtor's open invoices, the file handed over"),
+            Map.entry("/api/v1/dunning/customers/{account}/agency-case totals", "one total per currency"),
+            Map.entry("/api/v1/dunning/customers/{account}/agency-case history", "one debtor's dunning history, the file handed over"),
             Map.entry("/api/v1/credit-decisions/{decisionId} reasons", "the rules that decided this one decision"),
             Map.entry("/api/v1/policies/active files", "the active version's policy files, a handful"),
             Map.entry("/api/v1/policies/active scenarios", "the active version's test scenarios, as its workbooks hold them"),
