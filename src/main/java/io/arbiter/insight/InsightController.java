@@ -173,6 +173,11 @@ class InsightController {
             + "buckets, entity, group, activity, salesperson); each customer's amount and share, largest first within "
             + "each currency; JSON (the first 'limit' customers, default 1000, with the totals and the count of all), "
             + "CSV (Accept: text/csv or format=csv; every customer unless limit is given) or XLSX (format=xlsx)")
+    @ApiResponse(responseCode = "200", description = "The customers behind the figure", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = KpiCustomers.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/v1/kpis/customers")
     ResponseEntity<?> customers(@RequestParam(defaultValue = "overdue") String figure,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate asOf,

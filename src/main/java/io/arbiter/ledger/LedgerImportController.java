@@ -113,17 +113,25 @@ class LedgerImportController {
 
     @Operation(summary = "The kinds of file an import reads, each with the ledger fields a mapping may fill")
     @GetMapping("/imports/kinds")
-    List<KindFields> kinds() {
-        return java.util.Arrays.stream(ImportKind.values()).map(kind -> new KindFields(kind.label(), imports.fields(kind))).toList();
+    ImportKinds kinds() {
+        return new ImportKinds(java.util.Arrays.stream(ImportKind.values())
+                .map(kind -> new KindFields(kind.label(), imports.fields(kind))).toList());
     }
 
     @Operation(summary = "The legal entities the ledger knows (an invoice import creates those it names)")
     @GetMapping("/entities")
-    List<LegalEntity> entities() {
-        return imports.entities();
+    LegalEntities entities() {
+        return new LegalEntities(imports.entities());
+    }
+
+    /** One object rather than a bare array: the API's lists are pages, and these few are parts of one answer. */
+    record ImportKinds(List<KindFields> kinds) {
     }
 
     record KindFields(String kind, List<ImportFieldInfo> fields) {
+    }
+
+    record LegalEntities(List<LegalEntity> entities) {
     }
 
     @Operation(summary = "The saved column mappings, by name, page by page",

@@ -192,6 +192,12 @@ class ApiContractTests extends ApiTest {
      */
     private static final Map<String, String> PARTS_NOT_LISTS = Map.ofEntries(
             Map.entry("/api/v1/policies/versions/{from}/diff/{to} files", "the files of two versions that differ, a handful"),
+            Map.entry("/api/v1/ledger/imports/kinds kinds", "the five kinds of file an import reads"),
+            Map.entry("/api/v1/ledger/entities entities", "the supplier's own legal entities, a handful"),
+            Map.entry("/api/v1/kpis/customers buckets", "the aged-balance buckets of one report, as configured"),
+            Map.entry("/api/v1/kpis/customers totals", "one total per currency"),
+            Map.entry("/api/v1/kpis/customers rows", "a ranking, the largest customers behind one figure up to limit, with"
+                    + " the count of all; the CSV holds every one"),
             Map.entry("/api/v1/kpis buckets", "the aged-balance buckets of one report, as configured"),
             Map.entry("/api/v1/kpis rows", "one row per value of the dimension asked for; by customer it is paged"),
             Map.entry("/api/v1/forecast/cash-in weeks", "the 13 weeks of the forecast"),

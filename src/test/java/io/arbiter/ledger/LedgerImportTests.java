@@ -482,7 +482,7 @@ class LedgerImportTests extends LedgerImportApiTest {
         assertThat(sample.get(amountColumn).asString()).matches("[\\d\\s\u00a0\u202f]+,\\d\\d");
 
         // A client building its own mapping screen learns each kind's fields, and which are required.
-        JsonNode invoiceFields = get("/api/v1/ledger/imports/kinds", ANALYST).body().valueStream()
+        JsonNode invoiceFields = get("/api/v1/ledger/imports/kinds", ANALYST).body().get("kinds").valueStream()
                 .filter(kind -> kind.get("kind").asString().equals("invoices")).findFirst().orElseThrow().get("fields");
         JsonNode dueDate = invoiceFields.valueStream().filter(f -> f.get("name").asString().equals("dueDate")).findFirst().orElseThrow();
         assertThat(dueDate.get("required").asBoolean()).isTrue();
