@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.arbiter.ledger.LedgerFixtures;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -182,36 +184,15 @@ final class DrillLoad {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
     }
 
-    /** Luhn-valid SIRENs drawn at random from the private companies' range, as the tests draw them. */
+    /** Luhn-valid SIRENs of private companies, drawn at random as the tests draw them. */
     static final class Sirens {
 
         static List<String> fresh(int count) {
             List<String> sirens = new ArrayList<>();
             while (sirens.size() < count) {
-                String base = String.format("%08d", ThreadLocalRandom.current().nextInt(30_000_000, 99_999_999));
-                for (int check = 0; check < 10; check++) {
-                    if (luhn(base + check)) {
-                        sirens.add(base + check);
-                        break;
-                    }
-                }
+                sirens.add(LedgerFixtures.siren());
             }
             return sirens;
-        }
-
-        private static boolean luhn(String digits) {
-            int sum = 0;
-            for (int i = 0; i < digits.length(); i++) {
-                int d = digits.charAt(digits.length() - 1 - i) - '0';
-                if (i % 2 == 1) {
-                    d *= 2;
-                    if (d > 9) {
-                        d -= 9;
-                    }
-                }
-                sum += d;
-            }
-            return sum % 10 == 0;
         }
     }
 }

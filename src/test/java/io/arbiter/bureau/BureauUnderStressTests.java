@@ -30,6 +30,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.arbiter.ApiTest;
+import io.arbiter.ledger.LedgerFixtures;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -204,33 +205,12 @@ class BureauUnderStressTests extends ApiTest {
         return List.copyOf(answers);
     }
 
-    /** Luhn-valid SIRENs nobody has decided on yet. */
+    /** Luhn-valid SIRENs of private companies nobody has decided on yet. */
     static List<String> newCompanies(int count) {
         List<String> sirens = new ArrayList<>();
         while (sirens.size() < count) {
-            String base = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-            for (int check = 0; check < 10; check++) {
-                if (luhn(base + check)) {
-                    sirens.add(base + check);
-                    break;
-                }
-            }
+            sirens.add(LedgerFixtures.siren());
         }
         return sirens;
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        return sum % 10 == 0;
     }
 }

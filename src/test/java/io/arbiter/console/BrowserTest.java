@@ -109,7 +109,10 @@ public abstract class BrowserTest extends ApiTest {
         open("/login", "sign-in-" + username.replaceAll("-.*", ""));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("form button[type=submit]"));
+        submit.click();
+        // The next page, whatever it is, replaces this one: reading it before then reads the sign-in page going away.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
     }
 
     protected WebElement waitFor(By locator) {

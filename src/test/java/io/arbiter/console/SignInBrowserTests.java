@@ -46,7 +46,7 @@ class SignInBrowserTests extends BrowserTest {
         assertThat(heading()).isEqualTo("Hello, Camille Martin");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Your password is changed");
         assertThat(browser.findElements(By.cssSelector("a.tile")).stream().map(tile -> tile.findElement(By.tagName("h2")).getText()))
-                .containsExactly("Policy", "Review queue", "Agenda");
+                .containsExactly("Customers", "Policy", "Review queue", "Agenda", "KPIs", "Limits");
 
         open("/?lang=fr", "home-fr");
         assertThat(heading()).isEqualTo("Bonjour, Camille Martin");
@@ -72,8 +72,9 @@ class SignInBrowserTests extends BrowserTest {
         signIn(sales, PASSWORD);
         screenshot("home");
         assertThat(browser.findElements(By.cssSelector("a.tile")).stream().map(tile -> tile.findElement(By.tagName("h2")).getText()))
-                .containsExactly("Agenda");
-        assertThat(browser.findElement(By.cssSelector("nav")).getText()).doesNotContain("Policy").doesNotContain("Review");
+                .containsExactly("Customers", "Agenda", "KPIs", "Limits");
+        assertThat(browser.findElement(By.cssSelector("nav")).getText()).doesNotContain("Policy").doesNotContain("Review")
+                .doesNotContain("Import");
         open("/policy", "policy-refused");
         assertThat(heading()).isEqualTo("Not allowed");
         open("/review", "review-refused");
