@@ -1,6 +1,9 @@
 /**
  * The web console at {@code /}: server-rendered pages (Thymeleaf, htmx, ECharts from WebJars) in French and English for
- * the people who own the credit policy and work its review queue. Every page calls the same public services as the
- * API; nothing here decides anything the API cannot.
+ * the people who run credit day to day: the policy workbench (drafts, differences, approval, simulations), the review
+ * queue, customer search and the customer page, the KPI dashboard and the customers behind a figure, the collection
+ * agenda, the import wizard, and credit limits (requests, reviews, insurance alerts). Every page calls the same public
+ * services as the API, scoped to a salesperson's portfolio as the API scopes their key; nothing here decides anything
+ * the API cannot.
  */
 package io.arbiter.console;
