@@ -88,29 +88,3 @@ window.addEventListener('resize', function () {
         }
     });
 });
-
-// The customer page's payment trend: drawn once ECharts has loaded; the same figures are in a table beside it.
-window.addEventListener('load', function () {
-    var box = document.getElementById('trend-chart');
-    if (!box || !window.echarts) {
-        return;
-    }
-    var trend = JSON.parse(box.dataset.trend);
-    var chart = echarts.init(box, null, {renderer: 'svg'});
-    chart.setOption({
-        animation: false,
-        color: ['#1f5fbf', '#b3261e'],
-        tooltip: {trigger: 'axis'},
-        legend: {top: 0, data: [trend.daysLateName, trend.lateShareName]},
-        grid: {left: 48, right: 56, top: 36, bottom: 28},
-        xAxis: {type: 'category', data: trend.months},
-        yAxis: [{type: 'value', name: trend.daysLateName, nameTextStyle: {align: 'left'}, minInterval: 1},
-            {type: 'value', max: 100, axisLabel: {formatter: '{value} %'}, splitLine: {show: false}}],
-        series: [
-            {name: trend.daysLateName, type: 'line', data: trend.daysLate, connectNulls: false, symbolSize: 7},
-            {name: trend.lateShareName, type: 'line', yAxisIndex: 1, data: trend.lateShare, connectNulls: false,
-                symbolSize: 7, lineStyle: {type: 'dashed'}}
-        ]
-    });
-    window.addEventListener('resize', function () { chart.resize(); });
-});
