@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,7 @@ class KpiDashboardController {
 
     @GetMapping
     String page(@ModelAttribute("filters") KpiFilters filters, Authentication authentication, Model model) {
-        return render(model, "console/kpis", () -> {
+        return render(authentication, model, "console/kpis", () -> {
             prepare(filters, model);
             model.addAttribute("portfolio", people.scope(authentication).salesperson());
         });
@@ -59,7 +60,7 @@ class KpiDashboardController {
 
     @GetMapping("/figures")
     String figures(@ModelAttribute KpiFilters form, Authentication authentication, Model model) {
-        return render(model, "console/kpis :: figures", () -> {
+        return render(authentication, model, "console/kpis :: figures", () -> {
             KpiFilters filters = prepare(form, model);
             model.addAttribute("report", reports.report(scope(authentication), filters.request()));
         });
@@ -67,7 +68,7 @@ class KpiDashboardController {
 
     @GetMapping("/trend")
     String trend(@ModelAttribute KpiFilters form, Authentication authentication, Model model) {
-        return render(model, "console/kpis :: trend", () -> {
+        return render(authentication, model, "console/kpis :: trend", () -> {
             KpiFilters filters = prepare(form, model);
             model.addAttribute("panels", panels.trend(scope(authentication), filters, new KpiPanels.Labels(
                     text("kpis.dsoSimple"), text("kpis.dsoCountback"), text("kpis.cei"), text("kpis.days"))));
@@ -76,7 +77,7 @@ class KpiDashboardController {
 
     @GetMapping("/aged")
     String aged(@ModelAttribute KpiFilters form, Authentication authentication, Model model) {
-        return render(model, "console/kpis :: aged", () -> {
+        return render(authentication, model, "console/kpis :: aged", () -> {
             KpiFilters filters = prepare(form, model);
             KpiReport report = reports.report(scope(authentication), filters.request());
             model.addAttribute("report", report);
@@ -86,7 +87,7 @@ class KpiDashboardController {
 
     @GetMapping("/forecast")
     String forecast(@ModelAttribute KpiFilters form, Authentication authentication, Model model) {
-        return render(model, "console/kpis :: forecast", () -> {
+        return render(authentication, model, "console/kpis :: forecast", () -> {
             KpiFilters filters = prepare(form, model);
             CashInForecast forecast = reports.forecast(scope(authentication), filters.to(), filters.salesperson());
             model.addAttribute("forecast", forecast);
@@ -101,7 +102,7 @@ class KpiDashboardController {
             Model model) {
         model.addAttribute("figure", figure);
         model.addAttribute("portfolio", people.scope(authentication).salesperson());
-        return render(model, "console/kpi-customers", () -> {
+        return render(authentication, model, "console/kpi-customers", () -> {
             KpiFilters filters = prepare(form, model);
             model.addAttribute("customers", reports.customers(scope(authentication), filters.request(), figure,
                     SHOWN_CUSTOMERS));
@@ -162,19 +163,23 @@ class KpiDashboardController {
 
     /**
      * Renders {@code view} once {@code fill} has put its figures in the model; a filter the API refuses (a period
-     * ending before it starts, another salesperson's portfolio) is shown in the panel with the API's reason.
+     * ending before it starts) is shown in the panel with the API's reason. A salesperson asking for another's
+     * portfolio is told so in the console's words: the API's reason speaks of an API key, which a person signed in
+     * has not got.
      */
-    private static String render(Model model, String view, Runnable fill) {
+    private String render(Authentication authentication, Model model, String view, Runnable fill) {
         try {
             fill.run();
         } catch (ProblemException refused) {
-            model.addAttribute("problem", refused.getMessage());
+            PortfolioScope scope = scope(authentication);
+            model.addAttribute("problem", refused.status() == HttpStatus.FORBIDDEN && scope.isLimited()
+                    ? text("kpis.otherPortfolio", scope.salesperson()) : refused.getMessage());
         }
         return view;
     }
 
-    private String text(String key) {
+    private String text(String key, Object... arguments) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
+        return messages.getMessage(key, arguments, key, locale);
     }
 }

@@ -144,9 +144,18 @@ class KpiDashboardBrowserTests extends BrowserTest {
         List<String> listed = browser.findElements(By.cssSelector("tr.kpi-customer")).stream()
                 .map(r -> r.getAttribute("data-account")).toList();
         assertThat(listed).containsExactly(own).doesNotContain(colleague);
+        browser.findElement(By.cssSelector("tr.kpi-customer a")).click();
+        assertThat(browser.getCurrentUrl()).as("the customer's page").contains("/customers/");
+        screenshot("salesperson-customer-from-kpis");
+        assertThat(waitFor(By.id("invoices")).getText()).as("the customer's own page, its open invoices").contains("3,000.00");
 
         open("/kpis?entity=" + entity + "&salesperson=SP-SOMEONE-ELSE", "another-portfolio");
-        assertThat(waitFor(By.cssSelector("#figures-panel [role=alert]")).getText()).contains(PORTFOLIO + " only");
+        assertThat(waitFor(By.cssSelector("#figures-panel [role=alert]")).getText())
+                .contains("your own portfolio (" + PORTFOLIO + ") only").doesNotContain("API key");
         screenshot("another-portfolio-refused");
+        open("/kpis?entity=" + entity + "&salesperson=SP-SOMEONE-ELSE&lang=fr", "another-portfolio-fr");
+        assertThat(waitFor(By.cssSelector("#figures-panel [role=alert]")).getText())
+                .contains("votre propre portefeuille (" + PORTFOLIO + ")");
+        screenshot("another-portfolio-refused-fr");
     }
 }
