@@ -41,6 +41,7 @@ class AgendaBrowserTests extends BrowserTest {
     private final LocalDate today = LocalDate.now();
     private LedgerFixtures ledger;
     private String entity;
+    private long customerId;
 
     private String customer(String name, String salesperson, boolean publicSector, int daysLate, String amount) {
         ledger = ledger == null ? new LedgerFixtures(jdbc) : ledger;
@@ -49,6 +50,7 @@ class AgendaBrowserTests extends BrowserTest {
         NewCustomer customer = new NewCustomer(LedgerFixtures.unique("411"), registration, name + " " + registration, "FR",
                 null, salesperson, null, 30, LocalDate.of(2020, 1, 1), publicSector);
         long id = ledger.customer(customer);
+        customerId = id;
         LocalDate due = today.minusDays(daysLate);
         ledger.openInvoice(entity, id, due.minusDays(30), due, amount, "EUR");
         return customer.account();
@@ -116,12 +118,18 @@ class AgendaBrowserTests extends BrowserTest {
     @Test
     void a_formal_notice_is_sent_only_once_the_collector_confirmed_it() {
         String account = customer("Garage Lenoir", "SP-" + LedgerFixtures.unique("X"), false, 35, "12000.00");
+        // An earlier invoice paid 20 days late: its interest is shown beside the notice, waived by the default plan.
+        long paidLate = ledger.paidInvoice(entity, customerId, today.minusDays(110), today.minusDays(80), "3000.00", "EUR",
+                today.minusDays(60));
+        ledger.paymentAllocated(entity, customerId, paidLate, today.minusDays(60), "3000.00", "EUR");
         String manager = person("Nadia Roux", Role.CREDIT_MANAGER);
         signIn(manager, PASSWORD);
         open("/agenda", "agenda");
         assertThat(row(account).getText()).contains("Formal notice").contains("to confirm");
         openAction(account);
         screenshot("formal-notice-opened");
+        assertThat(browser.findElement(By.id("late-paid")).getText()).contains("Paid after the due date")
+                .contains("3,000.00 EUR").contains("20").contains("Waived").contains("not claimed");
         browser.findElement(By.tagName("body")).sendKeys("1");
         assertThat(browser.findElement(By.id("confirm")).isDisplayed()).as("sending asks for confirmation").isTrue();
         browser.findElement(By.cssSelector("#outcome-form button[type=submit]")).click();
