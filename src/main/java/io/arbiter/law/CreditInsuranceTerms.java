@@ -2,6 +2,9 @@ package io.arbiter.law;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The deadlines a credit-insurance policy sets for an unpaid invoice. They vary by insurer and contract, so they are
@@ -11,10 +14,20 @@ import java.util.Objects;
  *                             (déclaration de menace de sinistre / d'impayé); after that, cover is lost (forclusion)
  * @param extensionDays        days the due date is pushed back by an extension (prorogation) agreed under the policy, 0
  *                             when there is none
+ * @param claimDays            days after the overdue was reported within which the claim must be filed (déclaration de
+ *                             sinistre / demande d'indemnisation); null when the contract sets none
  */
-public record CreditInsuranceTerms(int overdueReportingDays, int extensionDays) {
+public record CreditInsuranceTerms(int overdueReportingDays, int extensionDays, @Nullable Integer claimDays) {
+
+    /** Terms with no claim period. */
+    public CreditInsuranceTerms(int overdueReportingDays, int extensionDays) {
+        this(overdueReportingDays, extensionDays, null);
+    }
 
     public CreditInsuranceTerms {
+        if (claimDays != null && claimDays < 0) {
+            throw new IllegalArgumentException("claimDays must not be negative: " + claimDays);
+        }
         if (overdueReportingDays < 0) {
             throw new IllegalArgumentException("overdueReportingDays must not be negative: " + overdueReportingDays);
         }
@@ -29,6 +42,12 @@ public record CreditInsuranceTerms(int overdueReportingDays, int extensionDays) 
         LocalDate extendedDueDate = dueDate.plusDays(extensionDays);
         LocalDate reportBy = extendedDueDate.plusDays(overdueReportingDays);
         return new InsuranceDeadlines(extendedDueDate, reportBy, reportBy.plusDays(1));
+    }
+
+    /** The last day to file the claim for an overdue reported on {@code reportedOn}; empty when the contract sets none. */
+    public Optional<LocalDate> claimBy(LocalDate reportedOn) {
+        Objects.requireNonNull(reportedOn, "reportedOn");
+        return Optional.ofNullable(claimDays).map(reportedOn::plusDays);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,8 +26,11 @@ public record LimitsProperties(@DefaultValue("7d") Duration requestTtl, @Default
         @DefaultValue Insurance insurance) {
 
     /**
-     * @param contracts one per insurer; a cover imported for an insurer with no contract here gets no deadline alerts
-     * @param alertDays how many days before the insurer's reporting deadline an unpaid insured invoice is alerted
+     * @param contracts one per insurer, {@code {insurer, overdue-reporting-days, extension-days, claim-days}}: days to
+     *        report an overdue after the due date plus extension, then to file the claim after the report (unset: none
+     *        tracked); a cover imported for an insurer with no contract here gets no deadline alerts
+     * @param alertDays how many days before the insurer's deadline (overdue report, then claim) an unpaid insured invoice
+     *        is alerted
      */
     public record Insurance(@DefaultValue List<Contract> contracts, @DefaultValue("7") int alertDays) {
     }
@@ -37,7 +41,10 @@ public record LimitsProperties(@DefaultValue("7d") Duration requestTtl, @Default
      * @param insurer the insurer's name as the cover imports give it
      * @param overdueReportingDays days after the (extended) due date to report an unpaid invoice before cover is lost
      * @param extensionDays days an extension (prorogation) agreed under the contract adds to the due date
+     * @param claimDays days after an overdue is reported within which the claim must be filed (déclaration de sinistre);
+     *        unset, reported invoices simply leave the alerts
      */
-    public record Contract(String insurer, int overdueReportingDays, @DefaultValue("0") int extensionDays) {
+    public record Contract(String insurer, int overdueReportingDays, @DefaultValue("0") int extensionDays,
+            @Nullable Integer claimDays) {
     }
 }

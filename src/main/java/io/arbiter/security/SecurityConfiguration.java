@@ -94,7 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/limits/requests")
                                 .hasAnyRole(Role.SALESPERSON.name(), Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name(),
                                         Role.ORDER_SYSTEM.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/limits/insurance/covers")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/limits/insurance/covers",
+                                "/api/v1/limits/insurance/alerts/*/*/reported")
                                 .hasAnyRole(Role.CREDIT_ANALYST.name(), Role.CREDIT_MANAGER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/limits/insurance/alerts").hasAnyRole(FINANCE_AND_SALES)
                         .requestMatchers(HttpMethod.GET, "/api/v1/limits/requests", "/api/v1/limits/requests/*",

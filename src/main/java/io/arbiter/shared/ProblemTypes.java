@@ -59,6 +59,8 @@ public final class ProblemTypes {
             new Type("review-task-not-found", 404, "no limit review task has this id"),
             new Type("unknown-action", 404, "no dunning action has this id"),
             new Type("person-not-found", 404, "no local console account has this name"),
+            new Type("insured-invoice-not-found", 404, "reporting an overdue to the insurer for an invoice that is not an"
+                    + " unpaid invoice of a buyer insured under a configured contract (or no such invoice)"),
             new Type("webhook-delivery-not-found", 404, "no webhook delivery has this event id"),
             new Type("method-not-allowed", 405, "the path exists, not with this method"),
             new Type("not-acceptable", 406, "the `Accept` header asks for a format the endpoint does not produce"),
@@ -72,6 +74,8 @@ public final class ProblemTypes {
                     + " it"),
             new Type("limit-request-closed", 409, "a verdict on a limit request already approved, refused or expired"),
             new Type("review-task-closed", 409, "closing a limit review task that a person has already closed"),
+            new Type("overdue-already-reported", 409, "reporting again an invoice already reported to the insurer;"
+                    + " reports are never replaced"),
             new Type("webhook-delivered", 409, "sending again a webhook event its receiver has already accepted"),
             new Type("already-decided", 409, "a second verdict by the same person on a limit request"),
             new Type("pool-not-configured", 409, "a pool contribution from an Arbiter with no community pool"

@@ -128,4 +128,77 @@ class InsuranceApiTests extends LimitsApiTest {
                 .add(kpis.at("/aboveCover/amount").decimalValue()))
                 .isEqualByComparingTo(kpis.at("/exposure/amount").decimalValue());
     }
+
+    @Test
+    void a_reported_invoice_leaves_the_report_stage_and_comes_back_as_a_claim_with_its_deadline_once_only() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("EUR");
+        String siren = LedgerFixtures.siren();
+        long customer = ledger.customer(NewCustomer.named(siren).soldBy(OWN_SALESPERSON));
+        LocalDate asOf = LocalDate.now();
+        String alerted = number(ledger.openInvoice(entity, customer, asOf.minusDays(60), asOf.minusDays(35), "4000", "EUR"));
+        String recent = number(ledger.openInvoice(entity, customer, asOf.minusDays(20), asOf.minusDays(5), "9000", "EUR"));
+        assertThat(importCovers("""
+                buyer id,decision,amount,currency,effective date,insurer reference
+                %s,FULL,30000,EUR,%s,TI-030
+                """.formatted(siren, asOf.minusDays(90))).status()).isEqualTo(201);
+        assertThat(mine(asOf, siren)).singleElement().satisfies(alert -> {
+            assertThat(alert.get("invoice").asString()).isEqualTo(alerted);
+            assertThat(alert.get("stage").asString()).isEqualTo("REPORT");
+            assertThat(alert.get("claimBy").isNull()).isTrue();
+        });
+        String path = "/api/v1/limits/insurance/alerts/" + entity + "/" + alerted + "/reported";
+        String body = """
+                {"reportedOn": "%s", "insurerReference": "SIN-77", "comment": "Declared on the insurer's portal"}"""
+                .formatted(asOf.minusDays(1));
+
+        assertThat(post(path, SALESPERSON, body).status()).isEqualTo(403);
+        Response undated = post(path, ANALYST, """
+                {"comment": "Declared on the insurer's portal"}""");
+        assertThat(undated.status()).isEqualTo(400);
+        assertThat(undated.body().at("/errors/0/field").asString()).isEqualTo("reportedOn");
+        Response unknown = post("/api/v1/limits/insurance/alerts/" + entity + "/NO-SUCH-INVOICE/reported", ANALYST, body);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().at("/errors/0/field").asString()).isEqualTo("invoice");
+        assertThat(reports(entity)).as("nothing stored on a refused report").isZero();
+
+        Response reported = post(path, ANALYST, body);
+        assertThat(reported.status()).as(reported.text()).isEqualTo(201);
+        assertThat(reported.body().get("claimBy").asString()).isEqualTo(asOf.plusDays(4).toString());
+        assertThat(reported.body().get("reportedBy").asString()).isNotBlank();
+        assertThat(reported.body().get("late").asBoolean()).isFalse();
+        assertThat(reported.body().get("insurer").asString()).isEqualTo("TestInsurer");
+
+        Response again = post(path, MANAGER, body);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().at("/errors/0/field").asString()).isEqualTo("invoice");
+        assertThat(reports(entity)).isEqualTo(1);
+
+        assertThat(post("/api/v1/limits/insurance/alerts/" + entity + "/" + recent + "/reported", MANAGER, """
+                {"reportedOn": "%s", "comment": "Sent with the dunning file"}""".formatted(asOf)).status()).isEqualTo(201);
+        List<JsonNode> alerts = mine(asOf, siren);
+        assertThat(alerts).extracting(alert -> alert.get("invoice").asString()).containsExactly(alerted, recent);
+        assertThat(alerts).allSatisfy(alert -> assertThat(alert.get("stage").asString()).isEqualTo("CLAIM"));
+        assertThat(alerts.get(0).get("claimBy").asString()).isEqualTo(asOf.plusDays(4).toString());
+        assertThat(alerts.get(0).get("daysLeft").asInt()).isEqualTo(4);
+        assertThat(alerts.get(0).get("reportedOn").asString()).isEqualTo(asOf.minusDays(1).toString());
+        assertThat(alerts.get(1).get("claimBy").asString()).isEqualTo(asOf.plusDays(5).toString());
+        assertThat(mine(asOf.plusDays(5), siren).get(0).get("coverLost").asBoolean())
+                .as("the claim not filed by its deadline").isTrue();
+    }
+
+    private String number(long invoiceId) {
+        return jdbc.sql("select number from ledger_invoice where id = ?").param(invoiceId).query(String.class).single();
+    }
+
+    private long reports(String entity) {
+        return jdbc.sql("select count(*) from insurance_overdue_report where entity = ?").param(entity).query(Long.class).single();
+    }
+
+    private List<JsonNode> mine(LocalDate asOf, String siren) {
+        JsonNode alerts = get("/api/v1/limits/insurance/alerts?asOf=" + asOf + "&limit=200", ANALYST).body().get("items");
+        return StreamSupport.stream(alerts.spliterator(), false)
+                .filter(alert -> alert.at("/company/registrationNumber").asString().equals(siren)).toList();
+    }
 }

@@ -14,12 +14,13 @@ import io.arbiter.ledger.LedgerFixtures.NewCustomer;
 
 /**
  * The limits API over HTTP on real PostgreSQL, with a bureau the tests script (French companies) and one credit-insurance
- * contract, {@code TestInsurer}: report an unpaid invoice within 30 days of its due date extended by 10.
+ * contract, {@code TestInsurer}: report an unpaid invoice within 30 days of its due date extended by 10, claim within 5 days of the report.
  */
 @TestPropertySource(properties = {"arbiter.bureau.waterfall.FR=limitsbureau",
         "arbiter.limits.insurance.contracts[0].insurer=TestInsurer",
         "arbiter.limits.insurance.contracts[0].overdue-reporting-days=30",
-        "arbiter.limits.insurance.contracts[0].extension-days=10"})
+        "arbiter.limits.insurance.contracts[0].extension-days=10",
+        "arbiter.limits.insurance.contracts[0].claim-days=5"})
 @Import(LimitsApiTest.Bureau.class)
 abstract class LimitsApiTest extends ApiTest {
 

@@ -10,6 +10,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.arbiter.limits.insurance.CoverImports;
 import io.arbiter.limits.insurance.InsuranceReports;
+import io.arbiter.limits.insurance.OverdueReports;
 import io.arbiter.limits.requests.Caller;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.shared.Page;
@@ -29,12 +31,14 @@ class InsuranceController {
 
     private final CoverImports imports;
     private final InsuranceReports reports;
+    private final OverdueReports overdueReports;
     private final PortfolioGuard portfolios;
     private final Clock clock;
 
-    InsuranceController(CoverImports imports, InsuranceReports reports, PortfolioGuard portfolios,
-            Clock clock) {
+    InsuranceController(CoverImports imports, InsuranceReports reports, OverdueReports overdueReports,
+            PortfolioGuard portfolios, Clock clock) {
         this.imports = imports;
+        this.overdueReports = overdueReports;
         this.reports = reports;
         this.portfolios = portfolios;
         this.clock = clock;
@@ -64,6 +68,15 @@ class InsuranceController {
                 .filter(alert -> after == null || isAfter(alert, after)).toList();
         return Paging.ok(Page.of(alerts, size, last -> Paging.cursor(ALERTS, String.valueOf(last.daysLeft()),
                 last.invoice(), last.entity())));
+    }
+
+    @Operation(summary = "Record that an alerted invoice's overdue was reported to the insurer: it leaves the REPORT stage"
+            + " and, under a contract with a claim period, comes back as CLAIM; once per invoice")
+    @PostMapping("/api/v1/limits/insurance/alerts/{entity}/{invoice}/reported")
+    ResponseEntity<OverdueReports.Reported> reported(@PathVariable String entity, @PathVariable String invoice,
+            @RequestBody(required = false) OverdueReports.@Nullable Report report, Principal principal) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(overdueReports.report(entity, invoice, report,
+                principal.getName()));
     }
 
     private static final String ALERTS = "insurance-alerts";
