@@ -2,19 +2,30 @@ package io.arbiter.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.arbiter.ledger.LedgerFixtures;
 import io.arbiter.ledger.LedgerFixtures.NewCustomer;
+import io.arbiter.security.BrowserSession;
+import io.arbiter.security.People;
+import io.arbiter.security.Person;
+import io.arbiter.security.Role;
 import tools.jackson.databind.JsonNode;
 
 /** The insurer's cover decisions imported as its portal exports them: they cap the granted limit and set deadlines. */
 class InsuranceApiTests extends LimitsApiTest {
+
+    @Autowired
+    People people;
 
     private Response importCovers(String csv) {
         return send(HttpRequest.newBuilder(uri("/api/v1/limits/insurance/covers?insurer=TestInsurer"))
@@ -120,6 +131,24 @@ class InsuranceApiTests extends LimitsApiTest {
             assertThat(page.link() != null).as("a Link header exactly when a page follows").isEqualTo(cursor != null);
         }
         assertThat(get("/api/v1/limits/insurance/alerts?cursor=bm90LWEtY3Vyc29y", ANALYST).status()).isEqualTo(400);
+
+        // In the console the alert names the customer, whose page it opens, and keeps the limit page one click away.
+        String manager = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
+        people.add(new Person(manager, "Camille Martin", Set.of(Role.CREDIT_MANAGER), null, false), "a long enough password");
+        BrowserSession console = new BrowserSession(port, HttpClient.Redirect.NEVER);
+        console.signIn(manager, "a long enough password");
+        String row = null;
+        for (int page = 0; row == null; page++) {
+            String html = console.get("/limits/alerts?lang=en&page=" + page).body();
+            int at = html.indexOf("Customer " + siren + "</a>");
+            if (at >= 0) {
+                row = html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+            } else {
+                assertThat(html).as("the alert of %s is listed", siren).contains("page=" + (page + 1));
+            }
+        }
+        assertThat(row).contains("href=\"/customers/FR:" + siren + "\"")
+                .contains("href=\"/limits/companies/" + siren + "?country=FR\"").contains(">limit</a>");
 
         JsonNode kpis = get("/api/v1/limits/insurance/kpis?asOf=" + asOf, MANAGER).body();
         assertThat(kpis.get("insuredBuyers").asInt()).isPositive();

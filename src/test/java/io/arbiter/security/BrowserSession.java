@@ -15,8 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser without a screen: keeps cookies, reads the CSRF token from the page's forms, follows no redirect itself. */
-final class BrowserSession {
+/**
+ * A browser without a screen: keeps cookies, reads the CSRF token from the page's forms, follows no redirect itself.
+ * Public for console pages whose data needs a test context of another module (the insurance alerts need an insurer).
+ */
+public final class BrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,12 +27,12 @@ final class BrowserSession {
     private final HttpClient http;
     private final int port;
 
-    BrowserSession(int port, HttpClient.Redirect redirects) {
+    public BrowserSession(int port, HttpClient.Redirect redirects) {
         this.port = port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(redirects).build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
@@ -54,7 +57,7 @@ final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         return post("/login", Map.of("username", username, "password", password), "/login");
     }
 
