@@ -134,6 +134,10 @@ final class Escalator {
     }
 
     private static @Nullable Integer max(@Nullable Integer a, @Nullable Integer b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        // Not as nested ternaries: Math.max's int would unbox a null b when a is null too.
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Integer.valueOf(Math.max(a, b));
     }
 }

@@ -114,6 +114,24 @@ class DunningPlannerTests {
         assertThat(engine.publishes).isEqualTo(3);
     }
 
+    @Test
+    void a_broken_promise_moves_to_the_first_step_even_an_invoice_it_covered_before_it_fell_due() {
+        // A promise for all the customer's invoices, broken weeks ago; one invoice was not yet due then, nor is now
+        // (it once failed the whole agenda with a NullPointerException).
+        Escalator.Item overdue = new Escalator.Item("E1|F-1", null, "E1", "F-1", TODAY.minusDays(90), TODAY.minusDays(60),
+                new BigDecimal("1200.00"), "EUR", null);
+        Escalator.Item later = new Escalator.Item("E1|F-2", null, "E1", "F-2", TODAY.minusDays(5), TODAY.plusDays(25),
+                new BigDecimal("800.00"), "EUR", null);
+        Reason reason = new Reason("v1", null, null, "ESCALATION", "reminder at 5 days");
+        EscalationStep reminder = new EscalationStep(1, 5, "REMINDER", "EMAIL", "reminder", false, "AUTO", reason);
+        Escalator.PromiseView broken = new Escalator.PromiseView(TODAY.minusDays(40), null, "BROKEN", java.util.Set.of());
+
+        Escalator.Result result = Escalator.propose(List.of(overdue, later), List.of(reminder), List.of(broken), List.of(),
+                TODAY, 3);
+
+        assertThat(result.proposals()).singleElement().satisfies(p -> assertThat(p.invoices()).containsExactly(overdue, later));
+    }
+
     private static DunningPlanner planner(DunningRules engine) {
         DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(), null, Map.of());
         return new DunningPlanner(engine, properties, new DunningTemplates(properties));
