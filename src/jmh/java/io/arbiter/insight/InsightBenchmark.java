@@ -74,7 +74,7 @@ public final class InsightBenchmark {
                 SingleConnectionDataSource dataSource = new SingleConnectionDataSource(connection, true);
                 JdbcClient jdbc = JdbcClient.create(dataSource);
                 if (REUSE == null) {
-                    generate(connection);
+                    generate(connection, CUSTOMERS, INVOICES, asOf);
                 } else {
                     analyze(connection);
                 }
@@ -91,14 +91,19 @@ public final class InsightBenchmark {
         }
     }
 
-    private void generate(Connection connection) throws SQLException {
+    /**
+     * Generates the ledger this benchmark measures in the connection's schema (migrated, empty), as of {@code asOf}, and
+     * ANALYZEs it; the console pages benchmark (io.arbiter.bench.ConsolePagesBenchmark) reuses it. 50 salespeople
+     * ({@code SP0}..{@code SP49}), 20 activities, two entities (EUR and USD).
+     */
+    public static void generate(Connection connection, int customerCount, int invoiceCount, LocalDate asOf) throws SQLException {
         String day = "date '" + asOf + "'";
         long start = System.nanoTime();
         try (Statement s = connection.createStatement()) {
             s.execute("insert into ledger_entity (code, name, currency) values ('BENCH-EUR', 'Bench France', 'EUR'),"
                     + " ('BENCH-USD', 'Bench US', 'USD')");
             s.execute("insert into ledger_customer_group (code, name) select 'G' || g, 'Group ' || g from generate_series(1, "
-                    + CUSTOMERS / 10 + ") g");
+                    + customerCount / 10 + ") g");
             // 30 % of customers in groups of about three; 50 salespeople, 20 activities.
             s.execute("""
                     insert into ledger_customer (account, registration_number, name, country, group_code, salesperson,
@@ -106,7 +111,13 @@ public final class InsightBenchmark {
                     select 'C' || n, 'BENCH' || n, 'Customer ' || n, 'FR',
                            case when n %% 10 < 3 then 'G' || (n %% %1$d + 1) end, 'SP' || (n %% 50), 'ACT' || (n %% 20),
                            (array[30, 45, 60])[n %% 3 + 1], date '2015-01-01' + (n %% 3000)
-                    from generate_series(1, %2$d) n""".formatted(CUSTOMERS / 10, CUSTOMERS));
+                    from generate_series(1, %2$d) n""".formatted(customerCount / 10, customerCount));
+            // Ids from the first generated customer on: the schema may already hold a ledger (the quickstart's demo).
+            long first;
+            try (ResultSet rs = s.executeQuery("select min(id) from ledger_customer where registration_number = 'BENCH1'")) {
+                rs.next();
+                first = rs.getLong(1);
+            }
             // Issued over the last two years, terms 30/45/60 days, paid from 15 days early to 54 days late; 2 % never
             // paid, 1 % cancelled; one in five in USD.
             s.execute("""
@@ -115,7 +126,7 @@ public final class InsightBenchmark {
                     select entity, 'I' || n, customer, issue, due, amount,
                            case when status = 'OPEN' then amount else 0 end, currency, status,
                            case when status = 'PAID' then paid end, case when status = 'PAID' and n %% 2 = 0 then amount else 0 end
-                    from (select n, (n %% %2$d) + 1 as customer,
+                    from (select n, (n %% %2$d) + %4$d as customer,
                                  case when n %% 5 = 0 then 'BENCH-USD' else 'BENCH-EUR' end as entity,
                                  case when n %% 5 = 0 then 'USD' else 'EUR' end as currency,
                                  %1$s - (n %% 730) as issue,
@@ -125,25 +136,25 @@ public final class InsightBenchmark {
                           from generate_series(1, %3$d) n) x
                     cross join lateral (select case when n %% 100 = 0 then 'CANCELLED'
                                                     when paid <= %1$s and n %% 50 <> 0 then 'PAID'
-                                                    else 'OPEN' end as status) s""".formatted(day, CUSTOMERS, INVOICES));
+                                                    else 'OPEN' end as status) s""".formatted(day, customerCount, invoiceCount, first));
             // Half of the paid invoices settled by a payment allocated on their payment day (lettrage), the other half
             // known only by paid_on: both ways of rewinding a past day's balance are exercised. The invoice keeps what
             // its allocations add up to, as the payment import writes it.
             s.execute("""
                     insert into ledger_payment (entity_code, reference, customer_id, received_on, amount, currency)
                     select entity_code, 'P' || id, customer_id, paid_on, amount, currency
-                    from ledger_invoice where allocated > 0""");
+                    from ledger_invoice where allocated > 0 and entity_code like 'BENCH-%'""");
             s.execute("""
                     insert into ledger_allocation (invoice_id, payment_id, amount, allocated_on)
                     select i.id, p.id, i.amount, i.paid_on
                     from ledger_invoice i join ledger_payment p on p.entity_code = i.entity_code and p.reference = 'P' || i.id
-                    where i.allocated > 0""");
+                    where i.allocated > 0 and i.entity_code like 'BENCH-%'""");
             s.execute("""
                     with d as (
                       insert into ledger_dispute (customer_id, reason, opened_on, resolved_on)
                       select customer_id, 'bench ' || id, due_date + 5,
                              case when id %% 3 = 0 then null else due_date + 5 + (id %% 60)::int end
-                      from ledger_invoice where status = 'OPEN' and due_date < %1$s - 10 and id %% 7 = 0 limit 5000
+                      from ledger_invoice where status = 'OPEN' and entity_code like 'BENCH-%%' and due_date < %1$s - 10 and id %% 7 = 0 limit 5000
                       returning id, reason)
                     insert into ledger_dispute_invoice (dispute_id, invoice_id) select id, substring(reason from 7)::bigint from d"""
                     .formatted(day));
@@ -151,7 +162,7 @@ public final class InsightBenchmark {
                     with p as (
                       insert into ledger_promise (customer_id, made_on, promised_on, amount, currency, status)
                       select customer_id, %1$s - 3, %1$s + (id %% 60)::int, open_amount, currency, 'PENDING'
-                      from ledger_invoice where status = 'OPEN' and due_date < %1$s and id %% 11 = 0 limit 10000
+                      from ledger_invoice where status = 'OPEN' and entity_code like 'BENCH-%%' and due_date < %1$s and id %% 11 = 0 limit 10000
                       returning id, customer_id, amount, currency),
                     matched as (
                       select p.id as promise, (select i.id from ledger_invoice i where i.customer_id = p.customer_id
@@ -161,13 +172,13 @@ public final class InsightBenchmark {
                     where invoice is not null""".formatted(day));
             s.execute("""
                     insert into ledger_promise (customer_id, made_on, promised_on, amount, currency, status)
-                    select (n %% %2$d) + 1, %1$s - 60 - n %% 200, %1$s - 50 - n %% 200, 1000, 'EUR',
+                    select (n %% %2$d) + %3$d, %1$s - 60 - n %% 200, %1$s - 50 - n %% 200, 1000, 'EUR',
                            case when n %% 3 = 0 then 'BROKEN' else 'KEPT' end
-                    from generate_series(1, 5000) n""".formatted(day, CUSTOMERS));
+                    from generate_series(1, 5000) n""".formatted(day, customerCount, first));
             s.execute("""
                     insert into ledger_open_order (entity_code, reference, customer_id, ordered_on, amount, currency)
-                    select 'BENCH-EUR', 'O' || n, (n * 5 %% %2$d) + 1, %1$s - n %% 20, 500 + n %% 5000, 'EUR'
-                    from generate_series(1, 20000) n""".formatted(day, CUSTOMERS));
+                    select 'BENCH-EUR', 'O' || n, (n * 5 %% %2$d) + %3$d, %1$s - n %% 20, 500 + n %% 5000, 'EUR'
+                    from generate_series(1, 20000) n""".formatted(day, customerCount, first));
         }
         analyze(connection);
         System.out.printf(Locale.ROOT, "generated and analysed in %.1f s:%n", (System.nanoTime() - start) / 1e9);
