@@ -215,6 +215,26 @@ class InsuranceApiTests extends LimitsApiTest {
         assertThat(alerts.get(1).get("claimBy").asString()).isEqualTo(asOf.plusDays(5).toString());
         assertThat(mine(asOf.plusDays(5), siren).get(0).get("coverLost").asBoolean())
                 .as("the claim not filed by its deadline").isTrue();
+
+        // The console's alert shows the claim's deadline, not the report's, and when the overdue was reported.
+        String manager = "claims-" + UUID.randomUUID().toString().substring(0, 8);
+        people.add(new Person(manager, "Camille Martin", Set.of(Role.CREDIT_MANAGER), null, false), "a long enough password");
+        BrowserSession console = new BrowserSession(port, HttpClient.Redirect.NEVER);
+        console.signIn(manager, "a long enough password");
+        String row = null;
+        for (int page = 0; row == null; page++) {
+            String html = console.get("/limits/alerts?lang=en&page=" + page).body();
+            int at = html.indexOf(alerted + " · " + entity);
+            if (at >= 0) {
+                row = html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+            } else {
+                assertThat(html).as("the alert of %s is listed", alerted).contains("page=" + (page + 1));
+            }
+        }
+        java.time.format.DateTimeFormatter english = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH);
+        assertThat(row).contains(english.format(asOf.plusDays(4)))
+                .contains("file the claim (overdue reported on " + english.format(asOf.minusDays(1)) + ")");
     }
 
     private String number(long invoiceId) {
