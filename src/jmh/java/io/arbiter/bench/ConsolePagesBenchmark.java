@@ -1,14 +1,7 @@
 package io.arbiter.bench;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.arbiter.ArbiterApplication;
+import io.arbiter.security.BrowserSession;
 import io.arbiter.insight.InsightBenchmark;
 import io.arbiter.security.People;
 import io.arbiter.security.Person;
@@ -66,7 +60,6 @@ public final class ConsolePagesBenchmark {
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final String PASSWORD = "bench-console-password";
     private static final String FLOOR = "/actuator/health/liveness";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int runs = Integer.getInteger("bench.runs", 50);
     private final int warmup = Integer.getInteger("bench.warmup", 10);
@@ -240,24 +233,14 @@ public final class ConsolePagesBenchmark {
         }
     }
 
-    /** A signed-in browser without a screen: the session cookie kept, no redirect followed. */
+    /** A signed-in browser without a screen (the tests' own), whose pages must all answer 200. */
     private static final class Session {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final String base;
+        private final BrowserSession browser;
 
         Session(int port, String username) {
-            this.base = "http://127.0.0.1:" + port;
-            Matcher token = CSRF.matcher(get("/login"));
-            if (!token.find()) {
-                throw new IllegalStateException("no CSRF token on the login page");
-            }
-            String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            browser = new BrowserSession(port, HttpClient.Redirect.NEVER);
+            HttpResponse<String> signedIn = browser.signIn(username, PASSWORD);
             String location = signedIn.headers().firstValue("Location").orElse("");
             if (signedIn.statusCode() != 302 || location.contains("error")) {
                 throw new IllegalStateException(username + " could not sign in: " + signedIn.statusCode() + " " + location);
@@ -266,22 +249,11 @@ public final class ConsolePagesBenchmark {
 
         /** The page's HTML; anything but 200 stops the benchmark (a page that fails is not fast). */
         String get(String path) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+            HttpResponse<String> response = browser.get(path);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
             return response.body();
-        }
-
-        private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -135,18 +135,7 @@ class InsuranceApiTests extends LimitsApiTest {
         // In the console the alert names the customer, whose page it opens, and keeps the limit page one click away.
         String manager = "alerts-" + UUID.randomUUID().toString().substring(0, 8);
         people.add(new Person(manager, "Camille Martin", Set.of(Role.CREDIT_MANAGER), null, false), "a long enough password");
-        BrowserSession console = new BrowserSession(port, HttpClient.Redirect.NEVER);
-        console.signIn(manager, "a long enough password");
-        String row = null;
-        for (int page = 0; row == null; page++) {
-            String html = console.get("/limits/alerts?lang=en&page=" + page).body();
-            int at = html.indexOf("Customer " + siren + "</a>");
-            if (at >= 0) {
-                row = html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
-            } else {
-                assertThat(html).as("the alert of %s is listed", siren).contains("page=" + (page + 1));
-            }
-        }
+        String row = alertRow(manager, "Customer " + siren + "</a>");
         assertThat(row).contains("href=\"/customers/FR:" + siren + "\"")
                 .contains("href=\"/limits/companies/" + siren + "?country=FR\"").contains(">limit</a>");
 
@@ -219,22 +208,25 @@ class InsuranceApiTests extends LimitsApiTest {
         // The console's alert shows the claim's deadline, not the report's, and when the overdue was reported.
         String manager = "claims-" + UUID.randomUUID().toString().substring(0, 8);
         people.add(new Person(manager, "Camille Martin", Set.of(Role.CREDIT_MANAGER), null, false), "a long enough password");
-        BrowserSession console = new BrowserSession(port, HttpClient.Redirect.NEVER);
-        console.signIn(manager, "a long enough password");
-        String row = null;
-        for (int page = 0; row == null; page++) {
-            String html = console.get("/limits/alerts?lang=en&page=" + page).body();
-            int at = html.indexOf(alerted + " · " + entity);
-            if (at >= 0) {
-                row = html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
-            } else {
-                assertThat(html).as("the alert of %s is listed", alerted).contains("page=" + (page + 1));
-            }
-        }
+        String row = alertRow(manager, alerted + " · " + entity);
         java.time.format.DateTimeFormatter english = java.time.format.DateTimeFormatter
                 .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH);
         assertThat(row).contains(english.format(asOf.plusDays(4)))
                 .contains("file the claim (overdue reported on " + english.format(asOf.minusDays(1)) + ")");
+    }
+
+    /** The row of the console's alerts page holding {@code marker}, read as {@code manager} page after page. */
+    private String alertRow(String manager, String marker) {
+        BrowserSession console = new BrowserSession(port, HttpClient.Redirect.NEVER);
+        console.signIn(manager, "a long enough password");
+        for (int page = 0; ; page++) {
+            String html = console.get("/limits/alerts?lang=en&page=" + page).body();
+            int at = html.indexOf(marker);
+            if (at >= 0) {
+                return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
+            }
+            assertThat(html).as("the alert holding %s is listed", marker).contains("page=" + (page + 1));
+        }
     }
 
     private String number(long invoiceId) {
