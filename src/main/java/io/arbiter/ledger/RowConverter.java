@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.arbiter.law.Debtor;
 import io.arbiter.law.PaymentTermCheck;
+import io.arbiter.shared.CompanyKey;
 import io.arbiter.law.PaymentTerms;
 
 /**
@@ -43,6 +44,8 @@ final class RowConverter {
     private final int terms;
     private final int termsDays;
     private final int publicSector;
+    private final int registration;
+    private final int country;
     private final int entity;
     /** The currency's position for files whose entities the import creates (invoices, open orders); else -1. */
     private final int entityCurrency;
@@ -77,6 +80,8 @@ final class RowConverter {
         this.terms = invoices ? plan.position("terms") : -1;
         this.termsDays = invoices ? plan.position("paymentTermsDays") : -1;
         this.publicSector = invoices ? plan.position("publicSector") : -1;
+        this.registration = invoices ? plan.position("registrationNumber") : -1;
+        this.country = invoices ? plan.position("country") : -1;
         this.entity = plan.kind() == ImportKind.CUSTOMERS ? -1 : plan.position("entity");
         this.entityCurrency = invoices || plan.kind() == ImportKind.OPEN_ORDERS ? plan.position("currency") : -1;
         this.key = plan.position(plan.kind().keyField());
@@ -155,7 +160,7 @@ final class RowConverter {
             return false;
         }
         if (issue >= 0 && values[issue] instanceof LocalDate issued && values[due] instanceof LocalDate dueOn) {
-            Debtor debtor = publicSector >= 0 && Boolean.TRUE.equals(values[publicSector]) ? Debtor.PUBLIC_BODY : Debtor.BUSINESS;
+            Debtor debtor = publicBody() ? Debtor.PUBLIC_BODY : Debtor.BUSINESS;
             PaymentTermCheck check = PaymentTerms.check(issued, dueOn, debtor);
             if (!check.compliant()) {
                 flags.add(row.number(), plan.columnNames()[due], dueOn.toString(), "terms beyond the legal maximum: due "
@@ -232,5 +237,22 @@ final class RowConverter {
             }
         }
         return Map.of("row", row, "values", shown);
+    }
+
+    /**
+     * Whether the row's customer is a public body, as the ledger will store it (CustomerMerge): the public-sector
+     * column when the file has one, else a French SIREN starting with 1 or 2 (the State, local authorities, public
+     * establishments), whose terms may not exceed 30 days (R2192-10) where a company's may reach 60.
+     */
+    private boolean publicBody() {
+        if (publicSector >= 0 && values[publicSector] instanceof Boolean flag) {
+            return flag;
+        }
+        if (registration < 0 || !(values[registration] instanceof String number)) {
+            return false;
+        }
+        String countryCode = country >= 0 && values[country] instanceof String code ? code : "FR";
+        return CompanyKey.of(countryCode, number)
+                .filter(company -> company.country().equals("FR") && company.company().matches("[12][0-9]{8}")).isPresent();
     }
 }

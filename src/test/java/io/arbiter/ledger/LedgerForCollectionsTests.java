@@ -70,6 +70,32 @@ class LedgerForCollectionsTests extends LedgerImportApiTest {
     }
 
     /**
+     * Code de la commande publique R2192-10: a public body pays within 30 days. Worked example: an invoice of 10 March
+     * 2025 to a commune on 45-day terms is due 24 April 2025, past the latest lawful 9 April, and is flagged even when
+     * the file has no public-sector column, since the commune's SIREN (starting with 2) makes it a public body; the
+     * same terms for a company (up to 60 days, L441-10) are not.
+     */
+    @Test
+    void a_commune_known_by_its_siren_alone_is_held_to_the_public_bodies_30_days() {
+        String commune = publicSiren();
+        String company = LedgerFixtures.siren();
+        String entity = LedgerFixtures.unique("E");
+        String csv = """
+                entity;number;account;customer name;siren;issue date;conditions de règlement;amount;currency
+                %1$s;%2$s-1;%2$s;Commune de Saint-Martin;%3$s;10/03/2025;45 jours;1200,00;EUR
+                %1$s;%4$s-1;%4$s;Forges Martin;%5$s;10/03/2025;45 jours;1200,00;EUR
+                """.formatted(entity, LedgerFixtures.unique("PUB"), commune, LedgerFixtures.unique("CO"), company);
+
+        JsonNode job = importFile(query(LedgerFixtures.unique("public-terms")), "open-items.csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("flaggedCount").asLong()).as(job.toString()).isEqualTo(1);
+        JsonNode flagged = job.get("flagged").get(0);
+        assertThat(flagged.get("row").asLong()).isEqualTo(2);
+        assertThat(flagged.get("message").asString()).contains("2025-04-09", "30 days for a public body", "R2192-10");
+    }
+
+    /**
      * Issue 20, "Why": a ledger customer can be a public body. Code de la commande publique R2192-31: a public body
      * owes the ECB rate + 8 points (not + 10). Worked example: 10,000 € due 30 September 2024, 30 days late on
      * 30 October 2024, ECB rate 4.25 % on 1 July 2024 (ECB, main refinancing operations; it fell to 3.65 % on 18
