@@ -1,10 +1,14 @@
 package io.arbiter.limits.requests;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import org.springframework.http.HttpStatus;
 
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.security.Role;
+import io.arbiter.shared.ProblemException;
 
 /**
  * Who is asking: the API key's holder as records name it, its roles, and the portfolio it may see.
@@ -28,14 +32,39 @@ public record Caller(String name, Set<Role> roles, PortfolioScope scope) {
     }
 
     /**
-     * Whether a verdict by this caller would be taken now, by the rules {@link RequestVerdicts} enforces: the request is
-     * pending, not theirs, given to their role or one below, and not yet decided by them. Screens show the verdict
-     * buttons only then.
+     * Whether a verdict by this caller would be taken now: {@link #refusal} finds nothing against it. Screens show the
+     * verdict buttons only then.
      */
     public boolean mayDecide(LimitRequest request) {
-        return request.status().equals("PENDING") && !request.requestedBy().equals(name)
-                && approvalRank() >= 0 && approvalRank() >= rankOf(request.approval().role())
-                && request.verdicts().stream().noneMatch(verdict -> verdict.approver().equals(name));
+        return refusal(request).isEmpty();
+    }
+
+    /**
+     * Why this caller may not give a verdict on the request now, maker-checker: the request must be pending, not
+     * theirs, given to their role or one below, and not yet decided by them. The one home of these rules, for
+     * {@link RequestVerdicts} and for the screens.
+     */
+    Optional<ProblemException> refusal(LimitRequest request) {
+        if (!request.status().equals("PENDING")) {
+            return Optional.of(Problems.field(HttpStatus.CONFLICT, "limit-request-closed", "Limit request closed", "id",
+                    "request " + request.id() + " is " + request.status() + "; it takes no more verdicts"));
+        }
+        if (request.requestedBy().equals(name)) {
+            return Optional.of(Problems.field(HttpStatus.FORBIDDEN, "maker-checker", "The requester cannot decide",
+                    "approver", name + " made this request and may not approve or refuse it: another person must"));
+        }
+        if (approvalRank() < rankOf(request.approval().role())) {
+            return Optional.of(Problems.field(HttpStatus.FORBIDDEN, "approver-role-too-low",
+                    "Role below the approval matrix's", "approver", "the approval matrix gives this request to "
+                            + request.approval().role()
+                            + (request.approval().approvers() > 1 ? " (" + request.approval().approvers() + " people)" : "")
+                            + "; " + name + " approves as " + (approvalRank() < 0 ? "nobody" : approvalRole())));
+        }
+        if (request.verdicts().stream().anyMatch(verdict -> verdict.approver().equals(name))) {
+            return Optional.of(Problems.field(HttpStatus.CONFLICT, "already-decided", "Already decided", "approver",
+                    name + " already gave a verdict on this request; another person must give the next one"));
+        }
+        return Optional.empty();
     }
 
     static int rankOf(String role) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,24 +44,9 @@ public class RequestVerdicts {
             throw Problems.invalid("comment", "is required: the requester reads it with the verdict");
         }
         LimitRequest request = store.lock(id).orElseThrow(() -> LimitRequests.notFound(id));
-        if (!request.status().equals("PENDING")) {
-            throw Problems.field(HttpStatus.CONFLICT, "limit-request-closed", "Limit request closed", "id",
-                    "request " + id + " is " + request.status() + "; it takes no more verdicts");
-        }
-        if (request.requestedBy().equals(caller.name())) {
-            throw Problems.field(HttpStatus.FORBIDDEN, "maker-checker", "The requester cannot decide",
-                    "approver", caller.name() + " made this request and may not approve or refuse it: another person must");
-        }
-        if (caller.approvalRank() < Caller.rankOf(request.approval().role())) {
-            throw Problems.field(HttpStatus.FORBIDDEN, "approver-role-too-low", "Role below the approval matrix's",
-                    "approver", "the approval matrix gives this request to " + request.approval().role()
-                            + (request.approval().approvers() > 1 ? " (" + request.approval().approvers() + " people)" : "")
-                            + "; " + caller.name() + " approves as " + (caller.approvalRank() < 0 ? "nobody" : caller.approvalRole()));
-        }
-        if (request.verdicts().stream().anyMatch(v -> v.approver().equals(caller.name()))) {
-            throw Problems.field(HttpStatus.CONFLICT, "already-decided", "Already decided", "approver",
-                    caller.name() + " already gave a verdict on this request; another person must give the next one");
-        }
+        caller.refusal(request).ifPresent(refusal -> {
+            throw refusal;
+        });
         BigDecimal amount = null;
         if (kind.equals("REDUCE")) {
             amount = reduced(verdict, request);
