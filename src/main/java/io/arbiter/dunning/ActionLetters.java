@@ -138,6 +138,9 @@ class ActionLetters {
         values.put("penalty.referenceDate", formats.date(rateSetOn));
         boolean fr = language.equals("fr");
         boolean publicBody = customerCase.publicSector();
+        values.put("penalty.rates", formats.rates(computed.rates().isEmpty()
+                ? List.of(new Dues.AppliedRate(rateSetOn, rate.ratePercent(), rate.referenceRatePercent(), asOf, asOf))
+                : computed.rates(), publicBody));
         values.put("penalty.basis", publicBody
                 ? (fr ? "articles L2192-13 et R2192-31 du Code de la commande publique"
                         : "French Public Procurement Code, art. L2192-13 and R2192-31")

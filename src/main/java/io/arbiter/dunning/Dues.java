@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.arbiter.dunning.DunningApi.InterestPeriod;
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.dunning.DunningApi.LatePaidDue;
 import io.arbiter.dunning.DunningApi.Totals;
@@ -40,9 +42,32 @@ final class Dues {
      *                  or for a public body the first day of the half-year its interest started to run in, since that
      *                  rate holds for the whole delay (Code de la commande publique R2192-31); null with {@code rate}
      * @param problems rates used beyond the rate file, once per half-year
+     * @param rates every rate charged, oldest first, with the days it was charged for: what a letter states when the
+     *              delay spans several half-years (the parts paid late count only when claimed, as only then does the
+     *              letter show them)
      */
     record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate,
-            @Nullable LocalDate rateSetOn, List<Reason> problems, List<LatePaidDue> latePaid) {
+            @Nullable LocalDate rateSetOn, List<Reason> problems, List<LatePaidDue> latePaid, List<AppliedRate> rates) {
+    }
+
+    /**
+     * One rate charged, on any of the invoices, and the first and last day it was charged for.
+     *
+     * @param setOn the day whose ECB rate it is built on: a half-year's first day; for a public body, that of the
+     *              half-year the delay started in (R2192-31), so two invoices late since different half-years are charged
+     *              at two rates over the same days
+     */
+    record AppliedRate(LocalDate setOn, BigDecimal ratePercent, BigDecimal referenceRatePercent, LocalDate from,
+            LocalDate to) {
+
+        BigDecimal marginPoints() {
+            return ratePercent.subtract(referenceRatePercent);
+        }
+
+        AppliedRate widen(AppliedRate other) {
+            return new AppliedRate(setOn, ratePercent, referenceRatePercent,
+                    from.isBefore(other.from) ? from : other.from, to.isAfter(other.to) ? to : other.to);
+        }
     }
 
     /** Where the docs say how to add a rate; a test checks the section exists. */
@@ -73,14 +98,17 @@ final class Dues {
         InterestSegment latest = null;
         LocalDate setOn = null;
         Set<String> beyond = new LinkedHashSet<>();
+        Map<String, AppliedRate> rates = new TreeMap<>();
         List<InvoiceDue> invoices = new ArrayList<>();
         for (Escalator.Item item : items) {
             long daysLate = Math.max(0, Escalator.days(item, until));
             Money amount = Money.of(item.openAmount(), currency);
             Money itemInterest = zero;
+            List<InterestPeriod> periods = List.of();
             if (daysLate > 0) {
                 LatePaymentInterestResult result = interest.compute(amount, item.dueDate(), until, terms);
                 itemInterest = result.total();
+                periods = periods(result, terms, rates);
                 for (InterestSegment segment : result.segments()) {
                     if (segment.beyondLastDataPoint()) {
                         beyond.add(segment.from().toString().substring(0, 7));
@@ -95,12 +123,16 @@ final class Dues {
             Money indemnity = daysLate > 0 && currency.getCurrencyCode().equals("EUR")
                     && RecoveryIndemnity.owedFor(item.dueDate()) ? RecoveryIndemnity.perLateInvoice() : null;
             invoices.add(new InvoiceDue(item.number(), item.entity(), item.issueDate(), item.dueDate(), daysLate,
-                    item.dueDate().isAfter(until), amount, itemInterest, indemnity));
+                    item.dueDate().isAfter(until), amount, itemInterest, indemnity, periods));
             open = open.plus(amount);
             interestTotal = interestTotal.plus(itemInterest);
             indemnityTotal = indemnity == null ? indemnityTotal : indemnityTotal.plus(indemnity);
         }
-        List<LatePaidDue> parts = latePaid(latePaid, currency, terms, stopAt, beyond);
+        Map<String, AppliedRate> latePaidRates = new TreeMap<>();
+        List<LatePaidDue> parts = latePaid(latePaid, currency, terms, stopAt, beyond, latePaidRates);
+        if (claimed) {
+            latePaidRates.forEach((key, rate) -> rates.merge(key, rate, AppliedRate::widen));
+        }
         Money lateInterest = parts.stream().map(LatePaidDue::interest).reduce(zero, Money::plus);
         Money lateIndemnity = parts.stream().map(LatePaidDue::indemnity).filter(Objects::nonNull)
                 .reduce(zero, Money::plus);
@@ -110,7 +142,23 @@ final class Dues {
         }
         List<Reason> problems = beyond.stream().map(Dues::beyondData).toList();
         return new Computed(invoices, new Totals(open, interestTotal, indemnityTotal, claim, lateInterest, lateIndemnity,
-                claimed), latest, setOn, problems, parts);
+                claimed), latest, setOn, problems, parts, List.copyOf(rates.values()));
+    }
+
+    /** The result's stretches as the API shows them, each added to the rates charged ({@code rates}, by day set on). */
+    private static List<InterestPeriod> periods(LatePaymentInterestResult result, InterestTerms terms,
+            Map<String, AppliedRate> rates) {
+        List<InterestPeriod> periods = new ArrayList<>();
+        for (InterestSegment segment : result.segments()) {
+            LocalDate setOn = halfYearStart((terms.debtor() == Debtor.PUBLIC_BODY ? result.segments().getFirst()
+                    : segment).from());
+            AppliedRate rate = new AppliedRate(setOn, segment.ratePercent(), segment.referenceRatePercent(),
+                    segment.from(), segment.to());
+            rates.merge(setOn + "|" + segment.ratePercent().toPlainString(), rate, AppliedRate::widen);
+            periods.add(new InterestPeriod(segment.from(), segment.to(), segment.days(), segment.ratePercent(),
+                    segment.referenceRatePercent(), setOn, rate.marginPoints(), segment.amount()));
+        }
+        return List.copyOf(periods);
     }
 
     /**
@@ -120,6 +168,11 @@ final class Dues {
      */
     List<LatePaidDue> latePaid(List<CustomerCase.PaidLate> latePaid, Currency currency, InterestTerms terms,
             @Nullable LocalDate stopAt, Set<String> beyond) {
+        return latePaid(latePaid, currency, terms, stopAt, beyond, new TreeMap<>());
+    }
+
+    private List<LatePaidDue> latePaid(List<CustomerCase.PaidLate> latePaid, Currency currency, InterestTerms terms,
+            @Nullable LocalDate stopAt, Set<String> beyond, Map<String, AppliedRate> rates) {
         Map<String, Integer> lastPart = new HashMap<>();
         for (int i = 0; i < latePaid.size(); i++) {
             lastPart.put(latePaid.get(i).entity() + "|" + latePaid.get(i).number(), i);
@@ -131,9 +184,11 @@ final class Dues {
             long daysLate = Math.max(0, ChronoUnit.DAYS.between(part.dueDate(), to));
             Money paid = Money.of(part.paid(), currency);
             Money partInterest = Money.of(BigDecimal.ZERO, currency);
+            List<InterestPeriod> periods = List.of();
             if (daysLate > 0) {
                 LatePaymentInterestResult result = interest.compute(paid, part.dueDate(), to, terms);
                 partInterest = result.total();
+                periods = periods(result, terms, rates);
                 result.segments().stream().filter(InterestSegment::beyondLastDataPoint)
                         .forEach(segment -> beyond.add(segment.from().toString().substring(0, 7)));
             }
@@ -141,7 +196,7 @@ final class Dues {
             Money indemnity = completesIt && daysLate > 0 && currency.getCurrencyCode().equals("EUR")
                     && RecoveryIndemnity.owedFor(part.dueDate()) ? RecoveryIndemnity.perLateInvoice() : null;
             parts.add(new LatePaidDue(part.number(), part.entity(), part.dueDate(), part.paidOn(), daysLate, paid,
-                    partInterest, indemnity));
+                    partInterest, indemnity, periods));
         }
         return parts;
     }

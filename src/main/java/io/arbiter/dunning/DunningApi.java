@@ -84,7 +84,24 @@ public final class DunningApi {
      * payment that completed an invoice paid late the €40 indemnity that invoice owes (EUR invoices due from 2013).
      */
     public record LatePaidDue(String number, @Nullable String entity, LocalDate dueDate, LocalDate paidOn, long daysLate,
-            Money paid, Money interest, @Nullable Money indemnity) {
+            Money paid, Money interest, @Nullable Money indemnity, List<InterestPeriod> interestPeriods) {
+    }
+
+    /**
+     * A stretch of an invoice's delay charged at one rate, as a letter states it: for a company one per half-year, the
+     * ECB main refinancing rate on its first day (1 January or 1 July) + 10 points (Code de commerce L441-10 II); for a
+     * public body the ECB rate on the first day of the half-year the interest started to run in + 8 points, for the
+     * whole delay (Code de la commande publique R2192-31).
+     *
+     * @param from first day late in the stretch
+     * @param to last day late in the stretch, included
+     * @param referenceRatePercent the ECB rate the rate is built on, in force on {@code referenceRateOn}
+     * @param marginPoints the points added to it (10, or 8 for a public body)
+     * @param interest this stretch's interest, rounded to the cent; the invoice's total is rounded once from the exact
+     *                 sum, so the stretches may differ from it by a cent
+     */
+    public record InterestPeriod(LocalDate from, LocalDate to, long days, BigDecimal ratePercent,
+            BigDecimal referenceRatePercent, LocalDate referenceRateOn, BigDecimal marginPoints, Money interest) {
     }
 
     /**
@@ -111,9 +128,11 @@ public final class DunningApi {
      * @param notYetDue the invoice was not yet due on the day the amounts run to: in a claim declaration, a sum "à
      *                  échoir" on the opening judgment, declared with its due date but without interest or indemnity
      *                  (Code de commerce L622-25)
+     * @param interestPeriods how {@code interest} is made: one stretch per rate applied, oldest first
      */
     public record InvoiceDue(String number, @Nullable String entity, LocalDate issueDate, LocalDate dueDate, long daysLate,
-            boolean notYetDue, Money openAmount, Money interest, @Nullable Money indemnity) {
+            boolean notYetDue, Money openAmount, Money interest, @Nullable Money indemnity,
+            List<InterestPeriod> interestPeriods) {
     }
 
     /**

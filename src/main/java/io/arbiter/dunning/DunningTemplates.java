@@ -34,7 +34,7 @@ class DunningTemplates {
             "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
             "date", "invoices", "invoices.due", "invoices.count", "total.open", "total.interest", "total.indemnity",
             "total.claim", "total.notYetDue", "latePaid", "promise.date", "promise.amount", "claim.deadline", "action.channel", "interest.until",
-            "penalty.rate", "penalty.reference", "penalty.margin", "penalty.referenceDate", "penalty.basis",
+            "penalty.rate", "penalty.rates", "penalty.reference", "penalty.margin", "penalty.referenceDate", "penalty.basis",
             "indemnity.basis");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z.]+)\\s*}}");
 

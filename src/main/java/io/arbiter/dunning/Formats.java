@@ -60,6 +60,67 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
     }
 
     /**
+     * The rate or rates charged and how each is set, to follow "calculated" in a sentence that then names the law (the
+     * shipped templates write {@code calculées {{penalty.rates}} ({{penalty.basis}})}). One rate reads as the rate, the
+     * ECB rate it is built on and the day it was in force; several (a delay over several half-years, or a public body's
+     * invoices late since different half-years) read as the rule, then each rate with the days it was charged for.
+     */
+    String rates(List<Dues.AppliedRate> rates, boolean publicBody) {
+        boolean fr = locale.equals(Locale.FRANCE);
+        Dues.AppliedRate first = rates.getFirst();
+        String margin = points(first.marginPoints());
+        if (rates.size() == 1) {
+            if (publicBody) {
+                return fr ? "au taux annuel de " + percent(first.ratePercent()) + " : le taux de refinancement de la Banque"
+                        + " centrale européenne en vigueur au premier jour du semestre au cours duquel ils ont commencé à"
+                        + " courir, le " + date(first.setOn()) + " (" + percent(first.referenceRatePercent()) + "), majoré de "
+                        + margin + " points"
+                        : "at the annual rate of " + percent(first.ratePercent()) + ": the European Central Bank's main"
+                        + " refinancing rate in force on the first day of the half-year in which it started to run, "
+                        + date(first.setOn()) + " (" + percent(first.referenceRatePercent()) + "), plus " + margin + " points";
+            }
+            return fr ? "au taux annuel de " + percent(first.ratePercent()) + " : le taux de refinancement de la Banque"
+                    + " centrale européenne en vigueur au " + date(first.setOn()) + " (" + percent(first.referenceRatePercent())
+                    + ") majoré de " + margin + " points"
+                    : "at the annual rate of " + percent(first.ratePercent()) + ": the European Central Bank's main"
+                    + " refinancing rate in force on " + date(first.setOn()) + " (" + percent(first.referenceRatePercent())
+                    + ") plus " + margin + " points";
+        }
+        StringBuilder text = new StringBuilder(publicBody
+                ? (fr ? "au taux de refinancement de la Banque centrale européenne en vigueur au premier jour du semestre au"
+                        + " cours duquel ils ont commencé à courir, majoré de " + margin + " points, pour toute la durée du"
+                        + " retard, soit un taux annuel de "
+                        : "at the European Central Bank's main refinancing rate in force on the first day of the half-year"
+                        + " in which it started to run, plus " + margin + " points, for the whole delay, that is ")
+                : (fr ? "pour chaque semestre au taux de refinancement de la Banque centrale européenne en vigueur à son"
+                        + " premier jour (1er janvier ou 1er juillet), majoré de " + margin + " points, soit un taux annuel de "
+                        : "for each half-year at the European Central Bank's main refinancing rate in force on its first day"
+                        + " (1 January or 1 July), plus " + margin + " points, that is "));
+        for (int i = 0; i < rates.size(); i++) {
+            Dues.AppliedRate rate = rates.get(i);
+            if (i > 0) {
+                // A company's rates follow one another; a public body's may run side by side, one per invoice.
+                text.append(!publicBody ? (fr ? ", puis de " : ", then ")
+                        : i == rates.size() - 1 ? (fr ? " et de " : " and ") : (fr ? ", de " : ", "));
+            }
+            String days = fr ? " du " + date(rate.from()) + " au " + date(rate.to())
+                    : " from " + date(rate.from()) + " to " + date(rate.to());
+            text.append(percent(rate.ratePercent())).append(fr || i > 0 ? "" : " a year").append(days);
+            if (publicBody) {
+                text.append(fr ? " pour les retards ayant commencé à courir au semestre ouvert le " + date(rate.setOn())
+                        + ", sur la base du taux de " + percent(rate.referenceRatePercent()) + " en vigueur ce jour-là"
+                        : " on delays that started in the half-year from " + date(rate.setOn()) + ", on the rate of "
+                        + percent(rate.referenceRatePercent()) + " in force that day");
+            } else {
+                text.append(fr ? ", sur la base du taux de " + percent(rate.referenceRatePercent()) + " en vigueur au "
+                        + date(rate.setOn())
+                        : ", on the rate of " + percent(rate.referenceRatePercent()) + " in force on " + date(rate.setOn()));
+            }
+        }
+        return text.toString();
+    }
+
+    /**
      * The invoices without interest or indemnity columns: for messages that claim neither (a reminder, a call), where
      * showing amounts not claimed would confuse the customer.
      */

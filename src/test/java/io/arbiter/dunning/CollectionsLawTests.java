@@ -106,6 +106,51 @@ class CollectionsLawTests extends ApiTest {
     }
 
     /**
+     * Code de commerce L441-10 II: the rate is "le taux appliqué par la Banque centrale européenne à son opération de
+     * refinancement la plus récente majoré de 10 points", and "le taux applicable pendant le premier semestre de l'année
+     * concernée est le taux en vigueur au 1er janvier de l'année en question" (and 1 July for the second half-year): a
+     * delay over a new year is charged at two rates, and a letter states both, each with its days. Worked example:
+     * 10,000 € due 15 December 2024, formal notice on 14 January 2025, 30 days late. ECB rate in force on 1 July 2024:
+     * 4.25 % (decision of 12 June 2024), on 1 January 2025: 3.15 % (decision of 18 December 2024; ECB, key interest
+     * rates). 16 days (16-31 December) at 14.25 %: 10,000 × 14.25 % × 16 / 365 = 62.4658 → 62.47 €; 14 days (1-14
+     * January) at 13.15 %: 10,000 × 13.15 % × 14 / 365 = 50.4384 → 50.44 €; the invoice's interest is rounded once
+     * from the sum, 112.9041 → 112.90 € (Service-Public.fr, "Pénalités de retard", gives the formula).
+     */
+    @Test
+    void a_delay_over_two_half_years_is_charged_at_each_half_year_s_rate_and_the_letter_and_the_answer_state_both() {
+        Customer customer = customer();
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2024, 11, 15), LocalDate.of(2024, 12, 15), "10000.00", "EUR");
+
+        JsonNode notice = action(next(customer, LocalDate.of(2025, 1, 14)), "FORMAL_NOTICE");
+
+        JsonNode invoice = notice.get("invoices").get(0);
+        assertThat(amount(invoice.get("interest"))).isEqualTo("112.90");
+        List<String> periods = new ArrayList<>();
+        invoice.get("interestPeriods").forEach(period -> periods.add(period.get("from").asString() + ".."
+                + period.get("to").asString() + " " + period.get("days").asLong() + "d "
+                + period.get("ratePercent").decimalValue().stripTrailingZeros().toPlainString() + "% = ECB "
+                + period.get("referenceRatePercent").decimalValue().stripTrailingZeros().toPlainString() + "% on "
+                + period.get("referenceRateOn").asString() + " + "
+                + period.get("marginPoints").decimalValue().stripTrailingZeros().toPlainString() + " -> "
+                + amount(period.get("interest"))));
+        assertThat(periods).containsExactly("2024-12-16..2024-12-31 16d 14.25% = ECB 4.25% on 2024-07-01 + 10 -> 62.47",
+                "2025-01-01..2025-01-14 14d 13.15% = ECB 3.15% on 2025-01-01 + 10 -> 50.44");
+
+        String fr = notice.get("preview").get("fr").asString();
+        assertThat(fr).contains("Les pénalités de retard sont calculées pour chaque semestre au taux de refinancement de"
+                + " la Banque centrale européenne en vigueur à son premier jour (1er janvier ou 1er juillet), majoré de 10"
+                + " points, soit un taux annuel de 14,25 % du 16/12/2024 au 31/12/2024, sur la base du taux de 4,25 % en"
+                + " vigueur au 01/07/2024, puis de 13,15 % du 01/01/2025 au 14/01/2025, sur la base du taux de 3,15 % en"
+                + " vigueur au 01/01/2025 (article L441-10 du Code de commerce).", "112,90 €")
+                .doesNotContain("taux annuel de 13,15 % :");
+        String en = notice.get("preview").get("en").asString();
+        assertThat(en).contains("14.25% a year from 16 Dec 2024 to 31 Dec 2024, on the rate of 4.25% in force on 1 Jul 2024,"
+                + " then 13.15% from 1 Jan 2025 to 14 Jan 2025, on the rate of 3.15% in force on 1 Jan 2025");
+        assertThat(notice.get("legalMentions").get("fr").asString()).contains("14,25 % du 16/12/2024 au 31/12/2024",
+                "13,15 % du 01/01/2025 au 14/01/2025");
+    }
+
+    /**
      * Code de commerce R123-237: a registered trader's registration number (RCS and the registry's town) appears on
      * "all correspondence", not only on the letters claiming interest. The friendly messages of the SME plan (pre-due
      * check at D-5, reminder on the due date, written confirmation at D+10) carry it like the formal notice.
