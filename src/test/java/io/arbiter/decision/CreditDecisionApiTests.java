@@ -121,7 +121,7 @@ class CreditDecisionApiTests extends ApiTest {
                 order(newRequestId(), "217500016", "2024-01-01", "40000")).body();
 
         assertThat(decision.get("segment").asString()).isEqualTo("PUBLIC_SECTOR");
-        assertThat(decision.get("dunningPlan").asString()).isEqualTo("PUBLIC");
+        assertThat(decision.get("dunningPlan").asString()).isEqualTo("PUBLIC_SECTOR");
         assertThat(decision.get("outcome").asString()).isEqualTo("APPROVED");
     }
 

@@ -189,12 +189,12 @@ class CollectionsLawTests extends ApiTest {
         LocalDate due = LocalDate.of(2024, 11, 29);
         ledger.openInvoice(entity, commune.id(), due.minusDays(30), due, "10000.00", "EUR");
 
-        JsonNode reminder = action(next(commune, due.plusDays(30), "PUBLIC"), "FIRM_REMINDER");
+        JsonNode reminder = action(next(commune, due.plusDays(30), "PUBLIC_SECTOR"), "FIRM_REMINDER");
         assertThat(reminder.get("template").asString()).isEqualTo("firm-reminder-public");
         assertThat(reminder.get("preview").get("fr").asString()).contains("Intérêts moratoires", "majoré de 8 points")
                 .doesNotContainIgnoringCase("pénalités de retard");
 
-        JsonNode notice = action(next(commune, due.plusDays(60), "PUBLIC"), "FORMAL_NOTICE");
+        JsonNode notice = action(next(commune, due.plusDays(60), "PUBLIC_SECTOR"), "FORMAL_NOTICE");
         assertThat(notice.get("template").asString()).isEqualTo("formal-notice-public");
         assertThat(notice.get("totals").get("interest").get("amount").decimalValue()).isEqualByComparingTo("201.37");
         String fr = notice.get("preview").get("fr").asString();

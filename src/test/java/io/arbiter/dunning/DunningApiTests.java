@@ -335,7 +335,7 @@ class DunningApiTests extends ApiTest {
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         JsonNode next = response.body();
-        assertThat(next.get("dunningPlan").asString()).isEqualTo("PUBLIC");
+        assertThat(next.get("dunningPlan").asString()).isEqualTo("PUBLIC_SECTOR");
         assertThat(actionsOf(next)).containsExactly("REMINDER", "CALL");
         assertThat(action(next, "CALL").get("invoices").get(0).get("number").asString()).isEqualTo("F-1001");
         assertThat(action(next, "REMINDER").get("channel").asString()).isEqualTo("LETTER");

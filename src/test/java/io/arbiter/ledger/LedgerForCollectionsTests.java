@@ -101,7 +101,7 @@ class LedgerForCollectionsTests extends LedgerImportApiTest {
      * 30 October 2024, ECB rate 4.25 % on 1 July 2024 (ECB, main refinancing operations; it fell to 3.65 % on 18
      * September, after the half-year's first day): 10,000 × 12.25 % × 30 / 365 = 100.68 € (a company owes 14.25 %,
      * 117.12 €). A commune imported without a public-sector column is one by its SIREN (starting with 2), gets the
-     * policy's PUBLIC plan, and a customer the file says is public is one whatever its number.
+     * policy's PUBLIC_SECTOR plan, and a customer the file says is public is one whatever its number.
      */
     @Test
     void a_commune_imported_from_the_ledger_is_dunned_as_a_public_body() {
@@ -121,7 +121,7 @@ class LedgerForCollectionsTests extends LedgerImportApiTest {
                     "{\"customer\": \"%s\", \"asOf\": \"2024-10-30\"}".formatted(account));
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode next = response.body();
-            assertThat(next.get("dunningPlan").asString()).as(account).isEqualTo("PUBLIC");
+            assertThat(next.get("dunningPlan").asString()).as(account).isEqualTo("PUBLIC_SECTOR");
             List<String> actions = new ArrayList<>();
             next.get("actions").forEach(action -> actions.add(action.get("action").asString()));
             assertThat(actions).as(account).doesNotContain("PAYMENT_ORDER");

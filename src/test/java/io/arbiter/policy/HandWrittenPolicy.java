@@ -45,11 +45,11 @@ final class HandWrittenPolicy {
         if (a.publicSector()) {
             fired.add("Segments_10");
             segment = "PUBLIC_SECTOR";
-            dunningPlan = "PUBLIC";
+            dunningPlan = "PUBLIC_SECTOR";
         } else if (a.seniorityMonths() >= 0 && a.seniorityMonths() < 6) {
             fired.add("Segments_11");
             segment = "NEW_CUSTOMER";
-            dunningPlan = "NEW";
+            dunningPlan = "NEW_CUSTOMER";
         } else if (a.seniorityMonths() >= 6 && a.turnover() >= 50_000_000L) {
             fired.add("Segments_12");
             segment = "KEY_ACCOUNT";
