@@ -3,6 +3,10 @@ package io.arbiter.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +41,12 @@ import io.arbiter.ArbiterApplication;
  * {@code docs/examples}, with {@code curl} failing on an HTTP error as {@code --fail-with-body} makes it. A failure
  * names the page and the line of the command, with what it printed. The rules for writing such blocks are in
  * {@code docs/contributing.md}.
+ * <p>
+ * The community pool's walkthrough needs a pool server: one is started first, as docs/bureaus-and-pool.md starts it
+ * (the pool profile, the application's own configuration files, a schema of its own, no policy folders, its members
+ * listed), and the quickstart is a member of it, set as that page's "Sharing" table says. The page's commands reach it
+ * at {@code localhost:8081}, its port in the page, with {@code MEMBER_KEY} (another member's key) and
+ * {@code PSEUDONYM_KEY} (the members' shared key) in the environment, as the page asks of a member.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DocsCommandsTests {
@@ -44,7 +54,14 @@ class DocsCommandsTests {
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
+    /** The quickstart's key at the pool, another member's (the page's {@code MEMBER_KEY}) and the members' shared key. */
+    private static final String QUICKSTART_POOL_KEY = "docs-quickstart-pool-member-key";
+    private static final String MEMBER_KEY = "docs-supplier-b-pool-member-key";
+    private static final String PSEUDONYM_KEY = "docs-pool-shared-pseudonym-key";
+
     private static String schema;
+    private static ConfigurableApplicationContext pool;
+    private static int poolPort;
     private static ConfigurableApplicationContext quickstart;
     private static int port;
 
@@ -57,13 +74,26 @@ class DocsCommandsTests {
         try (Connection connection = DriverManager.getConnection(DATABASE);
                 Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
+            statement.execute("create schema " + schema + "_pool");
         }
+        // The pool server on its own host: the jar alone, with the pool profile and its members; nothing else.
+        pool = new SpringApplicationBuilder(ArbiterApplication.class).profiles("pool").run(
+                "--spring.config.location=classpath:/",
+                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema + "_pool", "--server.port=0",
+                "--arbiter.pool.server.members[0].name=Quickstart",
+                "--arbiter.pool.server.members[0].key=" + QUICKSTART_POOL_KEY,
+                "--arbiter.pool.server.members[1].name=Supplier B",
+                "--arbiter.pool.server.members[1].key=" + MEMBER_KEY);
+        poolPort = Integer.parseInt(pool.getEnvironment().getRequiredProperty("local.server.port"));
         // The quickstart as shipped: the application's own configuration files only (not the tests'), no policy folders,
         // started from a directory holding none of the repository's folders would change nothing; only the database is
         // this test's. Command-line arguments, not builder properties: those are defaults, which the files override.
         quickstart = new SpringApplicationBuilder(ArbiterApplication.class).profiles("quickstart").run(
                 "--spring.config.location=classpath:/",
-                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0");
+                "--spring.datasource.url=" + DATABASE + "&currentSchema=" + schema, "--server.port=0",
+                "--arbiter.pool.client.base-url=http://localhost:" + poolPort,
+                "--arbiter.pool.client.member-key=" + QUICKSTART_POOL_KEY,
+                "--arbiter.pool.client.pseudonym-key=" + PSEUDONYM_KEY);
         // The test warms nothing itself: the README's first decision meets the server as a user's does, just started.
         port = Integer.parseInt(quickstart.getEnvironment().getRequiredProperty("local.server.port"));
     }
@@ -73,9 +103,13 @@ class DocsCommandsTests {
         if (quickstart != null) {
             quickstart.close();
         }
+        if (pool != null) {
+            pool.close();
+        }
         try (Connection connection = DriverManager.getConnection(DATABASE);
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("drop schema if exists " + schema + "_pool cascade");
         }
     }
 
@@ -111,6 +145,17 @@ class DocsCommandsTests {
         assertThat(log.getOut()).contains("the sample policy packaged in the application (no policy folders configured)")
                 .contains("Dunning templates: the ones packaged in the application");
         assertThat(quickstart.getEnvironment().getProperty("arbiter.policy.tables-directory")).isNull();
+    }
+
+    @Test
+    void the_pool_server_runs_from_the_application_alone_with_no_credit_policy_of_its_own() throws Exception {
+        assertThat(pool.getEnvironment().getActiveProfiles()).containsExactly("pool");
+        assertThat(pool.getEnvironment().getProperty("arbiter.policy.tables-directory")).isNull();
+        HttpResponse<String> signal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + poolPort + "/pool/v1/signals/" + "ab".repeat(32)))
+                .header("Authorization", "Bearer " + MEMBER_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signal.statusCode()).as(signal.body()).isEqualTo(200);
+        assertThat(signal.body()).containsAnyOf("CONTRIBUTE_FIRST", "INSUFFICIENT_DATA");
     }
 
     @Test
@@ -202,8 +247,8 @@ class DocsCommandsTests {
     }
 
     /**
-     * What the shell knows before the page's first block: strict mode, where a failure is noted, and {@code curl}
-     * pointed at this server instead of localhost:8080, failing on HTTP errors unless the command writes out the status
+     * What the shell knows before the page's first block: strict mode, where a failure is noted, the pool member's keys,
+     * and {@code curl} pointed at these servers instead of localhost:8080 (the quickstart) and 8081 (the pool), failing on HTTP errors unless the command writes out the status
      * itself ({@code -w}).
      */
     private List<String> prelude(Path failedAt) {
@@ -212,12 +257,14 @@ class DocsCommandsTests {
                 // The line of the failing command; for a failure inside curl() below, the line that called it.
                 "trap 'set +u; [ -e \"" + failedAt + "\" ] || { n=${#FUNCNAME[@]}; if (( n > 1 )); then"
                         + " echo \"${BASH_LINENO[n-2]}\"; else echo \"$LINENO\"; fi > \"" + failedAt + "\"; }' ERR",
-                "export ARBITER_PORT=" + port,
+                "export ARBITER_PORT=" + port + " ARBITER_POOL_PORT=" + poolPort,
+                "export MEMBER_KEY=" + MEMBER_KEY + " PSEUDONYM_KEY=" + PSEUDONYM_KEY,
                 "curl() {",
                 "  local args=() a fail=--fail-with-body",
                 "  for a in \"$@\"; do",
                 "    case \"$a\" in -w|--write-out|-w*) fail= ;; esac",
-                "    args+=(\"${a//localhost:8080/localhost:$ARBITER_PORT}\")",
+                "    a=${a//localhost:8080/localhost:$ARBITER_PORT}",
+                "    args+=(\"${a//localhost:8081/localhost:$ARBITER_POOL_PORT}\")",
                 "  done",
                 "  command curl $fail -sS \"${args[@]}\"",
                 "}");
