@@ -24,10 +24,11 @@ import io.arbiter.shared.Money;
 
 /**
  * The collector's agenda: every ledger customer's actions due on a day, grouped by who carries them out. One streamed
- * pass over the open invoices; outcomes and insolvencies are read before it, and the customers' facts for the policy
- * ({@link StandingApplicants}) are read a batch of customers at a time after it, so that the stream's connection is
- * never used for anything else. The whole agenda is assessed on one reading of the active policy, which its
- * {@code policyVersion} names ({@link DunningPlanner#onOneVersion}).
+ * pass over the open invoices (a salesperson's agenda reads only their customers' invoices, by index); outcomes and
+ * insolvencies are read before it, and the customers' facts for the policy ({@link StandingApplicants}) are read a
+ * batch of customers at a time after it, so that the stream's connection is never used for anything else. The whole
+ * agenda is assessed on one reading of the active policy, which its {@code policyVersion} names
+ * ({@link DunningPlanner#onOneVersion}).
  */
 @Service
 public class DunningAgenda {
@@ -56,11 +57,7 @@ public class DunningAgenda {
         Map<CompanyKey, Proceedings> insolvencies = proceedings.all();
         Map<String, List<Escalator.Done>> done = actions.doneByCustomer(date);
         List<CustomerCase> batch = new ArrayList<>();
-        openItems.forEachCustomer(customerItems -> {
-            OpenItems.Customer customer = customerItems.customer();
-            if (salesperson != null && !salesperson.equals(customer.salesperson())) {
-                return;
-            }
+        openItems.forEachCustomer(salesperson, customerItems -> {
             CustomerCase read = cases.ledger(customerItems, date);
             batch.add(read.company() == null ? read : read.withInsolvency(insolvencies.get(read.company())));
         });

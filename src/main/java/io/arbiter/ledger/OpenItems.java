@@ -141,8 +141,19 @@ public class OpenItems {
      * must not keep the connection busy with other queries.
      */
     public void forEachCustomer(Consumer<CustomerItems> consumer) {
-        Map<Long, List<Dispute>> disputes = disputes("", null);
-        Map<Long, List<Promise>> promises = promises("where status <> 'KEPT'", null);
+        forEachCustomer(null, consumer);
+    }
+
+    /**
+     * As {@link #forEachCustomer(Consumer)}, only the customers the ledger assigns to {@code salesperson} (every
+     * customer when null). The portfolio is chosen in the statements, through the customers' index by salesperson and
+     * the invoices' by customer, so that one salesperson's pass reads their invoices, not the whole ledger's.
+     */
+    public void forEachCustomer(@Nullable String salesperson, Consumer<CustomerItems> consumer) {
+        String portfolio = "customer_id in (select id from ledger_customer where salesperson = ?)";
+        Map<Long, List<Dispute>> disputes = disputes(salesperson == null ? "" : "where d." + portfolio, salesperson);
+        Map<Long, List<Promise>> promises = promises("where status <> 'KEPT'" + (salesperson == null ? ""
+                : " and " + portfolio), salesperson);
         var state = new Object() {
             Customer current;
             List<OpenInvoice> invoices = new ArrayList<>();
@@ -154,8 +165,9 @@ public class OpenItems {
                                i.amount, i.open_amount, i.currency
                         from ledger_invoice i join ledger_customer c on c.id = i.customer_id
                                               join ledger_entity e on e.code = i.entity_code
-                        where i.status = 'OPEN' and i.open_amount > 0
-                        order by i.customer_id""")
+                        where i.status = 'OPEN' and i.open_amount > 0%s
+                        order by i.customer_id""".formatted(salesperson == null ? "" : " and c.salesperson = :salesperson"))
+                .params(salesperson == null ? Map.of() : Map.of("salesperson", salesperson))
                 .withFetchSize(5_000)
                 .query(rs -> {
                     long customerId = rs.getLong("c_id");
@@ -202,15 +214,15 @@ public class OpenItems {
                 disputes.getOrDefault(id, List.of()));
     }
 
-    /** Disputes by invoice id. */
-    private Map<Long, List<Dispute>> disputes(String where, @Nullable Long customerId) {
+    /** Disputes by invoice id; {@code parameter} binds the one {@code ?} of {@code where}, if any. */
+    private Map<Long, List<Dispute>> disputes(String where, @Nullable Object parameter) {
         Map<Long, List<Dispute>> byInvoice = new HashMap<>();
         var query = jdbc.sql("""
                 select di.invoice_id, d.id, d.reason, d.opened_on, d.resolved_on
                 from ledger_dispute d join ledger_dispute_invoice di on di.dispute_id = d.id
                 """ + where);
-        if (customerId != null) {
-            query = query.param(customerId);
+        if (parameter != null) {
+            query = query.param(parameter);
         }
         query.query(rs -> {
             byInvoice.computeIfAbsent(rs.getLong("invoice_id"), k -> new ArrayList<>()).add(new Dispute(rs.getLong("id"),
@@ -220,19 +232,19 @@ public class OpenItems {
         return byInvoice;
     }
 
-    /** Promises by customer id, oldest first. */
-    private Map<Long, List<Promise>> promises(String where, @Nullable Long customerId) {
+    /** Promises by customer id, oldest first; {@code parameter} binds the one {@code ?} of {@code where}, if any. */
+    private Map<Long, List<Promise>> promises(String where, @Nullable Object parameter) {
         Map<Long, List<Long>> invoices = new HashMap<>();
         jdbc.sql("select pi.promise_id, pi.invoice_id from ledger_promise_invoice pi join ledger_promise p on p.id = pi.promise_id "
                         + where.replace("customer_id", "p.customer_id").replace("status", "p.status"))
-                .params(customerId == null ? List.of() : List.of(customerId))
+                .params(parameter == null ? List.of() : List.of(parameter))
                 .query(rs -> {
                     invoices.computeIfAbsent(rs.getLong("promise_id"), k -> new ArrayList<>()).add(rs.getLong("invoice_id"));
                 });
         Map<Long, List<Promise>> byCustomer = new HashMap<>();
         jdbc.sql("select id, customer_id, made_on, promised_on, amount, currency, status from ledger_promise " + where
                         + " order by made_on, id")
-                .params(customerId == null ? List.of() : List.of(customerId))
+                .params(parameter == null ? List.of() : List.of(parameter))
                 .query(rs -> {
                     long id = rs.getLong("id");
                     byCustomer.computeIfAbsent(rs.getLong("customer_id"), k -> new ArrayList<>()).add(new Promise(id,
