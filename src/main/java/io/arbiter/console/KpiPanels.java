@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 import io.arbiter.insight.CashInForecast;
 import io.arbiter.insight.KpiReport;
 import io.arbiter.insight.KpiReports;
+import io.arbiter.insight.KpiTrend;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.CurrencyAmount;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the dashboard's panels show, from the KPI API's own answers ({@link KpiReports}): the trend is the overall
- * report asked as of each month's end, the aged balance and forecast are the report's and the forecast's figures per
+ * report's figures as of each month's end (asked together, {@link KpiReports#trend}), the aged balance and forecast are the report's and the forecast's figures per
  * currency. Each chart ({@link Chart}) is written as the ECharts option console.js draws; the same numbers are in the
  * panel's table, the chart's text alternative.
  */
@@ -69,16 +70,17 @@ public class KpiPanels {
     /** The report as of each of the last {@value #TREND_MONTHS} month ends (the last point: the period's end). */
     List<Panel<TrendPoint>> trend(PortfolioScope scope, KpiFilters filters, Labels labels) {
         long days = ChronoUnit.DAYS.between(filters.from(), filters.to());
+        List<LocalDate> ends = new ArrayList<>();
+        for (int back = TREND_MONTHS - 1; back >= 0; back--) {
+            ends.add(back == 0 ? filters.to() : filters.to().minusMonths(back).with(TemporalAdjusters.lastDayOfMonth()));
+        }
+        KpiTrend trend = reports.trend(scope, filters.request(), ends);
         Map<String, List<TrendPoint>> byCurrency = new LinkedHashMap<>();
         List<String> months = new ArrayList<>();
-        for (int back = TREND_MONTHS - 1; back >= 0; back--) {
-            LocalDate asOf = back == 0 ? filters.to()
-                    : filters.to().minusMonths(back).with(TemporalAdjusters.lastDayOfMonth());
-            LocalDate from = asOf.minusDays(days);
-            months.add(asOf.toString());
-            KpiReport report = reports.report(scope, filters.request(asOf, from));
+        for (KpiTrend.Month month : trend.months()) {
+            months.add(month.asOf().toString());
             int index = months.size() - 1;
-            for (KpiReport.Row row : report.rows()) {
+            for (KpiTrend.Row row : month.rows()) {
                 if (!filters.shows(row.currency())) {
                     continue;
                 }
@@ -87,7 +89,7 @@ public class KpiPanels {
                     LocalDate missing = LocalDate.parse(months.get(points.size()));
                     points.add(new TrendPoint(missing, missing.minusDays(days), null, null, null));
                 }
-                points.add(new TrendPoint(asOf, from, row.dsoSimple(), row.dsoCountback(), row.cei()));
+                points.add(new TrendPoint(month.asOf(), month.from(), row.dsoSimple(), row.dsoCountback(), row.cei()));
             }
         }
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yy", LocaleContextHolder.getLocale());

@@ -2,6 +2,12 @@ package io.arbiter.insight;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -38,13 +44,17 @@ public class KpiReports {
 
     private final PortfolioGuard portfolios;
     private final Kpis kpis;
+    private final KpiTrends trends;
     private final CashInForecasts forecasts;
     private final InsightProperties properties;
     private final Clock clock;
+    private final Map<KpiQuery, CompletableFuture<KpiReport>> inFlight = new ConcurrentHashMap<>();
 
-    KpiReports(PortfolioGuard portfolios, Kpis kpis, CashInForecasts forecasts, InsightProperties properties, Clock clock) {
+    KpiReports(PortfolioGuard portfolios, Kpis kpis, KpiTrends trends, CashInForecasts forecasts,
+            InsightProperties properties, Clock clock) {
         this.portfolios = portfolios;
         this.kpis = kpis;
+        this.trends = trends;
         this.forecasts = forecasts;
         this.properties = properties;
         this.clock = clock;
@@ -56,12 +66,54 @@ public class KpiReports {
     }
 
     KpiReport report(PortfolioScope scope, Request request, KpiQuery.@Nullable Page page) {
-        return kpis.report(query(scope, request, KpiQuery.Dimension.parse(request.by()), page));
+        return once(query(scope, request, KpiQuery.Dimension.parse(request.by()), page));
+    }
+
+    /**
+     * The report for {@code query}, computed once for the callers asking it at the same moment: the dashboard's
+     * figures and aged-balance panels load together and show the same report, which would otherwise be computed twice
+     * side by side on the same cores. Nothing is kept once it is answered: a later question computes afresh.
+     */
+    private KpiReport once(KpiQuery query) {
+        CompletableFuture<KpiReport> mine = new CompletableFuture<>();
+        CompletableFuture<KpiReport> running = inFlight.putIfAbsent(query, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+        try {
+            KpiReport report = kpis.report(query);
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(query, mine);
+        }
+    }
+
+    /**
+     * The overall report's ({@code by=all}) DSO and CEI as of each of {@code asOfs}, oldest first, each over a period
+     * as long as {@code request}'s, with its filters: the figures {@link #report} gives for each, computed together.
+     */
+    public KpiTrend trend(PortfolioScope scope, Request request, List<LocalDate> asOfs) {
+        KpiQuery base = query(scope, request, KpiQuery.Dimension.ALL, null);
+        long days = ChronoUnit.DAYS.between(base.from(), base.asOf());
+        return trends.trend(asOfs.stream().map(asOf -> new KpiQuery(BusinessDates.within("asOf", asOf),
+                asOf.minusDays(days), KpiQuery.Dimension.ALL, base.bounds(), base.countbackMonths(), base.filter(), null,
+                base.ceiForm())).toList());
     }
 
     /** The customers behind one figure of the report for {@code request}'s filters ({@link KpiCustomers}). */
     public KpiCustomers customers(PortfolioScope scope, Request request, String figure, @Nullable Integer limit) {
-        KpiReport report = kpis.report(query(scope, request, KpiQuery.Dimension.CUSTOMER, null));
+        KpiReport report = once(query(scope, request, KpiQuery.Dimension.CUSTOMER, null));
         return KpiCustomers.of(report, figure, limit);
     }
 
