@@ -434,6 +434,38 @@ class InsightApiTests extends ApiTest {
         assertThat(response.body().get("rows").get(0).get("dsoCountback").decimalValue()).isEqualByComparingTo("14.0");
     }
 
+    /**
+     * Issue 20, "Why": countback DSO on calendar months, the as-of day's month counting only its days so far. The
+     * countback (Credit Research Foundation; Mesha, "The 2 DSO Calculation Formulas": "subtract each month's credit
+     * sales from the ending receivables, counting that month's days, until the receivables are exhausted, then the
+     * fraction of the last month") worked by hand on one customer: January's sales 3,100 (2,100 paid on 20 February,
+     * 1,000 still open), February's 2,800 and 1-15 March's 1,500, both open, so 5,300 receivables.
+     * On 15 March (mid-month): 5,300 − 1,500 (1-15 March, 15 days) = 3,800 − 2,800 (February, 28 days) = 1,000;
+     * 1,000 / 3,100 × 31 (January) = 10.0; DSO = 15 + 28 + 10 = 53.0. (Months rolled back from the as-of day, as
+     * before issue 20, counted 15 Feb-15 Mar as 28 days, then 31: 28 + 31 + 10 = 69.0.)
+     * On 30 April (end of a 30-day month, nothing sold in April): 30 (April) + 31 (March) + 28 (February) + 10.0 =
+     * 99.0 (rolled-back months: 31 + 30 + 31 + 10 = 102.0).
+     */
+    @Test
+    void countback_dso_counts_a_partial_month_s_days_so_far_february_s_28_and_a_30_day_month_s_30() {
+        String entity = ledger.entity("EUR");
+        long customer = ledger.customer(registration());
+        long january = ledger.invoice(entity, customer, day("2026-01-10"), day("2026-02-09"), "3100", "1000", "EUR", "OPEN", null);
+        ledger.paymentAllocated(entity, customer, january, day("2026-02-20"), "2100", "EUR");
+        ledger.openInvoice(entity, customer, day("2026-02-12"), day("2026-03-14"), "2800", "EUR");
+        ledger.openInvoice(entity, customer, day("2026-03-05"), day("2026-04-04"), "1500", "EUR");
+
+        for (var expected : List.of(List.of("2026-03-15", "53.0"), List.of("2026-04-30", "99.0"))) {
+            Response response = get("/api/v1/kpis?from=2026-01-01&asOf=" + expected.get(0) + "&customer=" + account(customer),
+                    ANALYST);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            JsonNode row = response.body().get("rows").get(0);
+            assertThat(row.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("5300");
+            assertThat(row.get("dsoCountback").decimalValue()).as("countback DSO on " + expected.get(0))
+                    .isEqualByComparingTo(expected.get(1));
+        }
+    }
+
     private JsonNode kpis(String query) {
         Response response = get("/api/v1/kpis?asOf=2026-06-30&" + query, ANALYST);
         assertThat(response.status()).as(response.text()).isEqualTo(200);
