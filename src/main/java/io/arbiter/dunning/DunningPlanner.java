@@ -153,13 +153,31 @@ class DunningPlanner {
                 done, asOf, (int) properties.promiseGrace().toDays());
         List<Proposed> proposed = new ArrayList<>();
         for (Escalator.Proposal proposal : result.proposals()) {
-            EscalationStep step = proposal.step();
+            EscalationStep step = customerCase.publicSector() ? forPublicBody(proposal.step()) : proposal.step();
             byCurrency(proposal.invoices()).values().forEach(invoices -> proposed.add(new Proposed(
                     actionId(customerCase.account(), step.step(), step.action(), step.channel(), invoices), step.step(),
                     step.action(), step.channel(), templates.forDebtor(step.template(), customerCase.publicSector()),
                     step.confirm(), assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
         }
         return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
+    }
+
+    /**
+     * A public body cannot be the target of an injonction de payer or of enforcement (its property cannot be seized;
+     * the remedy is the administrative judge's référé-provision, CJA R541-1, and the prefect's mandatement d'office):
+     * whatever plan applies (a plan given by the caller, a table edited), a payment-order step becomes the credit
+     * manager's internal step whose public template says so. The step, its day and its row stay, so it is done once.
+     */
+    private static EscalationStep forPublicBody(EscalationStep step) {
+        if (!step.action().equals("PAYMENT_ORDER")) {
+            return step;
+        }
+        Reason why = step.reason() == null ? null : new Reason(step.reason().table(), step.reason().sheet(),
+                step.reason().row(), step.reason().ruleName(), step.reason().description()
+                + " — for a public body, no payment order (injonction de payer): refer it to the administrative court"
+                + " (référé-provision) and the prefect");
+        return new EscalationStep(step.step(), step.afterDueDays(), "INTERNAL_ALERT", "INTERNAL", "internal-alert", true,
+                "CREDIT_MANAGER", why);
     }
 
     private static void requireSame(ActivePolicy active, String answeredWith) {

@@ -62,9 +62,13 @@ class CollectionsLawTests extends ApiTest {
     }
 
     private JsonNode next(Customer customer, LocalDate asOf, String plan) {
+        return next(customer, asOf, plan, "B");
+    }
+
+    private JsonNode next(Customer customer, LocalDate asOf, String plan, String riskClass) {
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "%s", "asOf": "%s", "dunningPlan": "%s", "riskClass": "B"}""".formatted(customer.account(),
-                asOf, plan));
+                {"customer": "%s", "asOf": "%s", "dunningPlan": "%s", "riskClass": "%s"}""".formatted(customer.account(),
+                asOf, plan, riskClass));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
     }
@@ -212,6 +216,98 @@ class CollectionsLawTests extends ApiTest {
         JsonNode companyNotice = action(next(company, due.plusDays(30)), "FORMAL_NOTICE");
         assertThat(companyNotice.get("template").asString()).isEqualTo("formal-notice");
         assertThat(companyNotice.get("preview").get("fr").asString()).contains("injonction de payer");
+    }
+
+    /**
+     * Every message to a public body is its public variant, whatever plan applies. A public body owes intérêts
+     * moratoires at the ECB rate + 8 points (Code de la commande publique L2192-13, R2192-31), which every letter's
+     * legal mentions state; it pays within the payment period of L2192-10 and R2192-10 (30 days for a commune), through
+     * its authorising officer (ordonnateur) and public accountant; and it cannot be the target of an injonction de
+     * payer or of a seizure (its property cannot be seized): the remedy is the administrative judge's référé-provision
+     * (Code de justice administrative R541-1) and, for a local authority, the prefect (CGCT L1612-18). Its holder of an
+     * administrative contract cannot as a rule withhold deliveries (CE, 8 October 2014, Société Grenke Location). So: a
+     * commune's invoice walked through the public plan (reminder on the due date, call at D+15, written confirmation at
+     * D+20, firm reminder at D+30, formal notice at D+60, the credit manager at D+90), and forced onto the SME plan (pre-due
+     * check at D-5, agency at D+45, payment order at D+90) and the risky one (deliveries held at D+10): no action is a
+     * payment order, no message to the commune names one or claims "pénalités de retard", each uses its public template,
+     * and the D+90 step of the SME plan becomes the credit manager's step naming the administrative court and the prefect.
+     */
+    @Test
+    void every_message_to_a_public_body_is_its_public_variant_with_the_public_rate_and_no_step_is_a_payment_order() {
+        Customer commune = customer(true);
+        LocalDate due = LocalDate.of(2025, 3, 31);
+        ledger.openInvoice(entity, commune.id(), due.minusDays(30), due, "2400.00", "EUR");
+
+        List<String> seen = new ArrayList<>();
+        for (var step : List.of(List.of("PUBLIC", "B", 0, "REMINDER"), List.of("PUBLIC", "B", 15, "CALL"),
+                List.of("PUBLIC", "B", 20, "WRITTEN_CONFIRMATION"), List.of("PUBLIC", "B", 30, "FIRM_REMINDER"),
+                List.of("PUBLIC", "B", 60, "FORMAL_NOTICE"), List.of("PUBLIC", "B", 90, "INTERNAL_ALERT"),
+                List.of("SME", "B", -5, "PRE_DUE_CHECK"), List.of("SME", "B", 45, "AGENCY_HANDOFF"),
+                List.of("SME", "B", 90, "INTERNAL_ALERT"), List.of("SME", "D", 10, "STOP_DELIVERIES"))) {
+            String plan = (String) step.get(0);
+            int days = (Integer) step.get(2);
+            JsonNode next = next(commune, due.plusDays(days), plan, (String) step.get(1));
+            action(next, (String) step.get(3));
+            for (JsonNode action : next.get("actions")) {
+                String name = plan + " D" + (days < 0 ? "" : "+") + days + " " + action.get("action").asString();
+                seen.add(name + " " + action.get("template").asString());
+                assertThat(action.get("action").asString()).as(name).isNotEqualTo("PAYMENT_ORDER");
+                assertThat(action.get("template").asString()).as(name).endsWith("-public");
+                assertThat(action.get("legalMentions").get("fr").asString()).as(name)
+                        .contains("intérêts moratoires", "majoré de 8 points", "L2192-13 et R2192-31", "D2192-35");
+                assertThat(action.get("legalMentions").get("en").asString()).as(name).contains("plus 8 points");
+                // What the commune reads; a call script and an internal step are for our staff.
+                if (!List.of("INTERNAL", "PHONE").contains(action.get("channel").asString())) {
+                    for (String language : List.of("fr", "en")) {
+                        assertThat(action.get("preview").get(language).asString()).as(name + " " + language)
+                                .doesNotContainIgnoringCase("injonction").doesNotContainIgnoringCase("pénalités de retard")
+                                .doesNotContainIgnoringCase("late-payment interest");
+                    }
+                }
+            }
+        }
+        assertThat(seen).contains("PUBLIC D+0 REMINDER reminder-public", "PUBLIC D+15 CALL call-public",
+                "PUBLIC D+20 WRITTEN_CONFIRMATION written-confirmation-public", "SME D-5 PRE_DUE_CHECK pre-due-check-public",
+                "SME D+45 AGENCY_HANDOFF agency-handoff-public", "SME D+10 STOP_DELIVERIES stop-deliveries-public");
+
+        JsonNode reminder = action(next(commune, due, "PUBLIC"), "REMINDER");
+        assertThat(reminder.get("preview").get("fr").asString()).contains("ordonnateur et du comptable public",
+                "L2192-10 et R2192-10", "mises en paiement", "2 400,00 €");
+        JsonNode instead = action(next(commune, due.plusDays(90), "SME"), "INTERNAL_ALERT");
+        assertThat(instead.get("requiresConfirmation").asBoolean()).isTrue();
+        assertThat(instead.get("assignee").asString()).isEqualTo("CREDIT_MANAGER");
+        assertThat(instead.get("preview").get("fr").asString()).contains("ni d'une injonction de payer ni d'une saisie",
+                "référé", "R541-1", "L1612-18");
+        assertThat(instead.get("reason").get("description").asString()).contains("no payment order");
+    }
+
+    /**
+     * R2192-31: a public body's rate is that of the half-year its interest started to run in, for the whole delay, so
+     * two invoices late since two half-years are charged at two rates over the same days, and the letter states both.
+     * Worked example (amount × rate × days / 365, the Direction des affaires juridiques' guide to payment periods):
+     * 10,000 € due 20 December 2024, late from 21 December: ECB rate on 1 July 2024 4.25 %, so 12.25 %, and on
+     * 10 March 2025, 80 days late, 10,000 × 12.25 % × 80 / 365 = 268.49 €; 5,000 € due 5 January 2025, late from
+     * 6 January: ECB rate on 1 January 2025 3.15 %, so 11.15 %, 64 days: 5,000 × 11.15 % × 64 / 365 = 97.75 €.
+     */
+    @Test
+    void a_public_body_s_invoices_late_since_two_half_years_are_charged_at_two_rates_and_the_letter_states_both() {
+        Customer commune = customer(true);
+        ledger.openInvoice(entity, commune.id(), LocalDate.of(2024, 11, 20), LocalDate.of(2024, 12, 20), "10000.00", "EUR");
+        ledger.openInvoice(entity, commune.id(), LocalDate.of(2024, 12, 6), LocalDate.of(2025, 1, 5), "5000.00", "EUR");
+
+        JsonNode notice = action(next(commune, LocalDate.of(2025, 3, 10), "PUBLIC"), "FORMAL_NOTICE");
+
+        assertThat(notice.get("invoices")).hasSize(2);
+        assertThat(amount(notice.get("invoices").get(0).get("interest"))).isEqualTo("268.49");
+        assertThat(amount(notice.get("invoices").get(1).get("interest"))).isEqualTo("97.75");
+        assertThat(notice.get("invoices").get(1).get("interestPeriods").get(0).get("referenceRateOn").asString())
+                .isEqualTo("2025-01-01");
+        assertThat(notice.get("preview").get("fr").asString()).contains("majoré de 8 points, pour toute la durée du retard,"
+                + " soit un taux annuel de 12,25 % du 21/12/2024 au 10/03/2025 pour les retards ayant commencé à courir au"
+                + " semestre ouvert le 01/07/2024, sur la base du taux de 4,25 % en vigueur ce jour-là et de 11,15 % du"
+                + " 06/01/2025 au 10/03/2025 pour les retards ayant commencé à courir au semestre ouvert le 01/01/2025, sur"
+                + " la base du taux de 3,15 % en vigueur ce jour-là (articles L2192-13 et R2192-31 du Code de la commande"
+                + " publique)", "366,24 €");
     }
 
     /**
