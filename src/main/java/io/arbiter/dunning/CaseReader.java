@@ -124,11 +124,16 @@ class CaseReader {
             }
         }
         List<Escalator.Item> items = new ArrayList<>();
+        List<CustomerCase.PaidLate> latePaid = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
         for (InlineInvoice invoice : request.openItems()) {
             Escalator.Item item = item(request, invoice, currency, numbers, disputes);
             if (item != null) {
                 items.add(item);
+            }
+            boolean disputed = invoice.disputeReason() != null || disputes.containsKey(invoice.number());
+            if (!disputed) {
+                latePaid.addAll(latePaid(request, invoice, asOf));
             }
         }
         DunningApi.InlineCustomer details = request.customerDetails();
@@ -142,7 +147,32 @@ class CaseReader {
                 details == null || details.name() == null ? request.customer() : details.name(), registration, company,
                 details == null ? null : details.postalAddress(), country, details != null && Boolean.TRUE.equals(details.publicSector()),
                 details == null ? null : details.salesperson(), details == null ? null : details.customerSince(), null,
-                items, promises, insolvency, List.of());
+                items, promises, insolvency, List.of()).withLatePaid(latePaid);
+    }
+
+    /**
+     * An inline item's payments received after its due date, as the ledger's are read: within the five years of
+     * L110-4, none after the day asked for; the last one completes the invoice when nothing is left open.
+     */
+    private static List<CustomerCase.PaidLate> latePaid(NextActionsRequest request, InlineInvoice invoice, LocalDate asOf) {
+        if (invoice.payments() == null) {
+            return List.of();
+        }
+        for (DunningApi.InlinePayment payment : invoice.payments()) {
+            if (payment == null || payment.date() == null || payment.amount() == null || payment.amount().signum() <= 0) {
+                throw NextActionsService.invalid("openItems", "invoice " + invoice.number()
+                        + ": every payment needs a date and a positive amount");
+            }
+        }
+        boolean settled = invoice.openAmount().signum() == 0
+                && invoice.payments().stream().noneMatch(payment -> payment.date().isAfter(asOf));
+        return invoice.payments().stream()
+                .filter(payment -> payment.date().isAfter(invoice.dueDate()) && !payment.date().isAfter(asOf)
+                        && !payment.date().isBefore(asOf.minusYears(5)))
+                .sorted(java.util.Comparator.comparing(DunningApi.InlinePayment::date))
+                .map(payment -> new CustomerCase.PaidLate(request.entity(), invoice.number(), invoice.dueDate(),
+                        payment.amount(), invoice.currency(), payment.date(), settled))
+                .toList();
     }
 
     /** An inline open item, checked; null when it is paid (nothing to collect). */

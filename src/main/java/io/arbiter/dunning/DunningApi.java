@@ -54,9 +54,25 @@ public final class DunningApi {
         }
     }
 
-    /** An open item sent inline; {@code disputeReason} isolates it from dunning. */
+    /**
+     * An item sent inline; {@code disputeReason} isolates it from dunning.
+     *
+     * @param openAmount what is left to pay; 0 for an invoice paid in full, sent for its {@code payments}
+     * @param payments the payments received on it: those received after the due date owe interest on the part they
+     *                 paid, to the day they were received, and an invoice they paid in full late the €40 indemnity, as
+     *                 for a ledger customer ({@link LatePayments})
+     */
     public record InlineInvoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal openAmount,
-            String currency, @Nullable String disputeReason) {
+            String currency, @Nullable String disputeReason, @Nullable List<InlinePayment> payments) {
+
+        public InlineInvoice(String number, LocalDate issueDate, LocalDate dueDate, BigDecimal openAmount,
+                String currency, @Nullable String disputeReason) {
+            this(number, issueDate, dueDate, openAmount, currency, disputeReason, null);
+        }
+    }
+
+    /** A payment received on an inline item: the day it was received and the amount, in the item's currency. */
+    public record InlinePayment(LocalDate date, BigDecimal amount) {
     }
 
     public record NextActions(String customer, String customerName, LocalDate asOf, String dunningPlan, String riskClass,
@@ -245,12 +261,16 @@ public final class DunningApi {
     }
 
     /**
-     * The case file a collection agency needs: the invoices past due and not disputed, in every currency.
+     * The case file a collection agency needs: the invoices past due and not disputed, in every currency, and the
+     * payments received late.
      *
-     * @param totals one per currency, in currency order
+     * @param totals one per currency, in currency order; with the late payments' interest and indemnities, in the claim
+     *               when the customer's dunning plan claims them
+     * @param latePayments the payments received late, with their interest and indemnity, claimed or waived as in the
+     *                     customer's next actions
      */
     public record AgencyCase(LocalDate asOf, Debtor debtor, List<InvoiceDue> invoices, List<Totals> totals,
-            List<HistoryEntry> history) {
+            List<HistoryEntry> history, LatePayments latePayments) {
     }
 
     public record Debtor(String account, String name, @Nullable String registrationNumber, String country,

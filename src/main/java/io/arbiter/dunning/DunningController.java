@@ -161,7 +161,10 @@ class DunningController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(agencyCase);
     }
 
-    /** One record per line: the debtor, each invoice, each event of the history, the totals (one per currency). */
+    /**
+     * One record per line: the debtor, each invoice, each payment received late (its amount paid, interest and
+     * indemnity), each event of the history, the totals (one per currency).
+     */
     static void export(AgencyCase agencyCase, TableExport out) {
         out.row("record", "date", "reference", "description", "amount", "interest", "indemnity", "currency");
         var debtor = agencyCase.debtor();
@@ -172,6 +175,11 @@ class DunningController {
         agencyCase.invoices().forEach(invoice -> out.row("INVOICE", invoice.dueDate(), invoice.number(),
                 "issued " + invoice.issueDate() + ", " + invoice.daysLate() + " days late", invoice.openAmount(),
                 invoice.interest(), invoice.indemnity(), invoice.openAmount().currency().getCurrencyCode()));
+        boolean claimed = agencyCase.latePayments().claimed();
+        agencyCase.latePayments().parts().forEach(part -> out.row("LATE_PAID", part.paidOn(), part.number(),
+                "due " + part.dueDate() + ", paid " + part.daysLate() + " days late"
+                        + (claimed ? "" : ", interest and indemnity waived (not in the claim)"),
+                part.paid(), part.interest(), part.indemnity(), part.paid().currency().getCurrencyCode()));
         agencyCase.history().forEach(entry -> out.row("HISTORY", entry.date(), String.join(" ", entry.invoices()),
                 entry.action() + " by " + entry.channel() + (entry.outcome() == null ? ": proposed" : ": " + entry.outcome())
                         + (entry.agent() == null ? "" : " (" + entry.agent() + ")") + (entry.note() == null ? "" : " - " + entry.note()),

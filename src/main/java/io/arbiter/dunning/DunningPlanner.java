@@ -127,12 +127,7 @@ class DunningPlanner {
         String riskClass = riskGiven;
         String version = active.version();
         if (plan == null || riskClass == null) {
-            Applicant applicant = facts;
-            if (customerCase.insolvency() != null) {
-                applicant = applicant.toBuilder().companyStatus("INSOLVENCY_PROCEEDINGS").build();
-            }
-            DunningProfile profile = policy.profile(applicant);
-            requireSame(active, profile.policyVersion());
+            DunningProfile profile = profile(active, customerCase, facts);
             plan = plan == null ? profile.dunningPlan() : plan;
             riskClass = riskClass == null ? profile.riskClass() : riskClass;
         }
@@ -160,6 +155,17 @@ class DunningPlanner {
                     step.confirm(), assignee(step.assignee(), customerCase), null, invoices, step.reason(), null)));
         }
         return new Assessment(plan, riskClass, version, proposed, result.disputed(), result.paused(), List.of(), problems);
+    }
+
+    /** The plan and risk class the policy gives the case's facts; a case in proceedings is profiled as such. */
+    DunningProfile profile(ActivePolicy active, CustomerCase customerCase, Applicant facts) {
+        Applicant applicant = facts;
+        if (customerCase.insolvency() != null) {
+            applicant = applicant.toBuilder().companyStatus("INSOLVENCY_PROCEEDINGS").build();
+        }
+        DunningProfile profile = policy.profile(applicant);
+        requireSame(active, profile.policyVersion());
+        return profile;
     }
 
     /**

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
         "arbiter.dunning.suppliers.ANY.address=12 rue de la Forge, 69002 Lyon",
         "arbiter.dunning.suppliers.ANY.registration-number=RCS Lyon 552 100 554",
         "arbiter.dunning.suppliers.ANY.contact=Service recouvrement, 04 72 00 00 00",
-        "arbiter.dunning.late-payment-interest.SME=CLAIM"})
+        "arbiter.dunning.late-payment-interest.SME=CLAIM", "arbiter.dunning.late-payment-interest.MICRO=CLAIM"})
 class CollectionsLawTests extends ApiTest {
 
     private LedgerFixtures ledger;
@@ -239,9 +239,9 @@ class CollectionsLawTests extends ApiTest {
         ledger.openInvoice(entity, commune.id(), due.minusDays(30), due, "2400.00", "EUR");
 
         List<String> seen = new ArrayList<>();
-        for (var step : List.of(List.of("PUBLIC", "B", 0, "REMINDER"), List.of("PUBLIC", "B", 15, "CALL"),
-                List.of("PUBLIC", "B", 20, "WRITTEN_CONFIRMATION"), List.of("PUBLIC", "B", 30, "FIRM_REMINDER"),
-                List.of("PUBLIC", "B", 60, "FORMAL_NOTICE"), List.of("PUBLIC", "B", 90, "INTERNAL_ALERT"),
+        for (var step : List.of(List.of("PUBLIC_SECTOR", "B", 0, "REMINDER"), List.of("PUBLIC_SECTOR", "B", 15, "CALL"),
+                List.of("PUBLIC_SECTOR", "B", 20, "WRITTEN_CONFIRMATION"), List.of("PUBLIC_SECTOR", "B", 30, "FIRM_REMINDER"),
+                List.of("PUBLIC_SECTOR", "B", 60, "FORMAL_NOTICE"), List.of("PUBLIC_SECTOR", "B", 90, "INTERNAL_ALERT"),
                 List.of("SME", "B", -5, "PRE_DUE_CHECK"), List.of("SME", "B", 45, "AGENCY_HANDOFF"),
                 List.of("SME", "B", 90, "INTERNAL_ALERT"), List.of("SME", "D", 10, "STOP_DELIVERIES"))) {
             String plan = (String) step.get(0);
@@ -266,11 +266,11 @@ class CollectionsLawTests extends ApiTest {
                 }
             }
         }
-        assertThat(seen).contains("PUBLIC D+0 REMINDER reminder-public", "PUBLIC D+15 CALL call-public",
-                "PUBLIC D+20 WRITTEN_CONFIRMATION written-confirmation-public", "SME D-5 PRE_DUE_CHECK pre-due-check-public",
+        assertThat(seen).contains("PUBLIC_SECTOR D+0 REMINDER reminder-public", "PUBLIC_SECTOR D+15 CALL call-public",
+                "PUBLIC_SECTOR D+20 WRITTEN_CONFIRMATION written-confirmation-public", "SME D-5 PRE_DUE_CHECK pre-due-check-public",
                 "SME D+45 AGENCY_HANDOFF agency-handoff-public", "SME D+10 STOP_DELIVERIES stop-deliveries-public");
 
-        JsonNode reminder = action(next(commune, due, "PUBLIC"), "REMINDER");
+        JsonNode reminder = action(next(commune, due, "PUBLIC_SECTOR"), "REMINDER");
         assertThat(reminder.get("preview").get("fr").asString()).contains("ordonnateur et du comptable public",
                 "L2192-10 et R2192-10", "mises en paiement", "2 400,00 €");
         JsonNode instead = action(next(commune, due.plusDays(90), "SME"), "INTERNAL_ALERT");
@@ -295,7 +295,7 @@ class CollectionsLawTests extends ApiTest {
         ledger.openInvoice(entity, commune.id(), LocalDate.of(2024, 11, 20), LocalDate.of(2024, 12, 20), "10000.00", "EUR");
         ledger.openInvoice(entity, commune.id(), LocalDate.of(2024, 12, 6), LocalDate.of(2025, 1, 5), "5000.00", "EUR");
 
-        JsonNode notice = action(next(commune, LocalDate.of(2025, 3, 10), "PUBLIC"), "FORMAL_NOTICE");
+        JsonNode notice = action(next(commune, LocalDate.of(2025, 3, 10), "PUBLIC_SECTOR"), "FORMAL_NOTICE");
 
         assertThat(notice.get("invoices")).hasSize(2);
         assertThat(amount(notice.get("invoices").get(0).get("interest"))).isEqualTo("268.49");
@@ -455,7 +455,8 @@ class CollectionsLawTests extends ApiTest {
 
     /**
      * A part paid late accrues interest to its payment day, the rest still open to the day asked for (L441-10 II);
-     * waived by the plan's default, the part's interest is shown but not claimed, nor written in the letter. 6,000 €
+     * waived by the plan's default (the key accounts' here), the part's interest is shown but not claimed, nor written in
+     * the letter. 6,000 €
      * due 30 September 2024, 2,000 € paid 19 October: 2,000 × 14.25 % × 19 / 365 = 14.84 €, no indemnity for the part
      * (the invoice is not paid in full: its open rest owes the 40 €); the 4,000 € open on 31 October, 31 days late:
      * 4,000 × 14.25 % × 31 / 365 = 48.41 €; claim 4,000 + 48.41 + 40 = 4,088.41 €.
@@ -467,15 +468,15 @@ class CollectionsLawTests extends ApiTest {
                 "6000.00", "4000.00", "EUR", "OPEN", null);
         ledger.paymentAllocated(entity, customer.id(), invoice, LocalDate.of(2024, 10, 19), "2000.00", "EUR");
 
-        JsonNode next = next(customer, LocalDate.of(2024, 10, 31), "MICRO");
+        JsonNode next = next(customer, LocalDate.of(2024, 10, 31), "KEY_ACCOUNT");
         JsonNode latePayments = next.get("latePayments");
         assertThat(latePayments.get("claimed").asBoolean()).isFalse();
-        assertThat(latePayments.get("setting").asString()).isEqualTo("arbiter.dunning.late-payment-interest.MICRO=WAIVE");
+        assertThat(latePayments.get("setting").asString()).isEqualTo("arbiter.dunning.late-payment-interest.KEY_ACCOUNT=WAIVE");
         JsonNode part = latePayments.get("parts").get(0);
         assertThat(amount(part.get("interest"))).isEqualTo("14.84");
         assertThat(part.get("indemnity").isNull()).isTrue();
 
-        JsonNode notice = action(next, "FORMAL_NOTICE");
+        JsonNode notice = action(next, "FIRM_REMINDER");
         JsonNode totals = notice.get("totals");
         assertThat(amount(notice.get("invoices").get(0).get("interest"))).isEqualTo("48.41");
         assertThat(amount(totals.get("latePaymentInterest"))).isEqualTo("14.84");
@@ -483,5 +484,84 @@ class CollectionsLawTests extends ApiTest {
         assertThat(amount(totals.get("claim"))).isEqualTo("4088.41");
         assertThat(notice.get("preview").get("fr").asString()).doesNotContain("14,84", "paiements tardifs")
                 .contains("4 088,41 €");
+    }
+
+    /**
+     * Interest on late payments (L441-10 II, D441-5) reaches the collection agency's file as it reaches the letters: the
+     * same worked example as above (10,000 € due 30 September 2024 paid 19 days late: 74.18 € and 40 €; 1,000 € due
+     * 1 October still open on 31 October: 11.71 € and 40 €), for a customer the policy puts on the micro plan, set to
+     * CLAIM here: the file lists the part paid late and its claim is 1,000 + 11.71 + 40 + 74.18 + 40 = 1,165.89 €, in
+     * JSON and in the CSV handed to the agency.
+     */
+    @Test
+    void the_agency_file_carries_the_interest_and_indemnity_of_payments_received_late_in_json_and_csv() {
+        Customer customer = customer();
+        long late = ledger.paidInvoice(entity, customer.id(), LocalDate.of(2024, 8, 31), LocalDate.of(2024, 9, 30),
+                "10000.00", "EUR", LocalDate.of(2024, 10, 19));
+        ledger.paymentAllocated(entity, customer.id(), late, LocalDate.of(2024, 10, 19), "10000.00", "EUR");
+        ledger.openInvoice(entity, customer.id(), LocalDate.of(2024, 9, 1), LocalDate.of(2024, 10, 1), "1000.00", "EUR");
+        String path = "/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=2024-10-31";
+
+        Response file = get(path, MANAGER);
+
+        assertThat(file.status()).as(file.text()).isEqualTo(200);
+        JsonNode latePayments = file.body().get("latePayments");
+        assertThat(latePayments.get("claimed").asBoolean()).isTrue();
+        assertThat(latePayments.get("setting").asString()).isEqualTo("arbiter.dunning.late-payment-interest.MICRO=CLAIM");
+        JsonNode part = latePayments.get("parts").get(0);
+        assertThat(latePayments.get("parts")).hasSize(1);
+        assertThat(part.get("paidOn").asString()).isEqualTo("2024-10-19");
+        assertThat(amount(part.get("interest"))).isEqualTo("74.18");
+        assertThat(amount(part.get("indemnity"))).isEqualTo("40.00");
+        JsonNode totals = file.body().get("totals").get(0);
+        assertThat(amount(totals.get("latePaymentInterest"))).isEqualTo("74.18");
+        assertThat(amount(totals.get("claim"))).isEqualTo("1165.89");
+
+        Response csv = get(path + "&format=csv", MANAGER);
+        assertThat(csv.status()).as(csv.text()).isEqualTo(200);
+        List<String> lines = csv.text().lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("LATE_PAID").contains("2024-10-19",
+                "due 2024-09-30, paid 19 days late", "10000.00", "74.18", "40.00", "EUR"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("TOTAL").contains("1165.89"));
+    }
+
+    /**
+     * An external dunning engine sends the payments with the open items: an inline item paid in full 19 days late
+     * (open amount 0, its payment given) owes what a ledger one does. The same worked example, inline, on the SME plan
+     * (CLAIM here): the part is listed with 74.18 € and 40 €, the formal notice on the 1,000 € item claims 1,165.89 €;
+     * an item paid on its due date owes nothing and is not listed.
+     */
+    @Test
+    void payments_sent_inline_owe_interest_when_received_late_as_ledger_ones_do() {
+        String account = LedgerFixtures.unique("EXT");
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "2024-10-31", "dunningPlan": "SME", "riskClass": "B",
+                 "customerDetails": {"name": "Atelier Inline"},
+                 "openItems": [
+                   {"number": "F-1", "issueDate": "2024-09-01", "dueDate": "2024-10-01", "openAmount": 1000.00, "currency": "EUR"},
+                   {"number": "F-2", "issueDate": "2024-08-31", "dueDate": "2024-09-30", "openAmount": 0, "currency": "EUR",
+                    "payments": [{"date": "2024-10-19", "amount": 10000.00}]},
+                   {"number": "F-3", "issueDate": "2024-08-15", "dueDate": "2024-09-15", "openAmount": 0, "currency": "EUR",
+                    "payments": [{"date": "2024-09-15", "amount": 3000.00}]}]}""".formatted(account));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        JsonNode latePayments = response.body().get("latePayments");
+        assertThat(latePayments.get("parts")).hasSize(1);
+        JsonNode part = latePayments.get("parts").get(0);
+        assertThat(part.get("number").asString()).isEqualTo("F-2");
+        assertThat(part.get("daysLate").asLong()).isEqualTo(19);
+        assertThat(amount(part.get("interest"))).isEqualTo("74.18");
+        assertThat(amount(part.get("indemnity"))).isEqualTo("40.00");
+        JsonNode notice = action(response.body(), "FORMAL_NOTICE");
+        assertThat(amount(notice.get("totals").get("claim"))).isEqualTo("1165.89");
+        assertThat(notice.get("preview").get("fr").asString()).contains("Factures réglées après leur échéance",
+                "F-2 | 30/09/2024 | 19/10/2024 | 19 | 10 000,00 € | 74,18 € | 40,00 €");
+
+        Response bad = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "2024-10-31", "dunningPlan": "SME", "riskClass": "B",
+                 "openItems": [{"number": "F-2", "issueDate": "2024-08-31", "dueDate": "2024-09-30", "openAmount": 0,
+                   "currency": "EUR", "payments": [{"date": "2024-10-19", "amount": -5}]}]}""".formatted(account));
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        assertThat(bad.body().get("errors").get(0).get("field").asString()).isEqualTo("openItems");
     }
 }
