@@ -132,6 +132,31 @@ class DunningPlannerTests {
         assertThat(result.proposals()).singleElement().satisfies(p -> assertThat(p.invoices()).containsExactly(overdue, later));
     }
 
+    /**
+     * Issue 20, LME terms as a fact: Code de commerce L441-10 I allows at most 60 days from the invoice date or 45 days
+     * end of month (DGCCRF, "Délais de paiement entre entreprises"), a public body 30 days (Code de la commande publique
+     * R2192-10). An invoice of 1 March 2026 due 13 July 2026 (134 days) makes the customer's
+     * {@code termsBeyondLegalMaximum} fact true for the policy; one of 15 March due 30 April (45 days end of month) does
+     * not, except for a public body, whose 30 days it exceeds.
+     */
+    @Test
+    void terms_beyond_the_legal_maximum_are_a_fact_of_the_customer_the_policy_sees() {
+        DunningPlanner planner = planner(new PublishedMidway());
+        Escalator.Item endOfMonth = new Escalator.Item("E1|F-1", null, "E1", "F-1", LocalDate.of(2026, 3, 15),
+                LocalDate.of(2026, 4, 30), new BigDecimal("1200.00"), "EUR", null);
+        Escalator.Item longTerms = new Escalator.Item("E1|F-2", null, "E1", "F-2", LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 7, 13), new BigDecimal("800.00"), "EUR", null);
+
+        assertThat(planner.standing(customer(false, endOfMonth), TODAY, A).termsBeyondLegalMaximum()).isFalse();
+        assertThat(planner.standing(customer(false, endOfMonth, longTerms), TODAY, A).termsBeyondLegalMaximum()).isTrue();
+        assertThat(planner.standing(customer(true, endOfMonth), TODAY, A).termsBeyondLegalMaximum()).isTrue();
+    }
+
+    private static CustomerCase customer(boolean publicBody, Escalator.Item... items) {
+        return new CustomerCase("C-2", null, publicBody ? "Commune de Lyon" : "Atelier Martin", "552100554", null, null,
+                "FR", publicBody, null, LocalDate.of(2015, 1, 1), 30, List.of(items), List.of(), null, List.of());
+    }
+
     private static DunningPlanner planner(DunningRules engine) {
         DunningProperties properties = new DunningProperties(null, Duration.ofDays(3), "Arbiter", Map.of(), null, Map.of());
         return new DunningPlanner(engine, properties, new DunningTemplates(properties));
