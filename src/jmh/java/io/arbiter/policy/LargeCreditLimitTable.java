@@ -13,6 +13,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import io.arbiter.policy.compile.PolicyFile;
+
 /**
  * A generated {@code credit-limits.drl.xlsx} in the shipped format, of any size: the shipped table's 25 segment × risk
  * class rows, each split into turnover bands ({@code turnover >= from}, {@code turnover < below}, the last band open),

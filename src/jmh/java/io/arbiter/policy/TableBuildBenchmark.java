@@ -19,6 +19,9 @@ import org.kie.internal.utils.KieHelper;
 
 import io.arbiter.bench.BenchmarkExit;
 
+import io.arbiter.policy.compile.DecisionTableReader;
+import io.arbiter.policy.compile.PolicyFile;
+
 /**
  * How long a policy whose credit-limit table has 10,000 rows ({@link LargeCreditLimitTable}) takes to go through
  * Arbiter's upload validation ({@link PolicyEngine#compile}: what {@code PolicyLifecycle.draft} calls, i.e. the guards,

@@ -15,7 +15,7 @@ import io.arbiter.shared.Money;
  * result. A policy that leaves a stage without an answer, or whose rows disagree, never takes a decision down: the
  * decision goes to a person with a reason saying what is missing.
  */
-final class Pipeline {
+public final class Pipeline {
 
     private static final String POLICY = "(policy)";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -23,12 +23,12 @@ final class Pipeline {
     private Pipeline() {
     }
 
-    static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given) {
+    public static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given) {
         return evaluate(policy, applicant, given, null);
     }
 
     /** The pipeline with a standing limit in force, which takes the place of the computed one (see {@link LimitComposition}). */
-    static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given,
+    public static PolicyEvaluation evaluate(CompiledPolicy policy, Applicant applicant, Given given,
             @org.jspecify.annotations.Nullable StandingLimit standing) {
         Currency currency = policy.currency();
         List<Reason> reasons = new ArrayList<>();
@@ -88,7 +88,7 @@ final class Pipeline {
     }
 
     /** The escalation rows that apply to a dunning case, ordered by step then spreadsheet row. */
-    static Escalation escalate(CompiledPolicy policy, DunningCase dunningCase) {
+    public static Escalation escalate(CompiledPolicy policy, DunningCase dunningCase) {
         List<Reason> fired = new ArrayList<>();
         EscalationResult result = run(policy, Stage.ESCALATION, fired, dunningCase);
         List<Reason> problems = new ArrayList<>(fired.stream().filter(reason -> POLICY.equals(reason.table())).toList());
@@ -106,7 +106,7 @@ final class Pipeline {
     }
 
     /** The approval matrix's row for a requested limit; a missing or ambiguous answer is a {@code (policy)} problem. */
-    static ApprovalRule approve(CompiledPolicy policy, LimitApproval request) {
+    public static ApprovalRule approve(CompiledPolicy policy, LimitApproval request) {
         List<Reason> fired = new ArrayList<>();
         ApprovalResult result = run(policy, Stage.APPROVAL, fired, request);
         List<Reason> problems = new ArrayList<>(fired.stream().filter(reason -> POLICY.equals(reason.table())).toList());

@@ -8,6 +8,10 @@ import org.springframework.stereotype.Service;
 
 import io.arbiter.shared.ProblemException;
 
+import io.arbiter.policy.lifecycle.PolicyCompilations;
+import io.arbiter.policy.lifecycle.PolicyVersion;
+import io.arbiter.policy.lifecycle.PolicyVersions;
+
 /**
  * Compiled policy versions to evaluate off the decisions' path: a stored version (a draft, approved, or an older one)
  * next to the active one, as an impact simulation needs. Evaluating a candidate stores nothing and changes nothing.

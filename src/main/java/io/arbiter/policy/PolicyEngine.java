@@ -21,6 +21,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.arbiter.shared.PackagedFolder;
 import io.micrometer.core.instrument.Timer;
 
+import io.arbiter.policy.analysis.Scenarios;
+import io.arbiter.policy.compile.CompileProgress;
+import io.arbiter.policy.compile.PolicyCompiler;
+import io.arbiter.policy.compile.PolicyFile;
+import io.arbiter.policy.lifecycle.PolicyVersion;
+import io.arbiter.policy.lifecycle.PolicyVersions;
+
 /**
  * Evaluates applicants against the active policy. At start-up the policy in the folders is compiled and its scenarios
  * must all pass, or the application stops with the file, sheet and cell to fix. Files that are not yet a stored version
@@ -42,7 +49,7 @@ public class PolicyEngine {
     private final MeterRegistry meterRegistry;
 
     /** A compiled policy and the results of its scenarios, which all passed. */
-    record Loaded(CompiledPolicy policy, List<ScenarioResult> scenarios) {
+    public record Loaded(CompiledPolicy policy, List<ScenarioResult> scenarios) {
     }
 
     /** What serves decisions: never modified, replaced as a whole when another version is published. */
@@ -139,7 +146,7 @@ public class PolicyEngine {
     }
 
     /** Makes a compiled version serve the next decisions; those already running finish on the previous one. */
-    void activate(UUID id, Loaded loaded) {
+    public void activate(UUID id, Loaded loaded) {
         CompiledPolicy policy = loaded.policy();
         ActivePolicy info = new ActivePolicy(id, policy.version(), clock.instant(), currency.getCurrencyCode(),
                 policy.files(), loaded.scenarios(), policy.analysis());
@@ -164,12 +171,12 @@ public class PolicyEngine {
     }
 
     /** Compiles the policy in these directories and runs its scenarios; any problem is a {@link PolicyLoadException}. */
-    static Loaded load(Path tables, Path rules, Currency currency) {
+    public static Loaded load(Path tables, Path rules, Currency currency) {
         return compile(readFolders(tables, rules), currency);
     }
 
     /** Compiles these files and runs their scenarios; any problem is a {@link PolicyLoadException}. */
-    static Loaded compile(List<PolicyFile> files, Currency currency) {
+    public static Loaded compile(List<PolicyFile> files, Currency currency) {
         CompiledPolicy compiled = PolicyCompiler.compile(files, currency);
         return new Loaded(compiled, runScenarios(compiled, files));
     }

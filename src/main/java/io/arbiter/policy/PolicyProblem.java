@@ -18,7 +18,7 @@ public record PolicyProblem(String file, @Nullable String sheet, @Nullable Strin
         this(file, sheet, cell, Severity.ERROR, message);
     }
 
-    boolean isError() {
+    public boolean isError() {
         return severity == Severity.ERROR;
     }
 

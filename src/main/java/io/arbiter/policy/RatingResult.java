@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** Global {@code rating} of the risk-class table: {@code rating.riskClass("B")}. */
 public final class RatingResult extends StageResult {
 
-    static final Set<String> RISK_CLASSES = Set.of("A", "B", "C", "D", "E");
+    public static final Set<String> RISK_CLASSES = Set.of("A", "B", "C", "D", "E");
 
     private @Nullable String riskClass;
 

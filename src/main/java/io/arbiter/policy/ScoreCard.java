@@ -12,7 +12,7 @@ public final class ScoreCard extends StageResult {
         points.put(criterion, assign(criterion + " points", points.get(criterion), value));
     }
 
-    Score toScore() {
+    public Score toScore() {
         return new Score(points.values().stream().mapToInt(Integer::intValue).sum(), points);
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * The pipeline's stages in evaluation order. A table or DRL file belongs to the stage its {@code RuleSet} (package)
  * names, and reaches the stage's result through the stage's global.
  */
-enum Stage {
+public enum Stage {
     SEGMENTATION("arbiter.segmentation", "segmentation", SegmentationResult::new),
     SCORING("arbiter.scoring", "score", ScoreCard::new),
     RATING("arbiter.rating", "rating", RatingResult::new),
@@ -27,19 +27,19 @@ enum Stage {
         this.newResult = newResult;
     }
 
-    String ruleSet() {
+    public String ruleSet() {
         return ruleSet;
     }
 
-    String global() {
+    public String global() {
         return global;
     }
 
-    StageResult newResult() {
+    public StageResult newResult() {
         return newResult.get();
     }
 
-    static Stage ofRuleSet(String name) {
+    public static Stage ofRuleSet(String name) {
         for (Stage stage : values()) {
             if (stage.ruleSet.equals(name)) {
                 return stage;
@@ -48,7 +48,7 @@ enum Stage {
         return null;
     }
 
-    static String ruleSetNames() {
+    public static String ruleSetNames() {
         return java.util.Arrays.stream(values()).map(Stage::ruleSet).collect(java.util.stream.Collectors.joining(", "));
     }
 }

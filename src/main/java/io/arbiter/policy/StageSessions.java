@@ -16,13 +16,13 @@ import org.kie.api.runtime.rule.FactHandle;
  * cost more than the rules themselves. A memory left with any fact after an evaluation (a rule that inserted one) is
  * disposed of rather than reused, so nothing ever carries over from one decision to the next.
  */
-final class StageSessions {
+public final class StageSessions {
 
     /** A stage's rules never fire this often in one evaluation unless one keeps re-activating itself. */
     private static final int MIN_CEILING = 10_000;
 
     /** A rule that kept firing until the ceiling: it loops, and the evaluation is stopped rather than left to hang. */
-    static final class RuleLoopException extends RuntimeException {
+    public static final class RuleLoopException extends RuntimeException {
         final String ruleKey;
         final int firings;
 
@@ -38,14 +38,14 @@ final class StageSessions {
     private final int ceiling;
     private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
 
-    StageSessions(Stage stage, KieBase kieBase) {
+    public StageSessions(Stage stage, KieBase kieBase) {
         this.stage = stage;
         this.kieBase = kieBase;
         int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
         this.ceiling = Math.max(MIN_CEILING, 4 * rules);
     }
 
-    void evaluate(StageResult result, Object... facts) {
+    public void evaluate(StageResult result, Object... facts) {
         KieSession session = idle.poll();
         if (session == null) {
             session = newSession();

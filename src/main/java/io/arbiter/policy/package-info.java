@@ -7,5 +7,11 @@
  * files and go through a life cycle (draft, approved by someone other than its author, published, superseded); the
  * published one is swapped in atomically, without a restart. Escalation tables ({@code RuleSet arbiter.escalation}) are a
  * fifth table family in the same life cycle, evaluated on their own for dunning ({@link io.arbiter.policy.DunningCase}).
+ * <p>
+ * This package is the module's API and its runtime: {@link io.arbiter.policy.PolicyEngine}, the facts and stage results
+ * that policies are written against (their public methods are the actions a row may take, so their readers stay
+ * package-private beside the {@link io.arbiter.policy.Pipeline} that reads them), and the values other modules get
+ * back. Its parts: {@code compile} (files to rules, the closed policy language), {@code analysis} (table analysis,
+ * scenarios, diff), {@code lifecycle} (stored versions, approval, publication, replicas) and {@code web}.
  */
 package io.arbiter.policy;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,14 +14,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.JavaPackage;
 import org.springframework.modulith.core.NamedInterface;
 
 import io.arbiter.ArbiterApplication;
 
 /**
  * The module documentation at the end of {@code docs/architecture.md}, generated from what Spring Modulith finds in the
- * code (the modules, what each depends on, its named interfaces, the events it publishes and listens to) and from each
- * module's {@code package-info.java}, so that the architecture page shows the modules as built, not as once planned.
+ * code (the modules, their parts, what each depends on, its named interfaces, the events it publishes and listens to)
+ * and from each package's {@code package-info.java}, so that the architecture page shows the modules as built, not as once planned.
  */
 class ModuleDocumentationTests {
 
@@ -45,11 +47,12 @@ class ModuleDocumentationTests {
         md.append("```\n\n");
         for (ApplicationModule module : sorted) {
             md.append("### `").append(module.getName()).append("`\n\n");
-            String description = description(module);
+            String description = description(module.getBasePackage().getName());
             if (!description.isEmpty()) {
                 md.append(description).append("\n\n");
             }
             md.append("- package: `").append(module.getBasePackage().getName()).append("`\n");
+            parts(md, module);
             line(md, "depends on", dependencies(module, modules));
             line(md, "named interfaces", module.getNamedInterfaces().stream().filter(NamedInterface::isNamed)
                     .map(NamedInterface::getName).collect(Collectors.toCollection(TreeSet::new)));
@@ -75,10 +78,26 @@ class ModuleDocumentationTests {
         }
     }
 
-    /** The Javadoc of the module's package-info.java, as one paragraph of Markdown. */
-    private static String description(ApplicationModule module) throws IOException {
-        Path source = Path.of("src", "main", "java", module.getBasePackage().getName().replace('.', '/'),
-                "package-info.java");
+    /** The module's sub-packages, each with the first sentence of its package-info.java: what a newcomer opens. */
+    private static void parts(StringBuilder md, ApplicationModule module) throws IOException {
+        List<JavaPackage> parts = module.getBasePackage().getDirectSubPackages().stream()
+                .sorted(Comparator.comparing(JavaPackage::getName)).toList();
+        if (parts.isEmpty()) {
+            return;
+        }
+        md.append("- parts:\n");
+        for (JavaPackage part : parts) {
+            String description = description(part.getName());
+            int end = description.indexOf(". ");
+            md.append("  - `").append(part.getLocalName()).append('`')
+                    .append(description.isEmpty() ? "" : ": " + (end < 0 ? description : description.substring(0, end + 1)))
+                    .append('\n');
+        }
+    }
+
+    /** The Javadoc of a package's package-info.java, as one paragraph of Markdown. */
+    private static String description(String packageName) throws IOException {
+        Path source = Path.of("src", "main", "java", packageName.replace('.', '/'), "package-info.java");
         if (!Files.exists(source)) {
             return "";
         }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.arbiter.policy.compile.PolicyCompiler;
+import io.arbiter.policy.compile.PolicyFile;
+
 /** The limit composition and the outcome rules of docs/architecture.md §3, on the shipped tables. */
 class PipelineTests {
 

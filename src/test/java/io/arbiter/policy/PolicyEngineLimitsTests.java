@@ -15,6 +15,10 @@ import org.kie.api.io.ResourceType;
 import org.kie.internal.utils.KieHelper;
 import org.springframework.util.unit.DataSize;
 
+import io.arbiter.policy.compile.CompileProgress;
+import io.arbiter.policy.compile.PolicyFile;
+import io.arbiter.policy.lifecycle.PolicyCompilations;
+
 /**
  * The second wall behind the policy language: whatever a policy does that the language check missed, a rule session
  * stops at a ceiling of firings, a compilation stops at its time budget without holding up the next one, and running

@@ -30,6 +30,14 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.arbiter.policy.compile.DecisionTableReader;
+import io.arbiter.policy.compile.DrlFileReader;
+import io.arbiter.policy.compile.PolicyCompiler;
+import io.arbiter.policy.compile.PolicyFile;
+import io.arbiter.policy.compile.PolicyLanguageCheck;
+import io.arbiter.policy.compile.PolicySourceCheck;
+import io.arbiter.policy.compile.RuleSource;
+
 
 /**
  * Hostile or broken files are refused by the compiler (so at startup and on upload alike) with a located problem:

@@ -26,6 +26,12 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.arbiter.policy.lifecycle.DraftUploads;
+import io.arbiter.policy.compile.DecisionTableReader;
+import io.arbiter.policy.compile.PolicyFile;
+import io.arbiter.policy.compile.PolicyLanguageCheck;
+import io.arbiter.policy.compile.PolicySourceCheck;
+
 /**
  * Mutates the shipped segmentation workbook 1,000 times with each of two fixed seeds (cell values and types, structure, raw
  * bytes) and reads each mutant as the compiler does: every failure must be a {@link PolicyLoadException} whose

@@ -26,6 +26,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 
+import io.arbiter.policy.compile.PolicyFile;
+
 /**
  * The spreadsheet mistakes finance staff make in Excel that Drools read silently as something else (issue: "spreadsheets
  * mean what their author sees"). Each test edits a shipped workbook the way the mistake is made in Excel, through POI,
