@@ -13,8 +13,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The console speaks the browser's language when it is French or English, and the language a person picks
- * ({@code ?lang=fr}) from then on, kept in a cookie.
+ * The console speaks the browser's language when it is French or English, in the style of the browser's country
+ * ({@link ConsoleFormat}), and the language a person picks ({@code ?lang=fr}) from then on, kept in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration implements WebMvcConfigurer {
@@ -30,7 +30,8 @@ class ConsoleConfiguration implements WebMvcConfigurer {
                 Locale wanted = languages.nextElement();
                 for (Locale language : LANGUAGES) {
                     if (language.getLanguage().equals(wanted.getLanguage())) {
-                        return language;
+                        // The browser's country too (en-GB, fr-CA): dates are written in its style.
+                        return Locale.of(language.getLanguage(), wanted.getCountry());
                     }
                 }
             }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.arbiter.shared.Money;
 
-/** How the console writes amounts, instants and ages in the reader's language ({@code @fmt} in templates). */
+/** How the console writes amounts, dates, instants and ages in the reader's language ({@code @fmt} in templates). */
 @Component("fmt")
 public class ConsoleFormat {
 
@@ -57,7 +57,7 @@ public class ConsoleFormat {
         if (instant == null) {
             return "—";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(dates())
                 .format(instant.atZone(zone));
     }
 
@@ -65,7 +65,7 @@ public class ConsoleFormat {
         if (date == null) {
             return "—";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(dates()).format(date);
     }
 
     /** "2 d 3 h", "45 min": how long something has waited, to the unit that matters. */
@@ -80,6 +80,16 @@ public class ConsoleFormat {
             return hours + " h " + (minutes % 60) + " min";
         }
         return hours / 24 + (french ? " j " : " d ") + hours % 24 + " h";
+    }
+
+    /**
+     * The style dates are written in: the reader's country's (en-US "Dec 7, 2026", en-GB "7 Dec 2026"); English with
+     * no country (picked with {@code ?lang=en}) is written day, month, year as in most of the English-speaking world,
+     * not month first as in the United States alone.
+     */
+    private static Locale dates() {
+        Locale locale = locale();
+        return locale.getLanguage().equals("en") && locale.getCountry().isEmpty() ? Locale.UK : locale;
     }
 
     private static Locale locale() {

@@ -209,8 +209,9 @@ class InsuranceApiTests extends LimitsApiTest {
         String manager = "claims-" + UUID.randomUUID().toString().substring(0, 8);
         people.add(new Person(manager, "Camille Martin", Set.of(Role.CREDIT_MANAGER), null, false), "a long enough password");
         String row = alertRow(manager, alerted + " · " + entity);
+        // English picked with ?lang=en, no country: day, month, year ("7 Dec 2026"), not the United States' order.
         java.time.format.DateTimeFormatter english = java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH);
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.UK);
         assertThat(row).contains(english.format(asOf.plusDays(4)))
                 .contains("file the claim (overdue reported on " + english.format(asOf.minusDays(1)) + ")");
     }
