@@ -73,9 +73,14 @@ public class DunningAgenda {
             List<CustomerCase> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
             Map<String, Applicant> facts = applicants.of(slice.stream().map(c -> planner.standing(c, date, active))
                     .toList(), date);
-            for (CustomerCase customerCase : slice) {
-                DunningPlanner.Assessment assessment = planner.assess(active, customerCase, date, null, null,
-                        done.getOrDefault(customerCase.account(), List.of()), facts.get(customerCase.account()));
+            // Each customer's assessment is the policy's and the escalator's work alone (CPU, no I/O; the engine lends
+            // each thread a working memory of its own): the cores share them, in the customers' order.
+            List<DunningPlanner.Assessment> assessments = slice.parallelStream().map(customerCase -> planner.assess(
+                    active, customerCase, date, null, null, done.getOrDefault(customerCase.account(), List.of()),
+                    facts.get(customerCase.account()))).toList();
+            for (int i = 0; i < slice.size(); i++) {
+                CustomerCase customerCase = slice.get(i);
+                DunningPlanner.Assessment assessment = assessments.get(i);
                 counts[0]++;
                 for (DunningPlanner.Proposed proposed : assessment.proposed()) {
                     counts[1]++;

@@ -3,6 +3,7 @@ package io.arbiter.shared;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * dunning's insolvency records find one company the same way. Written {@code FR:552100554}.
  */
 public record CompanyKey(String country, String company) {
+
+    // Compiled once: the agenda and simulations make a key for every customer of the ledger.
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]");
+    private static final Pattern SIRET = Pattern.compile("\\d{14}");
+    private static final Pattern VAT_NUMBER = Pattern.compile("FR\\d{11}");
 
     public CompanyKey {
         Objects.requireNonNull(country, "country");
@@ -28,14 +34,14 @@ public record CompanyKey(String country, String company) {
         if (registrationNumber == null) {
             return Optional.empty();
         }
-        String n = registrationNumber.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+        String n = SEPARATORS.matcher(registrationNumber).replaceAll("").toUpperCase(Locale.ROOT);
         if (n.chars().noneMatch(c -> c >= '1' && c <= '9')) {
             return Optional.empty();
         }
         String countryCode = country == null ? "FR" : country.strip().toUpperCase(Locale.ROOT);
-        if (countryCode.equals("FR") && n.matches("\\d{14}")) {
+        if (countryCode.equals("FR") && SIRET.matcher(n).matches()) {
             n = n.substring(0, 9);
-        } else if (countryCode.equals("FR") && n.matches("FR\\d{11}")) {
+        } else if (countryCode.equals("FR") && VAT_NUMBER.matcher(n).matches()) {
             n = n.substring(4);
         }
         return Optional.of(new CompanyKey(countryCode, n));
