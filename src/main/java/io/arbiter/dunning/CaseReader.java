@@ -43,7 +43,7 @@ class CaseReader {
 
     CustomerCase read(NextActionsRequest request, LocalDate asOf) {
         if (request.customer() == null || request.customer().isBlank()) {
-            throw NextActionsService.invalid("customer", "customer is required: the customer's account");
+            throw NextActionsService.invalid("account", "account is required: the customer's account");
         }
         return request.openItems() == null ? ledger(request.customer(), asOf) : inline(request, asOf);
     }

@@ -8,10 +8,16 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
 
-/** The requests and answers of the dunning API. */
+/**
+ * The requests and answers of the dunning API. A customer account is {@code account} in JSON, as everywhere in the API
+ * (docs/integration-guide.md, "One name per concept"); requests still take the former {@code customer} for one version.
+ */
 public final class DunningApi {
 
     private DunningApi() {
@@ -27,7 +33,7 @@ public final class DunningApi {
      * @param insolvencyPublishedOn the BODACC publication of the opening judgment, when the caller knows it
      * @param insolvencyJudgmentOn the opening judgment's date, when the caller knows it: interest stops there
      */
-    public record NextActionsRequest(String customer, @Nullable LocalDate asOf, @Nullable String dunningPlan,
+    public record NextActionsRequest(@JsonProperty("account") @JsonAlias("customer") String customer, @Nullable LocalDate asOf, @Nullable String dunningPlan,
             @Nullable String riskClass, @Nullable InlineCustomer customerDetails, @Nullable String entity,
             @Nullable List<InlineInvoice> openItems, @Nullable LocalDate insolvencyPublishedOn,
             @Nullable LocalDate insolvencyJudgmentOn) {
@@ -75,7 +81,7 @@ public final class DunningApi {
     public record InlinePayment(LocalDate date, BigDecimal amount) {
     }
 
-    public record NextActions(String customer, String customerName, LocalDate asOf, String dunningPlan, String riskClass,
+    public record NextActions(@JsonProperty("account") String customer, String customerName, LocalDate asOf, String dunningPlan, String riskClass,
             String policyVersion, List<Action> actions, List<SetAside> disputed, List<SetAside> paused,
             List<Cancelled> cancelled, @Nullable Insolvency insolvency, List<Reason> problems,
             LatePayments latePayments) {
@@ -193,7 +199,7 @@ public final class DunningApi {
      * @param confirmedBy the person confirming an action that requires confirmation
      * @param message the text as the person edited it before sending
      */
-    public record OutcomeRequest(UUID actionId, String customer, OutcomeKind kind, @Nullable LocalDate date,
+    public record OutcomeRequest(UUID actionId, @JsonProperty("account") @JsonAlias("customer") String customer, OutcomeKind kind, @Nullable LocalDate date,
             @Nullable String agent, @Nullable String confirmedBy, @Nullable String note, @Nullable PromiseToPay promise,
             @Nullable DisputeRaised dispute, @Nullable Message message) {
     }
@@ -220,7 +226,7 @@ public final class DunningApi {
      * @param date the day it is sent; today when absent
      * @param confirmedBy the person confirming an action that requires confirmation (a formal notice)
      */
-    public record SendRequest(String customer, @Nullable String channel, @Nullable String to, @Nullable String language,
+    public record SendRequest(@JsonProperty("account") @JsonAlias("customer") String customer, @Nullable String channel, @Nullable String to, @Nullable String language,
             @Nullable String text, @Nullable LocalDate date, @Nullable String confirmedBy, @Nullable String note) {
     }
 
@@ -229,11 +235,11 @@ public final class DunningApi {
      *
      * @param letter the path of the PDF of the letter as sent
      */
-    public record Sent(long outcomeId, UUID actionId, String customer, String channel, @Nullable String to,
+    public record Sent(long outcomeId, UUID actionId, @JsonProperty("account") String customer, String channel, @Nullable String to,
             String language, LocalDate date, String sentBy, @Nullable String confirmedBy, String letter) {
     }
 
-    public record OutcomeRecorded(long id, UUID actionId, String customer, OutcomeKind kind, LocalDate date,
+    public record OutcomeRecorded(long id, UUID actionId, @JsonProperty("account") String customer, OutcomeKind kind, LocalDate date,
             @Nullable Long promiseId, @Nullable Long disputeId) {
     }
 
@@ -243,13 +249,13 @@ public final class DunningApi {
     public record AssigneeActions(String assignee, List<AgendaEntry> actions) {
     }
 
-    public record AgendaEntry(UUID actionId, String customer, String customerName, @Nullable Integer level, String action,
+    public record AgendaEntry(UUID actionId, @JsonProperty("account") String customer, String customerName, @Nullable Integer level, String action,
             String channel, String template, boolean requiresConfirmation, @Nullable LocalDate deadline,
             List<String> invoices, Money openAmount) {
     }
 
     /** One action of the agenda as the API pages it: the agenda's entry with who carries it out. */
-    public record AgendaAction(String assignee, UUID actionId, String customer, String customerName,
+    public record AgendaAction(String assignee, UUID actionId, @JsonProperty("account") String customer, String customerName,
             @Nullable Integer level, String action, String channel, String template, boolean requiresConfirmation,
             @Nullable LocalDate deadline, List<String> invoices, Money openAmount) {
 

@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DunningApiExamples {
 
     static final String NEXT_ACTIONS = """
-            {"customer": "411MOREAU", "asOf": "2026-11-30"}""";
+            {"account": "411MOREAU", "asOf": "2026-11-30"}""";
     static final String OUTCOME = """
-            {"actionId": "<an action's id from next-actions>", "customer": "411MOREAU", "kind": "PROMISE_TO_PAY",
+            {"actionId": "<an action's id from next-actions>", "account": "411MOREAU", "kind": "PROMISE_TO_PAY",
              "date": "2026-11-30", "agent": "Julie (collections)", "promise": {"date": "2026-12-15", "amount": 18500.00}}""";
 
     @Bean

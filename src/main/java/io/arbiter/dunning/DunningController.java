@@ -85,11 +85,11 @@ class DunningController {
     @Operation(summary = "The letter of an action as PDF, for printing or registered mail: the text as sent once sent, "
             + "else the one proposed on the day (asOf), with the legal mentions")
     @GetMapping(path = "/actions/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> letter(@PathVariable UUID id, @RequestParam String customer,
+    ResponseEntity<byte[]> letter(@PathVariable UUID id, @RequestParam String account,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal principal) {
-        portfolios.requireAccount(PortfolioScope.of(principal), customer);
-        return pdf(sending.letter(id, customer, asOf));
+        portfolios.requireAccount(PortfolioScope.of(principal), account);
+        return pdf(sending.letter(id, account, asOf));
     }
 
     /** A letter's PDF, shown by the browser and saved under its own name. */
@@ -144,7 +144,7 @@ class DunningController {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
             @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     schema = @Schema(type = "string", format = "binary"))})
-    @GetMapping(path = "/customers/{account}/agency-case", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+    @GetMapping(path = "/accounts/{account}/agency-case", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     ResponseEntity<?> agencyCase(@PathVariable String account,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,

@@ -88,7 +88,7 @@ public class DunningSending {
 
     public Sent send(UUID actionId, SendRequest request, String sentBy) {
         if (request.customer() == null || request.customer().isBlank()) {
-            throw NextActionsService.invalid("customer", "customer (the account) is required");
+            throw NextActionsService.invalid("account", "account (the customer's account) is required");
         }
         LocalDate date = request.date() == null ? LocalDate.now(clock) : request.date();
         Action action = due(actionId, request.customer(), date);
@@ -128,7 +128,7 @@ public class DunningSending {
                 mail.send(to, subject, text, fileName(action.template(), request.customer(), date), letter);
             }
             return new Sent(recorded.id(), actionId, request.customer(), channel, to, language, date, sentBy,
-                    blankToNull(request.confirmedBy()), "/api/v1/dunning/actions/" + actionId + "/letter.pdf?customer="
+                    blankToNull(request.confirmedBy()), "/api/v1/dunning/actions/" + actionId + "/letter.pdf?account="
                             + java.net.URLEncoder.encode(request.customer(), java.nio.charset.StandardCharsets.UTF_8));
         });
     }

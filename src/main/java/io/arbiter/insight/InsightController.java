@@ -87,7 +87,7 @@ class InsightController {
             @RequestParam(required = false) @Nullable String entity, @RequestParam(required = false) @Nullable String group,
             @RequestParam(required = false) @Nullable String activity,
             @RequestParam(required = false) @Nullable String salesperson,
-            @RequestParam(required = false) @Nullable String customer,
+            @RequestParam(name = "account", required = false) @Nullable String customer,
             @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String dialect,
             @RequestParam(required = false) @Nullable String ceiForm,

@@ -61,7 +61,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
 
         /** The {@code ledger_customer} column each customer filter compares. */
         private static final Map<String, String> CUSTOMER_COLUMNS = Map.of("group", "group_code", "activity", "activity",
-                "salesperson", "salesperson", "customer", "account");
+                "salesperson", "salesperson", "account", "account");
 
         Filter {
             given(entity, group, activity, salesperson, customer).forEach((field, value) -> {
@@ -83,7 +83,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
             all.put("group", group);
             all.put("activity", activity);
             all.put("salesperson", salesperson);
-            all.put("customer", customer);
+            all.put("account", customer);
             Map<String, String> given = new LinkedHashMap<>();
             all.forEach((name, value) -> {
                 if (value != null) {

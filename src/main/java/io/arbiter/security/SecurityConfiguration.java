@@ -114,7 +114,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/ledger/imports", "/api/v1/ledger/imports/**", "/api/v1/ledger/mappings",
                                 "/api/v1/ledger/mappings/**", "/api/v1/ledger/entities").hasAnyRole(FINANCE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/pool/contributions").hasAnyRole(MANAGERS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/dunning/customers/*/agency-case")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/dunning/accounts/*/agency-case")
                                 .hasAnyRole(Role.CREDIT_MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/dunning/outcomes", "/api/v1/dunning/agenda", "/api/v1/dunning/actions/*/send",
                                 "/api/v1/dunning/actions/*/letter.pdf")

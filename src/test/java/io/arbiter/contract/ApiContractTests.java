@@ -105,6 +105,42 @@ class ApiContractTests extends ApiTest {
         assertThat(bare).as("numbers that are amounts of money must be {amount, currency}").isEmpty();
     }
 
+    /**
+     * One name per concept (docs/integration-guide.md): a company is its {@code registrationNumber} (or
+     * {@code companyId}), a customer account its {@code account}. A parameter or a text field named plain
+     * {@code customer} or {@code company} leaves the reader guessing which one it holds, as does a path's
+     * {@code customers/{…}} followed by anything but a company's identifier, or {@code accounts/{…}} by anything but
+     * an account.
+     */
+    @Test
+    void a_company_and_a_customer_account_are_each_named_one_way_everywhere() {
+        Set<String> ambiguous = Set.of("customer", "company");
+        List<String> violations = new ArrayList<>();
+        java.util.regex.Matcher segment = Pattern.compile("/(customers|accounts)/\\{(\\w+)}").matcher("");
+        for (Operation operation : operations()) {
+            for (JsonNode parameter : operation.spec().path("parameters")) {
+                if (ambiguous.contains(parameter.get("name").asString())) {
+                    violations.add(operation + ": parameter " + parameter.get("name").asString());
+                }
+            }
+            segment.reset(operation.path());
+            while (segment.find()) {
+                Set<String> names = segment.group(1).equals("customers") ? Set.of("registrationNumber", "companyId")
+                        : Set.of("account");
+                if (!names.contains(segment.group(2))) {
+                    violations.add(operation + ": " + segment.group(1) + "/{" + segment.group(2) + "}, expected one of " + names);
+                }
+            }
+        }
+        schemas.forEach((name, schema) -> schema.path("properties").properties().forEach(property -> {
+            JsonNode type = resolve(property.getValue());
+            if (ambiguous.contains(property.getKey()) && type != null && type.path("type").asString("").equals("string")) {
+                violations.add(name + "." + property.getKey() + ": a text named " + property.getKey());
+            }
+        }));
+        assertThat(violations).as("names that say neither company (registrationNumber, companyId) nor account").isEmpty();
+    }
+
     @Test
     void a_request_made_wrong_on_purpose_answers_problem_json_on_every_operation() {
         List<String> violations = new ArrayList<>();
@@ -203,9 +239,9 @@ class ApiContractTests extends ApiTest {
             Map.entry("/api/v1/forecast/cash-in weeks", "the 13 weeks of the forecast"),
             Map.entry("/api/v1/forecast/cash-in later", "one total per currency beyond the 13 weeks"),
             Map.entry("/api/v1/forecast/cash-in disputed", "one total per currency held by disputes"),
-            Map.entry("/api/v1/dunning/customers/{account}/agency-case invoices", "one debtor's open invoices, the file handed over"),
-            Map.entry("/api/v1/dunning/customers/{account}/agency-case totals", "one total per currency"),
-            Map.entry("/api/v1/dunning/customers/{account}/agency-case history", "one debtor's dunning history, the file handed over"),
+            Map.entry("/api/v1/dunning/accounts/{account}/agency-case invoices", "one debtor's open invoices, the file handed over"),
+            Map.entry("/api/v1/dunning/accounts/{account}/agency-case totals", "one total per currency"),
+            Map.entry("/api/v1/dunning/accounts/{account}/agency-case history", "one debtor's dunning history, the file handed over"),
             Map.entry("/api/v1/credit-decisions/{decisionId} reasons", "the rules that decided this one decision"),
             Map.entry("/api/v1/policies/active files", "the active version's policy files, a handful"),
             Map.entry("/api/v1/policies/active scenarios", "the active version's test scenarios, as its workbooks hold them"),

@@ -105,11 +105,11 @@ public final class CustomerFixtures {
                 .update();
 
         Response next = dunningEngine.apply("/api/v1/dunning/next-actions", """
-                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(first.account(), TODAY));
+                {"account": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(first.account(), TODAY));
         assertThat(next.status()).as(next.text()).isEqualTo(200);
         JsonNode action = next.body().get("actions").get(0);
         Response outcome = dunningEngine.apply("/api/v1/dunning/outcomes", """
-                {"actionId": "%s", "customer": "%s", "kind": "CALL_REACHED", "date": "%s", "agent": "Julie",
+                {"actionId": "%s", "account": "%s", "kind": "CALL_REACHED", "date": "%s", "agent": "Julie",
                  "note": "will pay the undisputed part"}""".formatted(action.get("id").asString(), first.account(), TODAY));
         assertThat(outcome.status()).as(outcome.text()).isEqualTo(201);
         return new Made(name, siren, siret, first.account(), second.account(), sisterSiren, sisterName,

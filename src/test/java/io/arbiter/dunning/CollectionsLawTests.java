@@ -347,7 +347,7 @@ class CollectionsLawTests extends ApiTest {
         ledger.openInvoice(entity, customer.id(), LocalDate.of(2012, 11, 15), LocalDate.of(2012, 12, 15), "500.00", "EUR");
         ledger.openInvoice(entity, customer.id(), LocalDate.of(2012, 12, 15), LocalDate.of(2013, 1, 15), "500.00", "EUR");
 
-        Response file = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=2013-03-01", MANAGER);
+        Response file = get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?asOf=2013-03-01", MANAGER);
 
         assertThat(file.status()).as(file.text()).isEqualTo(200);
         JsonNode invoices = file.body().get("invoices");
@@ -372,7 +372,7 @@ class CollectionsLawTests extends ApiTest {
         String dollars = ledger.entity("USD");
         ledger.openInvoice(dollars, customer.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), "400.00", "USD");
 
-        JsonNode file = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER).body();
+        JsonNode file = get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER).body();
 
         assertThat(file.get("invoices")).hasSize(2);
         List<String> totals = new ArrayList<>();

@@ -60,7 +60,7 @@ class DunningApiTests extends ApiTest {
 
     private JsonNode next(Customer customer, LocalDate asOf) {
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
+                {"account": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(customer.account(), asOf));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body();
     }
@@ -93,7 +93,7 @@ class DunningApiTests extends ApiTest {
 
     private Response outcome(Customer customer, JsonNode action, String kind, LocalDate date, String extra) {
         return post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "%s", "date": "%s", "agent": "Julie (collections)"%s}"""
+                {"actionId": "%s", "account": "%s", "kind": "%s", "date": "%s", "agent": "Julie (collections)"%s}"""
                 .formatted(action.get("id").asString(), customer.account(), kind, date, extra));
     }
 
@@ -322,7 +322,7 @@ class DunningApiTests extends ApiTest {
     void an_external_engine_sends_open_items_inline_and_segmentation_picks_the_plan() {
         String account = LedgerFixtures.unique("EXT");
         String request = """
-                {"customer": "%s", "asOf": "2026-03-17",
+                {"account": "%s", "asOf": "2026-03-17",
                  "customerDetails": {"name": "Mairie de Lyon", "registrationNumber": "216901231", "publicSector": true,
                                      "customerSince": "2019-05-01"},
                  "openItems": [
@@ -342,7 +342,7 @@ class DunningApiTests extends ApiTest {
         assertThat(next.get("disputed").get(0).get("number").asString()).isEqualTo("F-1003");
 
         Response promise = post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "2026-03-17",
+                {"actionId": "%s", "account": "%s", "kind": "PROMISE_TO_PAY", "date": "2026-03-17",
                  "promise": {"date": "2026-03-31", "amount": 2400.00}}""".formatted(action(next, "CALL").get("id").asString(), account));
         assertThat(promise.status()).as(promise.text()).isEqualTo(201);
         JsonNode after = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, request.replace("2026-03-17\",\n", "2026-03-18\",\n")).body();
@@ -354,7 +354,7 @@ class DunningApiTests extends ApiTest {
         // Left unpaid since 2011: the bundled ECB rates start in December 2011, and such a debt is time-barred anyway.
         String account = LedgerFixtures.unique("OLD");
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "%s", "asOf": "2012-01-31", "openItems": [
+                {"account": "%s", "asOf": "2012-01-31", "openItems": [
                   {"number": "F-2011", "issueDate": "2011-05-31", "dueDate": "2011-06-30", "openAmount": 10000.00, "currency": "EUR"}]}"""
                 .formatted(account));
 
@@ -381,7 +381,7 @@ class DunningApiTests extends ApiTest {
         assertThat(entries(response.body(), "AUTO", dueToday.account())).containsExactly("REMINDER");
         assertThat(entries(response.body(), "COLLECTOR", fifteenDaysLate.account())).containsExactly("CALL");
         for (JsonNode entry : response.body().get("items")) {
-            assertThat(entry.get("customer").asString()).isNotEqualTo(notYetDue.account());
+            assertThat(entry.get("account").asString()).isNotEqualTo(notYetDue.account());
         }
         Response collectors = get("/api/v1/dunning/agenda?asOf=" + day + "&assignee=COLLECTOR&limit=500", DUNNING_ENGINE);
         assertThat(collectors.body().get("items")).allSatisfy(
@@ -412,7 +412,7 @@ class DunningApiTests extends ApiTest {
 
         assertThat(paged).containsExactlyElementsOf(all);
         List<String> order = paged.stream().map(entry -> entry.get("assignee").asString() + "\u0000"
-                + entry.get("customer").asString()).toList();
+                + entry.get("account").asString()).toList();
         assertThat(order).isSorted();
         assertThat(get("/api/v1/dunning/agenda?asOf=" + day + "&cursor=bm90LWEtY3Vyc29y", DUNNING_ENGINE).status())
                 .isEqualTo(400);
@@ -421,7 +421,7 @@ class DunningApiTests extends ApiTest {
     private static List<String> entries(JsonNode agenda, String assignee, String account) {
         List<String> found = new ArrayList<>();
         for (JsonNode entry : agenda.get("items")) {
-            if (entry.get("customer").asString().equals(account)) {
+            if (entry.get("account").asString().equals(account)) {
                 assertThat(entry.get("assignee").asString()).isEqualTo(assignee);
                 found.add(entry.get("action").asString());
             }
@@ -436,14 +436,14 @@ class DunningApiTests extends ApiTest {
         invoice(customer, day, "300.00");
         JsonNode entry = null;
         for (JsonNode candidate : get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE).body().get("items")) {
-            if (candidate.get("customer").asString().equals(customer.account())) {
+            if (candidate.get("account").asString().equals(customer.account())) {
                 entry = candidate;
             }
         }
         assertThat(entry).isNotNull();
 
         Response response = post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "%s"}"""
                 .formatted(entry.get("actionId").asString(), customer.account(), day));
 
         assertThat(response.status()).as(response.text()).isEqualTo(201);
@@ -467,21 +467,21 @@ class DunningApiTests extends ApiTest {
         assertThat(entries(everyone, "AUTO", theirs.account())).containsExactly("REMINDER");
 
         Response recorded = post("/api/v1/dunning/outcomes", SALESPERSON, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "%s"}"""
                 .formatted(actionId(agenda.body(), mine.account()), mine.account(), day));
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
         Response refused = post("/api/v1/dunning/outcomes", SALESPERSON, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}"""
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "%s"}"""
                 .formatted(actionId(everyone, theirs.account()), theirs.account(), day));
         assertThat(refused.status()).as(refused.text()).isEqualTo(404);
         assertThat(refused.body().get("detail").asString()).contains("SP-PORTFOLIO-TEST's portfolio");
         assertThat(post("/api/v1/dunning/next-actions", SALESPERSON, """
-                {"customer": "%s", "asOf": "%s"}""".formatted(mine.account(), day)).status()).isEqualTo(403);
+                {"account": "%s", "asOf": "%s"}""".formatted(mine.account(), day)).status()).isEqualTo(403);
     }
 
     private static String actionId(JsonNode agenda, String account) {
         for (JsonNode entry : agenda.get("items")) {
-            if (entry.get("customer").asString().equals(account)) {
+            if (entry.get("account").asString().equals(account)) {
                 return entry.get("actionId").asString();
             }
         }
@@ -497,8 +497,8 @@ class DunningApiTests extends ApiTest {
         Response sent = outcome(customer, formalNotice, "SENT", asOf, ", \"confirmedBy\": \"M. Martin\", \"note\": \"AR 1A 234\"");
         assertThat(sent.status()).as(sent.text()).isEqualTo(201);
 
-        Response json = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER);
-        Response csv = get("/api/v1/dunning/customers/" + customer.account() + "/agency-case?format=csv&asOf=" + asOf, MANAGER);
+        Response json = get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?asOf=" + asOf, MANAGER);
+        Response csv = get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?format=csv&asOf=" + asOf, MANAGER);
 
         assertThat(json.status()).as(json.text()).isEqualTo(200);
         assertThat(json.body().get("debtor").get("registrationNumber").asString()).isEqualTo(customer.registrationNumber());
@@ -515,7 +515,7 @@ class DunningApiTests extends ApiTest {
         assertThat(csv.text()).contains("DEBTOR,2024-10-30," + customer.account(), "INVOICE,2024-09-30,",
                 ",10000.00,117.12,40.00,EUR", "HISTORY,2024-10-30,", "FORMAL_NOTICE by REGISTERED_LETTER: SENT (Julie (collections)) - AR 1A 234",
                 "TOTAL,2024-10-30,,claim,10157.12,117.12,40.00,EUR");
-        assertThat(get("/api/v1/dunning/customers/" + customer.account() + "/agency-case", DUNNING_ENGINE).status()).isEqualTo(403);
+        assertThat(get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case", DUNNING_ENGINE).status()).isEqualTo(403);
     }
 
     private int count(String sql) {

@@ -40,7 +40,7 @@ class DunningBadInputTests extends ApiTest {
 
     private JsonNode call() {
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(account, DUE.plusDays(7)));
+                {"account": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(account, DUE.plusDays(7)));
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         return response.body().get("actions").get(0);
     }
@@ -57,7 +57,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "NO-SUCH-CUSTOMER", "asOf": "2026-03-02"}"""), 404, "No customer with account 'NO-SUCH-CUSTOMER'", before);
+                {"account": "NO-SUCH-CUSTOMER", "asOf": "2026-03-02"}"""), 404, "No customer with account 'NO-SUCH-CUSTOMER'", before);
     }
 
     @Test
@@ -66,7 +66,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "EXT-1", "asOf": "2026-03-02", "entity": "%s", "openItems": [
+                {"account": "EXT-1", "asOf": "2026-03-02", "entity": "%s", "openItems": [
                   {"number": "F-1", "issueDate": "2026-02-01", "dueDate": "2026-03-02", "openAmount": 100, "currency": "USD"}]}"""
                 .formatted(entity)), 422, "invoice F-1 is in USD but entity " + entity + "'s currency is EUR", before);
     }
@@ -76,7 +76,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "EXT-2", "asOf": "2026-03-02", "openItems": [
+                {"account": "EXT-2", "asOf": "2026-03-02", "openItems": [
                   {"number": "F-2", "issueDate": "2026-02-01", "dueDate": "2026-01-15", "openAmount": 100, "currency": "EUR"}]}"""),
                 422, "invoice F-2 is due on 2026-01-15, before its date 2026-02-01", before);
     }
@@ -87,7 +87,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
+                {"actionId": "%s", "account": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
                  "promise": {"date": "%s", "amount": 1000}}""".formatted(call.get("id").asString(), account, DUE.plusDays(7),
                 DUE.plusDays(2))), 422, "a promise to pay is for a day to come", before);
     }
@@ -99,7 +99,7 @@ class DunningBadInputTests extends ApiTest {
 
         for (String amount : List.of("0.001", "12345678901234.50")) {
             assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                    {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
+                    {"actionId": "%s", "account": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
                      "promise": {"date": "%s", "amount": %s}}""".formatted(call.get("id").asString(), account, DUE.plusDays(7),
                     DUE.plusDays(14), amount)), 422, "promise.amount " + amount + " must be an amount to the cent", before);
         }
@@ -111,7 +111,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s"}""".formatted(UUID.randomUUID(), account,
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "%s"}""".formatted(UUID.randomUUID(), account,
                 DUE.plusDays(7))), 404, "was proposed for customer '" + account + "'", before);
     }
 
@@ -121,7 +121,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "SOMEONE-ELSE", "kind": "SENT", "date": "%s"}"""
+                {"actionId": "%s", "account": "SOMEONE-ELSE", "kind": "SENT", "date": "%s"}"""
                 .formatted(call.get("id").asString(), DUE.plusDays(7))), 404, "No action", before);
     }
 
@@ -131,7 +131,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "DISPUTE", "date": "%s",
+                {"actionId": "%s", "account": "%s", "kind": "DISPUTE", "date": "%s",
                  "dispute": {"reason": "wrong price", "invoices": ["NOT-AN-INVOICE"]}}"""
                 .formatted(call.get("id").asString(), account, DUE.plusDays(7))), 422, "invoice NOT-AN-INVOICE is not one of", before);
         assertThat(jdbc.sql("select count(*) from ledger_dispute_invoice where invoice_id = ?").param(invoiceId)
@@ -144,7 +144,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "2999-01-01"}"""
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "2999-01-01"}"""
                 .formatted(call.get("id").asString(), account)), 422, "is in the future", before);
     }
 
@@ -154,7 +154,7 @@ class DunningBadInputTests extends ApiTest {
         String before = state();
 
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "SENT", "date": "%s", "message": {"text": "Bonjour"}}"""
+                {"actionId": "%s", "account": "%s", "kind": "SENT", "date": "%s", "message": {"text": "Bonjour"}}"""
                 .formatted(call.get("id").asString(), account, DUE.plusDays(7))), 422, "message needs a language", before);
     }
 
@@ -168,16 +168,26 @@ class DunningBadInputTests extends ApiTest {
         // Recorded with none of its invoices, the promise would cover the customer's whole balance and pause the dunning
         // of every other invoice until its date.
         assertRefused(post("/api/v1/dunning/outcomes", DUNNING_ENGINE, """
-                {"actionId": "%s", "customer": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
+                {"actionId": "%s", "account": "%s", "kind": "PROMISE_TO_PAY", "date": "%s",
                  "promise": {"date": "%s", "amount": 1000}}""".formatted(call.get("id").asString(), account, DUE.plusDays(9),
                 DUE.plusDays(20))), 422, "no longer open", before);
     }
 
     @Test
+    void a_request_naming_the_account_by_its_former_name_customer_is_still_answered_for_one_version() {
+        Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
+                {"customer": "%s", "asOf": "%s", "dunningPlan": "SME", "riskClass": "B"}""".formatted(account, DUE.plusDays(7)));
+
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        assertThat(response.body().get("account").asString()).isEqualTo(account);
+        assertThat(response.body().has("customer")).isFalse();
+    }
+
+    @Test
     void the_dunning_api_needs_a_dunning_or_finance_key() {
-        assertThat(post("/api/v1/dunning/next-actions", ORDER_SYSTEM, "{\"customer\": \"" + account + "\"}").status()).isEqualTo(403);
+        assertThat(post("/api/v1/dunning/next-actions", ORDER_SYSTEM, "{\"account\": \"" + account + "\"}").status()).isEqualTo(403);
         assertThat(get("/api/v1/dunning/agenda?asOf=2026-03-02", null).status()).isEqualTo(401);
         assertThat(List.of(post("/api/v1/dunning/next-actions", ANALYST, """
-                {"customer": "%s", "asOf": "2026-03-02"}""".formatted(account)).status())).containsExactly(200);
+                {"account": "%s", "asOf": "2026-03-02"}""".formatted(account)).status())).containsExactly(200);
     }
 }

@@ -69,7 +69,7 @@ class DunningSendingTests extends ApiTest {
 
     private JsonNode action(String account, String name) {
         Response next = post("/api/v1/dunning/next-actions", ANALYST, """
-                {"customer": "%s", "asOf": "%s"}""".formatted(account, today));
+                {"account": "%s", "asOf": "%s"}""".formatted(account, today));
         assertThat(next.status()).as(next.text()).isEqualTo(200);
         return StreamSupport.stream(next.body().get("actions").spliterator(), false)
                 .filter(action -> action.get("action").asString().equals(name)).findFirst()
@@ -78,7 +78,7 @@ class DunningSendingTests extends ApiTest {
 
     private Response send(String account, JsonNode action, String body) {
         return post("/api/v1/dunning/actions/" + action.get("id").asString() + "/send", ANALYST,
-                "{\"customer\": \"" + account + "\"" + body + "}");
+                "{\"account\": \"" + account + "\"" + body + "}");
     }
 
     private byte[] pdf(String path) throws IOException, InterruptedException {
@@ -179,7 +179,7 @@ class DunningSendingTests extends ApiTest {
         String account = customer("Garage Morel", 35, "12000.00");
         JsonNode notice = action(account, "FORMAL_NOTICE");
         assertThat(notice.get("channel").asString()).isEqualTo("REGISTERED_LETTER");
-        byte[] proposed = pdf("/api/v1/dunning/actions/" + notice.get("id").asString() + "/letter.pdf?customer=" + account);
+        byte[] proposed = pdf("/api/v1/dunning/actions/" + notice.get("id").asString() + "/letter.pdf?account=" + account);
         assertThat(text(proposed)).contains("LETTRE RECOMMANDÉE", "mise en demeure", "Garage Morel",
                 "taux annuel de " + rateToday(), "40 € par facture payée en retard",
                 notice.get("totals").get("claim").get("amount").decimalValue().setScale(2).toPlainString().replace('.', ',')

@@ -137,8 +137,8 @@ class InsightApiTests extends ApiTest {
         ledger.paymentAllocated(entity, customer, second, day("2026-06-09"), "2000", "EUR");
         ledger.openInvoice(entity, customer, day("2026-06-10"), day("2026-07-10"), "3000", "EUR");
 
-        JsonNode row = kpis("from=2026-04-01&ceiForm=period&customer=" + account(customer)).get("rows").get(0);
-        JsonNode standard = kpis("from=2026-04-01&customer=" + account(customer)).get("rows").get(0);
+        JsonNode row = kpis("from=2026-04-01&ceiForm=period&account=" + account(customer)).get("rows").get(0);
+        JsonNode standard = kpis("from=2026-04-01&account=" + account(customer)).get("rows").get(0);
 
         assertThat(row.get("beginningReceivables").get("amount").decimalValue()).isEqualByComparingTo("0");
         assertThat(row.get("creditSales").get("amount").decimalValue()).isEqualByComparingTo("9000");
@@ -166,7 +166,7 @@ class InsightApiTests extends ApiTest {
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(w.customer())
                 .query(String.class).single();
 
-        Response json = get("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60&customer=" + account, ANALYST);
+        Response json = get("/api/v1/kpis?asOf=2026-06-30&by=customer&buckets=0,60&account=" + account, ANALYST);
         JsonNode row = rowOf(json.body(), account);
         assertThat(row.get("name").asString()).isEqualTo("Customer " + w.registration());
         assertThat(StreamSupport.stream(row.get("agedBalance").spliterator(), false).map(amount -> amount.get("amount").decimalValue()).toList())
@@ -220,7 +220,7 @@ class InsightApiTests extends ApiTest {
         ledger.invoice(entity, customer, day("2026-05-01"), day("2026-05-31"), "2000", "0", "XTS", "SETTLED", null);
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
 
-        JsonNode report = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body();
+        JsonNode report = get("/api/v1/kpis?asOf=2026-06-30&by=customer&account=" + account, ANALYST).body();
 
         List<JsonNode> rows = StreamSupport.stream(report.get("rows").spliterator(), false)
                 .filter(r -> account.equals(r.get("key").asString())).toList();
@@ -256,7 +256,7 @@ class InsightApiTests extends ApiTest {
         ledger.creditNoteAllocated(entity, customer, v, day("2026-05-10"), "4000", "EUR");
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
 
-        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&account=" + account, ANALYST).body().get("rows").get(0);
 
         assertThat(row.get("creditSales").get("amount").decimalValue()).isEqualByComparingTo("6000");
         assertThat(row.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("6000");
@@ -280,7 +280,7 @@ class InsightApiTests extends ApiTest {
         ledger.paymentAllocated(entity, customer, s, day("2026-03-20"), "400", "EUR");
         String account = jdbc.sql("select account from ledger_customer where id = ?").param(customer).query(String.class).single();
 
-        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+        JsonNode row = get("/api/v1/kpis?asOf=2026-06-30&by=customer&account=" + account, ANALYST).body().get("rows").get(0);
 
         assertThat(row.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("600");
         assertThat(row.get("beginningReceivables").get("amount").decimalValue()).isEqualByComparingTo("1600");
@@ -288,7 +288,7 @@ class InsightApiTests extends ApiTest {
                 .usingElementComparator(java.math.BigDecimal::compareTo)
                 .containsExactly(bd("0"), bd("0"), bd("0"), bd("600"), bd("0"), bd("0"));
         // On 04-30, S still owed its 600 (44 days past due) and R all of its 1,000 (16 days past due).
-        JsonNode april = get("/api/v1/kpis?asOf=2026-04-30&by=customer&customer=" + account, ANALYST).body().get("rows").get(0);
+        JsonNode april = get("/api/v1/kpis?asOf=2026-04-30&by=customer&account=" + account, ANALYST).body().get("rows").get(0);
         assertThat(StreamSupport.stream(april.get("agedBalance").spliterator(), false).map(amount -> amount.get("amount").decimalValue()).toList())
                 .usingElementComparator(java.math.BigDecimal::compareTo)
                 .containsExactly(bd("0"), bd("1000"), bd("600"), bd("0"), bd("0"), bd("0"));
@@ -320,7 +320,7 @@ class InsightApiTests extends ApiTest {
         assertThat(ofGroup.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("900");
         assertThat(ofGroup.get("openDisputes").asInt()).as("the dispute is another customer's").isZero();
 
-        JsonNode ofCustomer = kpis("customer=" + account(w.customer())).get("rows").get(0);
+        JsonNode ofCustomer = kpis("account=" + account(w.customer())).get("rows").get(0);
         assertThat(ofCustomer.get("openReceivables").get("amount").decimalValue()).isEqualByComparingTo("5300");
         assertThat(ofCustomer.get("creditSales").get("amount").decimalValue()).isEqualByComparingTo("6500");
         assertThat(ofCustomer.get("openDisputes").asInt()).isEqualTo(1);
@@ -404,7 +404,7 @@ class InsightApiTests extends ApiTest {
         ledger.openInvoice(entity, customer, day("2025-01-01"), day("2025-01-31"), "10000", "EUR");
         ledger.openInvoice(entity, customer, day("2025-12-01"), day("2026-01-31"), "3650", "EUR");
 
-        Response response = get("/api/v1/kpis?from=2025-01-01&asOf=2025-12-31&customer=" + account(customer), ANALYST);
+        Response response = get("/api/v1/kpis?from=2025-01-01&asOf=2025-12-31&account=" + account(customer), ANALYST);
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.body().get("periodDays").asInt()).isEqualTo(365);
@@ -428,7 +428,7 @@ class InsightApiTests extends ApiTest {
         ledger.paymentAllocated(entity, customer, paid, day("2026-02-10"), "1000", "EUR");
         ledger.openInvoice(entity, customer, day("2026-02-15"), day("2026-03-15"), "1000", "EUR");
 
-        Response response = get("/api/v1/kpis?from=2026-02-01&asOf=2026-02-28&customer=" + account(customer), ANALYST);
+        Response response = get("/api/v1/kpis?from=2026-02-01&asOf=2026-02-28&account=" + account(customer), ANALYST);
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.body().get("rows").get(0).get("dsoCountback").decimalValue()).isEqualByComparingTo("14.0");

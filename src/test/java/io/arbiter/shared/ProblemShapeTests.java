@@ -68,13 +68,13 @@ class ProblemShapeTests extends ApiTest {
         Response response = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
                 {"asOf": "2026-03-02"}""");
 
-        assertProblem(response, 422, "invalid-dunning-request", "customer", "customer is required");
+        assertProblem(response, 422, "invalid-dunning-request", "account", "account is required");
     }
 
     @Test
     void a_customer_the_ledger_does_not_hold_is_one_problem_type_whether_named_by_account_or_by_number() {
         Response byAccount = post("/api/v1/dunning/next-actions", DUNNING_ENGINE, """
-                {"customer": "NO-SUCH-ACCOUNT", "asOf": "2026-03-02"}""");
+                {"account": "NO-SUCH-ACCOUNT", "asOf": "2026-03-02"}""");
         // No test puts this number in the ledger.
         Response byNumber = get("/api/v1/ledger/customers/719358269/behaviour", ANALYST);
 
