@@ -500,7 +500,7 @@ class CollectionsLawTests extends ApiTest {
                 "10000.00", "EUR", LocalDate.of(2024, 10, 19));
         ledger.paymentAllocated(entity, customer.id(), late, LocalDate.of(2024, 10, 19), "10000.00", "EUR");
         ledger.openInvoice(entity, customer.id(), LocalDate.of(2024, 9, 1), LocalDate.of(2024, 10, 1), "1000.00", "EUR");
-        String path = "/api/v1/dunning/customers/" + customer.account() + "/agency-case?asOf=2024-10-31";
+        String path = "/api/v1/dunning/accounts/" + customer.account() + "/agency-case?asOf=2024-10-31";
 
         Response file = get(path, MANAGER);
 
