@@ -456,7 +456,7 @@ class InsightApiTests extends ApiTest {
         ledger.openInvoice(entity, customer, day("2026-03-05"), day("2026-04-04"), "1500", "EUR");
 
         for (var expected : List.of(List.of("2026-03-15", "53.0"), List.of("2026-04-30", "99.0"))) {
-            Response response = get("/api/v1/kpis?from=2026-01-01&asOf=" + expected.get(0) + "&customer=" + account(customer),
+            Response response = get("/api/v1/kpis?from=2026-01-01&asOf=" + expected.get(0) + "&account=" + account(customer),
                     ANALYST);
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode row = response.body().get("rows").get(0);
