@@ -41,6 +41,7 @@ import io.arbiter.shared.StoredJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,6 +80,12 @@ public class CreditDecisionService {
     /** Asks the pool while the bureau is asked: both wait within the same budget. */
     private final ExecutorService outside = Executors.newVirtualThreadPerTaskExecutor();
     private final org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits;
+    /** The limits module's source, once resolved: asking the bean factory on every decision costs a dependency lookup. */
+    private volatile @Nullable Optional<StandingLimitSource> limitSource;
+    /** Writers bound to their type once, rather than the mapper finding the root serializer on every call. */
+    private final ObjectWriter requests;
+    private final ObjectWriter facts;
+    private final ObjectWriter answers;
 
     private final ReviewVerdicts verdicts;
 
@@ -101,6 +108,18 @@ public class CreditDecisionService {
         this.pool = pool;
         this.standingLimits = standingLimits;
         this.properties = properties;
+        this.requests = json.writerFor(CreditDecisionRequest.class);
+        this.facts = json.writerFor(Applicant.class);
+        this.answers = json.writerFor(CreditDecision.class);
+    }
+
+    private @Nullable StandingLimitSource standingLimits() {
+        Optional<StandingLimitSource> source = limitSource;
+        if (source == null) {
+            source = Optional.ofNullable(standingLimits.getIfAvailable());
+            limitSource = source;
+        }
+        return source.orElse(null);
     }
 
     /**
@@ -118,12 +137,11 @@ public class CreditDecisionService {
         }
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
-        byte[] requestJson = json.writeValueAsBytes(request);
+        byte[] requestJson = requests.writeValueAsBytes(request);
         String requestHash = Sha256.hex(requestJson);
-        Optional<CreditDecisions.Stored> earlier = decisions.findByRequestId(request.requestId());
-        if (earlier.isPresent()) {
-            return replay(request, earlier.get(), requestHash);
-        }
+        // Not looked up first: a request id is almost always new, and the insert below finds the rare retry for free
+        // (its key row exists), which then gets the stored decision. A retry is decided again before being answered the
+        // stored one, at the cost of one evaluation; every first request saves a round trip to the database.
 
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
@@ -137,7 +155,7 @@ public class CreditDecisionService {
                 request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
                 request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
         PoolSignal poolSignal = poolAnswer.join();
-        StandingLimitSource limits = standingLimits.getIfAvailable();
+        StandingLimitSource limits = standingLimits();
         StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE
                 : limits.termsFor(company.country(), company.company(),
                         request.order().date() == null ? today : request.order().date());
@@ -147,9 +165,9 @@ public class CreditDecisionService {
                 poolSignal);
 
         // Serialised once: the bytes stored are the bytes answered (the controller sends them as they are).
-        byte[] response = json.writeValueAsBytes(decision);
+        byte[] response = answers.writeValueAsBytes(decision);
         var documents = new CreditDecisions.Documents(RecordCompression.pack(requestJson),
-                RecordCompression.pack(json.writeValueAsBytes(applicant)), RecordCompression.pack(response));
+                RecordCompression.pack(facts.writeValueAsBytes(applicant)), RecordCompression.pack(response));
         if (!decisions.insert(decision, company.country() + ":" + company.company(), requestHash, documents, askedBy)) {
             return replay(request, decisions.findByRequestId(request.requestId()).orElseThrow(), requestHash);
         }

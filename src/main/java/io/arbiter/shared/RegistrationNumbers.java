@@ -1,6 +1,7 @@
 package io.arbiter.shared;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks and normalises company registration numbers. French numbers are verified (SIREN and SIRET carry a Luhn check
@@ -24,6 +25,14 @@ public final class RegistrationNumbers {
         }
     }
 
+    // Compiled once: String.matches and replaceAll compile their pattern on every call, and every decision normalises.
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-]");
+    private static final Pattern LETTERS_AND_DIGITS = Pattern.compile("[A-Z0-9]{2,32}");
+    private static final Pattern SIREN = Pattern.compile("\\d{9}");
+    private static final Pattern SIRET = Pattern.compile("\\d{14}");
+    private static final Pattern VAT = Pattern.compile("FR\\d{11}");
+
     private RegistrationNumbers() {
     }
 
@@ -33,27 +42,27 @@ public final class RegistrationNumbers {
      */
     public static CompanyId normalise(String countryCode, String raw, String field) {
         String country = countryCode.strip().toUpperCase(Locale.ROOT);
-        if (!country.matches("[A-Z]{2}")) {
+        if (!COUNTRY.matcher(country).matches()) {
             throw invalid("country", countryCode, "is not a country: give its two-letter ISO 3166 code, e.g. FR");
         }
-        String number = raw.replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+        String number = SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         if (isPlaceholder(number)) {
             throw invalid(field, raw, "is not a registration number but a placeholder for an unknown one (no digit other "
                     + "than 0): give the company's number");
         }
         if (!"FR".equals(country)) {
-            if (!number.matches("[A-Z0-9]{2,32}")) {
+            if (!LETTERS_AND_DIGITS.matcher(number).matches()) {
                 throw invalid(field, raw, "must be letters and digits");
             }
             return new CompanyId(country, number, number);
         }
-        if (number.matches("\\d{9}")) {
+        if (SIREN.matcher(number).matches()) {
             if (!luhn(number)) {
                 throw invalid(field, raw, "is not a valid SIREN (its check digit is wrong)");
             }
             return new CompanyId(country, number, number);
         }
-        if (number.matches("\\d{14}")) {
+        if (SIRET.matcher(number).matches()) {
             String siren = number.substring(0, 9);
             boolean valid = siren.equals(LA_POSTE) ? number.chars().map(c -> c - '0').sum() % 5 == 0 : luhn(number) && luhn(siren);
             if (!valid) {
@@ -61,7 +70,7 @@ public final class RegistrationNumbers {
             }
             return new CompanyId(country, number, siren);
         }
-        if (number.matches("FR\\d{11}")) {
+        if (VAT.matcher(number).matches()) {
             String siren = number.substring(4);
             int key = Integer.parseInt(number.substring(2, 4));
             if (!luhn(siren) || key != vatKey(siren)) {
