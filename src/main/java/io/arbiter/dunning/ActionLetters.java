@@ -99,7 +99,7 @@ class ActionLetters {
 
     private Map<String, String> variables(String language, CustomerCase customerCase, DunningPlanner.Proposed proposed,
             Dues.Computed computed, LocalDate asOf) {
-        Formats formats = Formats.of(language);
+        Formats formats = customerCase.publicSector() ? Formats.of(language).forPublicBody() : Formats.of(language);
         List<InvoiceDue> invoices = computed.invoices();
         Totals totals = computed.totals();
         DunningProperties.Supplier supplier = properties.supplier(proposed.invoices().getFirst().entity());

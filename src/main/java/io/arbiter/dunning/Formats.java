@@ -29,6 +29,19 @@ record Formats(Locale locale, DateTimeFormatter dates, String[] headers) {
                                 "not yet due"});
     }
 
+    /**
+     * For a public body: what it owes for paying late is "intérêts moratoires" (Code de la commande publique
+     * L2192-13), never "pénalités", in the tables too.
+     */
+    Formats forPublicBody() {
+        if (!locale.equals(Locale.FRANCE)) {
+            return this;
+        }
+        String[] publicHeaders = headers.clone();
+        publicHeaders[5] = "Intérêts moratoires";
+        return new Formats(locale, dates, publicHeaders);
+    }
+
     String date(LocalDate date) {
         return dates.format(date);
     }

@@ -283,7 +283,8 @@ class CollectionsLawTests extends ApiTest {
 
     /**
      * R2192-31: a public body's rate is that of the half-year its interest started to run in, for the whole delay, so
-     * two invoices late since two half-years are charged at two rates over the same days, and the letter states both.
+     * two invoices late since two half-years are charged at two rates over the same days, and the letter states both;
+     * what a public body owes for paying late is "intérêts moratoires" (L2192-13), in the invoices' table too.
      * Worked example (amount × rate × days / 365, the Direction des affaires juridiques' guide to payment periods):
      * 10,000 € due 20 December 2024, late from 21 December: ECB rate on 1 July 2024 4.25 %, so 12.25 %, and on
      * 10 March 2025, 80 days late, 10,000 × 12.25 % × 80 / 365 = 268.49 €; 5,000 € due 5 January 2025, late from
@@ -307,7 +308,8 @@ class CollectionsLawTests extends ApiTest {
                 + " semestre ouvert le 01/07/2024, sur la base du taux de 4,25 % en vigueur ce jour-là et de 11,15 % du"
                 + " 06/01/2025 au 10/03/2025 pour les retards ayant commencé à courir au semestre ouvert le 01/01/2025, sur"
                 + " la base du taux de 3,15 % en vigueur ce jour-là (articles L2192-13 et R2192-31 du Code de la commande"
-                + " publique)", "366,24 €");
+                + " publique)", "366,24 €", "Facture | Date | Échéance | Jours de retard | Restant dû | Intérêts moratoires |")
+                .doesNotContain("Pénalités");
     }
 
     /**
