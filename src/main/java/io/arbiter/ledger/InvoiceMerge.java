@@ -1,7 +1,6 @@
 package io.arbiter.ledger;
 
 import java.time.LocalDate;
-import java.util.function.LongSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,12 +20,10 @@ class InvoiceMerge {
 
     private final JdbcClient jdbc;
     private final CustomerMerge master;
-    private final LedgerImportProperties properties;
 
-    InvoiceMerge(JdbcClient jdbc, CustomerMerge master, LedgerImportProperties properties) {
+    InvoiceMerge(JdbcClient jdbc, CustomerMerge master) {
         this.jdbc = jdbc;
         this.master = master;
-        this.properties = properties;
     }
 
     LedgerWrites.Counts merge(ImportPlan plan, ImportRequest request, long staged, RowConverter read, LocalDate today) {
@@ -79,8 +76,11 @@ class InvoiceMerge {
                       and not exists (select 1 from ledger_stage_existing e where e.id = i.id)""")
                     .param("today", today).param("source", request.source()).param("entities", entities).update();
         }
-        // A file the ledger already has in full (a re-import) has nothing to insert: the anti-join is skipped.
-        LongSupplier insert = () -> jdbc.sql("""
+        // A file the ledger already has in full (a re-import) has nothing to insert: the anti-join is skipped. The rows go
+        // into the table with its indexes in place, however many: dropping them to build them once afterwards (a third
+        // faster on a first load of a million) locked the table until the import committed, so every credit decision
+        // reading a customer's exposure waited for the whole import.
+        long inserted = existing == staged ? 0 : jdbc.sql("""
                 insert into ledger_invoice (entity_code, number, customer_id, issue_date, due_date, amount, open_amount,
                                             currency, status, paid_on, row_hash, source)
                 select s.entity, s.number, c.id, s.issue_date, s.due_date, s.amount, coalesce(s.open_amount, s.amount),
@@ -89,9 +89,6 @@ class InvoiceMerge {
                 from ledger_stage s join ledger_customer c on c.account = s.account
                 where not exists (select 1 from ledger_stage_existing e where e.row = s.row)""")
                 .param("today", today).param("source", request.source()).update();
-        long inserted = existing == staged ? 0
-                : isBulkLoad(staged - existing) ? BulkLoad.withIndexesBuiltAfter(jdbc, "ledger_invoice", insert)
-                : insert.getAsLong();
         GrownTables.analyzeIfLarge(jdbc, "ledger_invoice", inserted);
         if (plan.has("dispute")) {
             disputes(request.source(), today);
@@ -129,19 +126,5 @@ class InvoiceMerge {
                               join ledger_stage s on s.entity = i.entity_code and s.number = i.number
                               where di.dispute_id = d.id and (s.dispute is null or %s))""".formatted(NOT_DISPUTED))
                 .param("today", today).param("source", source).update();
-    }
-
-    /**
-     * Whether inserting {@code rows} new invoices is a bulk load: at least {@code bulk-load-rows} of them, and at least
-     * as many as the ledger holds (its planner estimate; -1 before its first ANALYZE), so that building the indexes
-     * over the whole table after the insert costs less than updating them row by row.
-     */
-    private boolean isBulkLoad(long rows) {
-        if (properties.bulkLoadRows() <= 0 || rows < properties.bulkLoadRows()) {
-            return false;
-        }
-        long held = jdbc.sql("select reltuples::bigint from pg_class where oid = 'ledger_invoice'::regclass")
-                .query(Long.class).single();
-        return rows >= held;
     }
 }

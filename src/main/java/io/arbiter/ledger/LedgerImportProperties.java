@@ -22,15 +22,12 @@ import org.springframework.util.unit.DataSize;
  * @param watchedFiles which file names are imported how; a file matching none is left where it is
  * @param heartbeat how often an instance marks the jobs it has queued or running as alive; a job not marked for four
  *        heartbeats was left by an instance that stopped, and is marked FAILED
- * @param bulkLoadRows an invoice import that adds at least this many invoices, and at least as many as the ledger
- *        already holds (a first load), builds the invoices' indexes once after its insert instead of updating them
- *        row by row; reads of the invoices then wait until that import commits. 0 turns this off
  */
 @ConfigurationProperties("arbiter.ledger.import")
 public record LedgerImportProperties(@DefaultValue("1GB") DataSize maxUploadSize, @DefaultValue("200") int maxReportedErrors,
         @DefaultValue("10") int previewRows, @Nullable Path watchDirectory, @DefaultValue("10s") Duration watchInterval,
         @DefaultValue("2s") Duration settleTime, @DefaultValue List<WatchedFile> watchedFiles,
-        @DefaultValue("15s") Duration heartbeat, @DefaultValue("100000") long bulkLoadRows) {
+        @DefaultValue("15s") Duration heartbeat) {
 
     /**
      * @param pattern a glob on the file name, e.g. {@code balance_*.csv}
