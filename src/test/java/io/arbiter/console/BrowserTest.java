@@ -57,6 +57,8 @@ public abstract class BrowserTest extends ApiTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,800", "--lang=en-GB");
+        // Headless Chromium asks for en-US whatever --lang says: the pages are read as a British reader's browser asks.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "en-GB,en"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
