@@ -141,6 +141,37 @@ class ApiContractTests extends ApiTest {
         assertThat(violations).as("names that say neither company (registrationNumber, companyId) nor account").isEmpty();
     }
 
+    /**
+     * The as-of day is {@code asOf} and a month is {@code YYYY-MM} (docs/integration-guide.md): a day parameter is
+     * {@code asOf}, or a period's {@code from} and {@code to}, or the {@code effectiveFrom} of a publication; and
+     * nothing named a month is a date ({@code 2026-01-01} for January).
+     */
+    @Test
+    void the_as_of_day_is_as_of_and_a_month_is_a_year_and_month() {
+        Set<String> dayParameters = Set.of("asOf", "from", "to", "effectiveFrom");
+        Pattern month = Pattern.compile("(?i)(.*_)?month|.*[a-z]Month");
+        List<String> violations = new ArrayList<>();
+        for (Operation operation : operations()) {
+            for (JsonNode parameter : operation.spec().path("parameters")) {
+                String name = parameter.get("name").asString();
+                String format = parameter.at("/schema/format").asString("");
+                if (format.startsWith("date") && !dayParameters.contains(name)) {
+                    violations.add(operation + ": day parameter " + name + ", expected one of " + dayParameters);
+                }
+                if (month.matcher(name).matches() && format.startsWith("date")) {
+                    violations.add(operation + ": month parameter " + name + " is a " + format);
+                }
+            }
+        }
+        schemas.forEach((name, schema) -> schema.path("properties").properties().forEach(property -> {
+            if (month.matcher(property.getKey()).matches()
+                    && property.getValue().path("format").asString("").startsWith("date")) {
+                violations.add(name + "." + property.getKey() + ": a month written as a " + property.getValue().path("format").asString());
+            }
+        }));
+        assertThat(violations).as("days not named asOf/from/to/effectiveFrom, months not YYYY-MM").isEmpty();
+    }
+
     @Test
     void a_request_made_wrong_on_purpose_answers_problem_json_on_every_operation() {
         List<String> violations = new ArrayList<>();
@@ -405,7 +436,7 @@ class ApiContractTests extends ApiTest {
      * Request objects whose amounts are in a currency the request states once elsewhere: a decision request's exposure
      * and insurer cover are in its order's currency, a promise to pay in its invoices' currency.
      */
-    private static final Set<String> IN_THE_REQUEST_S_CURRENCY = Set.of("Exposure", "Customer", "PromiseToPay");
+    private static final Set<String> IN_THE_REQUEST_S_CURRENCY = Set.of("DecisionRequestExposure", "DecisionRequestCustomer", "PromiseToPay");
 
     /**
      * Walks a schema for numbers outside a Money schema whose names do not say they are not money. In a request, an
