@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.shared.Money;
 
 /**
@@ -14,6 +16,7 @@ public record SolvencyChanged(String registrationNumber, String country, String 
         Instant receivedAt, @Nullable Standing previous, Standing current, SolvencyReport report) {
 
     /** What matters to a credit decision, before or after the change. */
+    @Schema(name = "SolvencyStanding") // another API class has this simple name (SchemaNamesTests)
     public record Standing(String band, int grade, CompanyStatus status, @Nullable Money recommendedLimit) {
 
         static Standing of(SolvencyReport report) {

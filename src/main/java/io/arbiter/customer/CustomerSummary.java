@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.bureau.SolvencyReport;
 import io.arbiter.decision.ReviewVerdict;
 import io.arbiter.dunning.OutcomeKind;
@@ -41,6 +43,7 @@ public record CustomerSummary(String companyId, String country, String registrat
     /**
      * @param measuredOn {@code GROUP} when the limit is measured on the group's exposure, else {@code COMPANY}
      */
+    @Schema(name = "CustomerSummaryExposure") // another API class has this simple name (SchemaNamesTests)
     public record Exposure(String measuredOn, List<CurrencyExposure> customer, List<CurrencyExposure> group) {
     }
 

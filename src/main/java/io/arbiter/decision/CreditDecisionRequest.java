@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * "Can this customer place this order?" Amounts of the exposure and of the insurer's cover are in the order's currency.
  *
@@ -42,6 +44,7 @@ public record CreditDecisionRequest(
      *                     SIREN, whose first digit is 1 or 2 for public-law entities
      * @param insurerCover the credit insurer's cover on this customer
      */
+    @Schema(name = "DecisionRequestCustomer") // another API class has this simple name (SchemaNamesTests)
     public record Customer(
             @NotBlank @Size(max = 32) String registrationNumber,
             @NotBlank @Size(max = 200) String name,
@@ -60,6 +63,7 @@ public record CreditDecisionRequest(
             @Size(max = 100) @Nullable String reference) {
     }
 
+    @Schema(name = "DecisionRequestExposure") // another API class has this simple name (SchemaNamesTests)
     public record Exposure(
             @NotNull @PositiveOrZero @DecimalMax(MAX_AMOUNT) @Digits(integer = 13, fraction = 2) BigDecimal openReceivables,
             @PositiveOrZero @DecimalMax(MAX_AMOUNT) @Digits(integer = 13, fraction = 2) @Nullable BigDecimal overdue,

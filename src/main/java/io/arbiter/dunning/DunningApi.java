@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
 
@@ -235,6 +237,7 @@ public final class DunningApi {
      *
      * @param letter the path of the PDF of the letter as sent
      */
+    @Schema(name = "MessageSent") // another API class has this simple name (SchemaNamesTests)
     public record Sent(long outcomeId, UUID actionId, @JsonProperty("account") String customer, String channel, @Nullable String to,
             String language, LocalDate date, String sentBy, @Nullable String confirmedBy, String letter) {
     }

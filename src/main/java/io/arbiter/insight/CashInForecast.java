@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.shared.CurrencyAmount;
 
 /**
@@ -22,6 +24,7 @@ public record CashInForecast(LocalDate asOf, List<Week> weeks, List<Amount> late
     }
 
     /** @param total promised + expected */
+    @Schema(name = "CashInAmount") // another API class has this simple name (SchemaNamesTests)
     public record Amount(String currency, CurrencyAmount promised, CurrencyAmount expected, CurrencyAmount total) {
 
         Amount(String currency, BigDecimal promised, BigDecimal expected) {

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.shared.CurrencyAmount;
 import io.arbiter.shared.TableExport;
 
@@ -26,6 +28,7 @@ public record KpiCustomers(LocalDate asOf, LocalDate from, String figure, Map<St
         List<KpiReport.Bucket> buckets, List<CurrencyAmount> totals, int customerCount, List<Customer> rows) {
 
     /** @param share the customer's part of the figure in its currency, percent */
+    @Schema(name = "KpiCustomer") // another API class has this simple name (SchemaNamesTests)
     public record Customer(String account, @Nullable String name, CurrencyAmount amount, @Nullable BigDecimal share) {
     }
 

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
@@ -26,6 +28,7 @@ import io.arbiter.shared.Paging;
 public class CustomerDirectory {
 
     /** A company of the ledger: its company key ({@code FR:552100554}), a name, its accounts and groups. */
+    @Schema(name = "CustomerDirectoryCompany") // another API class has this simple name (SchemaNamesTests)
     public record Company(String companyId, String country, String registrationNumber, String name, List<String> accounts,
             List<String> groups, List<String> salespeople) {
     }

@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.ledger.PaymentExperiences;
 import io.arbiter.shared.ProblemException;
 
@@ -30,6 +32,7 @@ public class PoolContributions {
     private static final Logger log = LoggerFactory.getLogger(PoolContributions.class);
 
     /** @param customers distinct customers shared; {@code experiences} rows, {@code invoices} invoices in them */
+    @Schema(name = "PoolContributionSent") // another API class has this simple name (SchemaNamesTests)
     public record Sent(String month, int customers, int experiences, int invoices, int customersSkipped) {
     }
 

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.limits.Company;
 import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
@@ -37,6 +39,7 @@ public record LimitRequest(UUID id, Company company, Money requested, LocalDate 
     }
 
     /** The ledger's exposure on the company when the request was made (its group's when it is in a group). */
+    @Schema(name = "LimitRequestExposure") // another API class has this simple name (SchemaNamesTests)
     public record Exposure(Money openReceivables, Money overdue, Money ordersBacklog, Money total) {
     }
 

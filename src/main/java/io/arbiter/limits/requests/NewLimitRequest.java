@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A request for a standing limit, as the API takes it.
  *
@@ -20,6 +22,7 @@ public record NewLimitRequest(@Nullable CompanyRef company, @Nullable Amount amo
     public record CompanyRef(@Nullable String registrationNumber, @Nullable String country) {
     }
 
+    @Schema(name = "RequestedAmount") // another API class has this simple name (SchemaNamesTests)
     public record Amount(@Nullable BigDecimal amount, @Nullable String currency) {
     }
 }

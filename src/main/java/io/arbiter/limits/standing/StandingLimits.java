@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.arbiter.limits.Company;
 import io.arbiter.limits.CreditLimitChanged;
 import io.arbiter.shared.Money;
@@ -36,6 +38,7 @@ public class StandingLimits {
      * @param status {@code ACTIVE}, {@code SUSPENDED} or {@code EXPIRED}
      * @param inForce whether decisions use it today: active and not past its review date
      */
+    @Schema(name = "CompanyStandingLimit") // another API class has this simple name (SchemaNamesTests)
     public record Standing(UUID id, Company company, Money amount, LocalDate validUntil, String source, String approvedBy,
             @Nullable UUID requestId, String status, @Nullable String statusReason, Instant updatedAt, boolean inForce) {
     }
