@@ -418,6 +418,38 @@ class DunningApiTests extends ApiTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * Issue 20, first bullet of "Why", on the agenda's path: once a bureau reported insolvency proceedings, the day's
+     * agenda proposes only the claim declaration for the customer (Code de commerce L622-21 stops every individual
+     * action; L622-24 requires the declaration, within two months of the BODACC publication, R622-24), never the payment
+     * order its invoice's age calls for: 1,800 € due 2 March 2026, 95 days late on 5 June, is a payment-order step of the
+     * micro plan (D+40, from €300).
+     */
+    @Test
+    void the_agenda_proposes_only_the_claim_declaration_for_a_customer_in_insolvency_proceedings() {
+        LocalDate day = DUE.plusDays(95);
+        Customer customer = customer(false);
+        invoice(customer, DUE, "1800.00");
+        reportInsolvency(customer, LocalDate.of(2026, 3, 10));
+
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500"
+                    + (cursor == null ? "" : "&cursor=" + cursor), DUNNING_ENGINE);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            for (JsonNode entry : page.body().get("items")) {
+                if (entry.get("account").asString().equals(customer.account())) {
+                    found.add(entry.get("action").asString() + " " + entry.get("deadline").asString());
+                }
+            }
+            JsonNode next = page.body().get("next");
+            cursor = next == null || next.isNull() ? null : next.asString();
+        } while (cursor != null);
+
+        assertThat(found).containsExactly("DECLARE_CLAIM 2026-05-10");
+    }
+
     private static List<String> entries(JsonNode agenda, String assignee, String account) {
         List<String> found = new ArrayList<>();
         for (JsonNode entry : agenda.get("items")) {
