@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,11 +25,20 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private final Map<String, SecurityProperties.ApiKey> byDigest;
+    /** A key's caller as every request of it is authenticated: its authorities are built once, not per request. */
+    private record Caller(String name, List<GrantedAuthority> authorities, PortfolioScope scope) {
+
+        Caller(SecurityProperties.ApiKey key) {
+            this(key.name(), key.roles().stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                    .toList(), key.scope());
+        }
+    }
+
+    private final Map<String, Caller> byDigest;
     private final AuthenticationEntryPoint entryPoint;
 
     ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
-        this.byDigest = keys.stream().collect(Collectors.toUnmodifiableMap(k -> Sha256.hex(k.key()), k -> k));
+        this.byDigest = keys.stream().collect(Collectors.toUnmodifiableMap(k -> Sha256.hex(k.key()), Caller::new));
         this.entryPoint = entryPoint;
     }
 
@@ -37,14 +47,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request);
         if (key != null) {
-            SecurityProperties.ApiKey apiKey = byDigest.get(Sha256.hex(key));
-            if (apiKey == null) {
+            Caller caller = byDigest.get(Sha256.hex(key));
+            if (caller == null) {
                 entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
                 return;
             }
-            var authorities = apiKey.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-            var authentication = UsernamePasswordAuthenticationToken.authenticated(apiKey.name(), null, authorities);
-            authentication.setDetails(apiKey.scope());
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(caller.name(), null, caller.authorities());
+            authentication.setDetails(caller.scope());
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
         chain.doFilter(request, response);
