@@ -25,7 +25,7 @@ public record BureauProperties(
         @DefaultValue("2s") Duration maxRetryWait,
         @DefaultValue Map<String, List<String>> waterfall) {
 
-    List<String> providersFor(String country) {
+    public List<String> providersFor(String country) {
         return waterfall.getOrDefault(country, waterfall.getOrDefault("default", List.of()));
     }
 }

@@ -19,7 +19,7 @@ public record SolvencyChanged(String registrationNumber, String country, String 
     @Schema(name = "SolvencyStanding") // another API class has this simple name (SchemaNamesTests)
     public record Standing(String band, int grade, CompanyStatus status, @Nullable Money recommendedLimit) {
 
-        static Standing of(SolvencyReport report) {
+        public static Standing of(SolvencyReport report) {
             return new Standing(report.band(), report.commonGrade(), report.status(), report.recommendedLimit());
         }
     }

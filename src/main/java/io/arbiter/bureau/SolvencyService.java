@@ -28,6 +28,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+
 /**
  * Finds the report a decision needs, never failing it: a fresh report from the cache; else the providers of the
  * company's country in their configured order, the first that knows the company answering; else, when providers could
@@ -130,11 +131,12 @@ public class SolvencyService {
 
     /**
      * One call to a provider through its guards, whose answer is kept nowhere (no cache, no snapshot): warms a free
-     * provider's client path before the first decision ({@link SandboxWarmUp}). A provider not configured is skipped.
+     * provider's client path before the first decision ({@code providers.SandboxWarmUp}). A provider not configured is
+     * skipped.
      *
      * @throws BureauUnavailableException when the provider cannot answer
      */
-    void warmUp(String provider, String registrationNumber, String country) {
+    public void warmUp(String provider, String registrationNumber, String country) {
         GuardedProvider guarded = providers.get(provider);
         if (guarded != null) {
             guarded.report(registrationNumber, country);

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * law stops dunning at the opening judgment, and a listener that missed the first report must not miss it for good.
  */
 @Repository
-class SolvencySnapshots {
+public class SolvencySnapshots {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -67,7 +67,7 @@ class SolvencySnapshots {
         }
     }
 
-    Optional<SolvencyReport> latest(String companyKey) {
+    public Optional<SolvencyReport> latest(String companyKey) {
         return jdbc.sql("""
                 select report::text from solvency_snapshot where company_key = :companyKey
                 order by fetched_at desc, id desc limit 1

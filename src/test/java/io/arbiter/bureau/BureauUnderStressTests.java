@@ -33,6 +33,7 @@ import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.JsonNode;
+import io.arbiter.bureau.providers.CreditsafeProviderTests;
 
 /**
  * A Creditsafe (WireMock) that hangs or limits Arbiter, under many decisions at once over HTTP: every decision is

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.web;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.arbiter.shared.RegistrationNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+
+import io.arbiter.bureau.SolvencyLookup;
+import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.bureau.SolvencyService;
+import io.arbiter.bureau.monitoring.BureauNotification;
+import io.arbiter.bureau.monitoring.MonitoringNotifications;
 
 @RestController
 class SolvencyController {

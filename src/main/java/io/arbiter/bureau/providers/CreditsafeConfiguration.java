@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
+
 /**
  * The Creditsafe provider, when {@code arbiter.bureau.creditsafe.base-url} is set. Its OpenFeign client (Spring MVC
  * annotations, Spring Cloud's contract) is built here rather than declared with {@code @FeignClient} for one reason:
@@ -39,7 +40,7 @@ class CreditsafeConfiguration {
     }
 
     /**
-     * Feign's own retryer is off: Resilience4j ({@link GuardedProvider}) is the only one to retry, and it knows which
+     * Feign's own retryer is off: Resilience4j ({@code GuardedProvider}) is the only one to retry, and it knows which
      * failures are worth it.
      */
     static CreditsafeClient client(CreditsafeProperties properties, BaseUrl baseUrl, JsonMapper json, Clock clock) {

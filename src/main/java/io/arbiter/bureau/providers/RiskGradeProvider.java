@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
 import feign.FeignException;
 import feign.RetryableException;
 import io.arbiter.shared.Money;
+
+import io.arbiter.bureau.BureauUnavailableException;
+import io.arbiter.bureau.CompanyStatus;
+import io.arbiter.bureau.SolvencyProvider;
+import io.arbiter.bureau.SolvencyReport;
 
 /**
  * {@code riskgrade}: a second, differently shaped provider; its API is illustrative, modelled on French bureaus'

@@ -1,10 +1,13 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.monitoring;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
+
+import io.arbiter.bureau.InsolvencyReported;
+import io.arbiter.bureau.SolvencyChanged;
 
 /**
  * The reactions of other modules to a notification, as the outbox ({@code event_publication}) holds them: its

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.net.URI;
 import java.util.Set;
@@ -10,6 +10,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+
+import io.arbiter.bureau.SolvencyService;
 
 /**
  * Asks the quickstart's sandbox bureau once before Arbiter reports ready, so that the first decision after a start

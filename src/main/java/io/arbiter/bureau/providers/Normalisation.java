@@ -1,10 +1,12 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
 import org.springframework.stereotype.Component;
+
+import io.arbiter.bureau.BureauUnavailableException;
 
 /**
  * Turns a provider's own score into the common 0–100 grade with the provider's table in

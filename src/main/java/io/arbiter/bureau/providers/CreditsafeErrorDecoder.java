@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.time.Clock;
 
@@ -6,8 +6,10 @@ import feign.FeignException;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 
+import io.arbiter.bureau.BureauUnavailableException;
+
 /**
- * Turns Creditsafe's error statuses into what {@link GuardedProvider}'s retry understands. 401, 403 and 404 are left
+ * Turns Creditsafe's error statuses into what {@code GuardedProvider}'s retry understands. 401, 403 and 404 are left
  * to {@link CreditsafeProvider} as {@link FeignException}s: what they mean depends on the call (an expired token or
  * rejected credentials; an unknown company).
  */

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -40,8 +40,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.arbiter.shared.Money;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.arbiter.bureau.BureauUnavailableException;
+import io.arbiter.bureau.CompanyStatus;
+import io.arbiter.bureau.SolvencyReport;
+
 /** The Creditsafe adapter alone against a WireMock Creditsafe: shapes, token handling and error mapping. */
-class CreditsafeProviderTests {
+public class CreditsafeProviderTests {
 
     private static final WireMockServer creditsafe = new WireMockServer(wireMockConfig().dynamicPort());
     private static final String SIREN = "552081317";
@@ -274,7 +278,7 @@ class CreditsafeProviderTests {
                         .getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
     }
 
-    static String fixture(String name) {
+    public static String fixture(String name) {
         try (var in = CreditsafeProviderTests.class.getResourceAsStream("/bureau/creditsafe/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -36,6 +36,13 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import io.arbiter.shared.Money;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
+import io.arbiter.bureau.BureauProperties;
+import io.arbiter.bureau.BureauUnavailableException;
+import io.arbiter.bureau.CompanyStatus;
+import io.arbiter.bureau.SolvencyLookup;
+import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.bureau.SolvencyService;
 
 /**
  * The riskgrade provider against a WireMock riskgrade API, first in the French waterfall, before Creditsafe (the built-in sandbox); the

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.arbiter.bureau.NormalisationProperties.Row;
+import io.arbiter.bureau.providers.NormalisationProperties.Row;
+
+import io.arbiter.bureau.BureauUnavailableException;
 
 class NormalisationTests {
 

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.net.HttpRetryException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +26,10 @@ import feign.codec.DecodeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.arbiter.bureau.BureauUnavailableException;
+import io.arbiter.bureau.SolvencyProvider;
+import io.arbiter.bureau.SolvencyReport;
 
 /**
  * Creditsafe Connect: authenticate, find the company by registration or VAT number, order its credit report.

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;

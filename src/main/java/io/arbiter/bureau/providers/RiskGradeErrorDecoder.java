@@ -1,9 +1,11 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.time.Clock;
 
 import feign.Response;
 import feign.codec.ErrorDecoder;
+
+import io.arbiter.bureau.BureauUnavailableException;
 
 /**
  * Tells GuardedProvider's retry which {@code riskgrade} errors are worth another attempt: 429 (after its Retry-After)

@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 import io.arbiter.shared.Money;
 import tools.jackson.databind.JsonNode;
+
+import io.arbiter.bureau.CompanyStatus;
+import io.arbiter.bureau.SolvencyReport;
 
 /**
  * Reads a Creditsafe Connect credit report ({@code GET /companies/{connectId}}) into a {@link SolvencyReport}. Every

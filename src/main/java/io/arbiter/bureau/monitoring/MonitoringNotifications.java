@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.monitoring;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,19 +18,26 @@ import io.arbiter.shared.RegistrationNumbers;
 import io.arbiter.shared.StoredJson;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.arbiter.bureau.InsolvencyReported;
+import io.arbiter.bureau.SolvencyChanged;
+import io.arbiter.bureau.SolvencyLookup;
+import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.bureau.SolvencyService;
+import io.arbiter.bureau.SolvencySnapshots;
+
 /**
  * Receives bureau monitoring notifications: records each once, refreshes the company's report past the cache, and
  * tells the other features what changed ({@link SolvencyChanged}; the refreshed report's snapshot announces
  * {@link InsolvencyReported} when it says so, changed or not).
  */
 @Service
-class MonitoringNotifications {
+public class MonitoringNotifications {
 
     /**
      * What a notification led to; {@code duplicate} when it had been received before and nothing was done again;
      * {@code ignored} says why it was recorded without effect (no bureau knows the company), null when it had one.
      */
-    record Outcome(String provider, String notificationId, boolean duplicate, Instant receivedAt,
+    public record Outcome(String provider, String notificationId, boolean duplicate, Instant receivedAt,
             SolvencyChanged.@Nullable Standing previous, SolvencyChanged.@Nullable Standing current, @Nullable String reportId,
             @Nullable String ignored) {
 
@@ -70,7 +77,7 @@ class MonitoringNotifications {
      * recorded whose reactions failed is processed again when it comes back (its failed reactions run again at once,
      * without waiting for the retry); one whose reactions succeeded, or are still running, is a duplicate.
      */
-    Outcome receive(BureauNotification notification) {
+    public Outcome receive(BureauNotification notification) {
         String company = RegistrationNumbers.normalise(notification.country(), notification.registrationNumber(),
                 "registrationNumber").company();
         Optional<Outcome> known = stored(notification);

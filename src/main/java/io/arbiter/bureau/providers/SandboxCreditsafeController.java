@@ -1,4 +1,4 @@
-package io.arbiter.bureau;
+package io.arbiter.bureau.providers;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.arbiter.bureau.SolvencyReport;
 
 /**
  * The quickstart's bureau: fake Creditsafe Connect answers about deterministic French sample companies, one per
