@@ -78,7 +78,7 @@ class ImportWizardBrowserTests extends BrowserTest {
         screenshot("dry-run-valid");
         assertThat(browser.findElement(By.id("job-outcome")).getText()).contains("The file is valid: its 3 rows can be imported");
         assertThat(browser.findElement(By.id("preview")).getText()).contains("48,000.00").contains("1,234.56")
-                .contains("Aug 11, 2026");
+                .contains("11 Aug 2026"); // a British reader's browser: day, month, year
         browser.findElement(By.id("import-now")).click();
 
         waitFor(By.id("job-figures"));
