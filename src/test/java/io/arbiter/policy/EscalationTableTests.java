@@ -23,6 +23,18 @@ class EscalationTableTests {
         return PolicyEngine.load(policy.tables(), policy.rules(), EUR).policy();
     }
 
+    /** One name per kind of customer: each segment segmentation gives is the name of the plan that chases it. */
+    @Test
+    void every_shipped_segment_names_a_dunning_plan_with_its_steps() {
+        CompiledPolicy policy = shipped();
+
+        for (String segment : java.util.List.of("KEY_ACCOUNT", "SME", "MICRO", "PUBLIC_SECTOR", "NEW_CUSTOMER")) {
+            Escalation escalation = Pipeline.escalate(policy, new DunningCase(segment, "B", new BigDecimal("1200")));
+            assertThat(escalation.problems()).as(segment).isEmpty();
+            assertThat(escalation.steps()).as(segment).isNotEmpty();
+        }
+    }
+
     @Test
     void the_sme_plan_walks_from_pre_due_check_to_payment_order_with_formal_notice_confirmed_by_a_person() {
         Escalation escalation = Pipeline.escalate(shipped(), new DunningCase("SME", "B", new BigDecimal("1200")));
