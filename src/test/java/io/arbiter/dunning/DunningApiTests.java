@@ -3,11 +3,16 @@ package io.arbiter.dunning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -521,7 +526,7 @@ class DunningApiTests extends ApiTest {
     }
 
     @Test
-    void the_agency_case_file_has_the_debtor_invoices_interest_and_history_in_json_and_csv() {
+    void the_agency_case_file_has_the_debtor_invoices_interest_and_history_in_json_csv_and_xlsx() throws Exception {
         Customer customer = customer(false);
         invoice(customer, LocalDate.of(2024, 9, 30), "10000.00");
         LocalDate asOf = LocalDate.of(2024, 10, 30);
@@ -547,6 +552,18 @@ class DunningApiTests extends ApiTest {
         assertThat(csv.text()).contains("DEBTOR,2024-10-30," + customer.account(), "INVOICE,2024-09-30,",
                 ",10000.00,117.12,40.00,EUR", "HISTORY,2024-10-30,", "FORMAL_NOTICE by REGISTERED_LETTER: SENT (Julie (collections)) - AR 1A 234",
                 "TOTAL,2024-10-30,,claim,10157.12,117.12,40.00,EUR");
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                uri("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?format=xlsx&asOf=" + asOf))
+                .header("Authorization", "Bearer " + MANAGER).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("record");
+        }
+        Response pdf = get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case?format=pdf", MANAGER);
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(400);
+        assertThat(pdf.contentType()).startsWith("application/problem+json");
         assertThat(get("/api/v1/dunning/accounts/" + customer.account() + "/agency-case", DUNNING_ENGINE).status()).isEqualTo(403);
     }
 
