@@ -2,16 +2,12 @@ package io.arbiter.policy.analysis;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -53,12 +49,6 @@ public final class Scenarios {
     private static final String EXPECTED = "expected";
     private static final java.util.regex.Pattern PERCENTAGE = java.util.regex.Pattern.compile("(-?[0-9]+(?:[.,][0-9]+)?)\\s*%");
     private static final Map<String, Function<PolicyEvaluation, Object>> OUTPUTS = outputs();
-    private static final Set<String> BUREAU_FIELDS = Set.of("bureaugrade", "bureaulimit", "paymentremarks", "bureaustale");
-    private static final Set<String> HISTORY_FIELDS = Set.of("averagedayslate", "opendisputes", "latepaymentsharepercent",
-            "paymenttrend", "brokenpromises");
-    private static final RecordComponent[] COMPONENTS = Applicant.class.getRecordComponents();
-    /** Input key → index of the Applicant component it sets. */
-    private static final Map<String, Integer> INPUTS = inputs();
 
     private Scenarios() {
     }
@@ -94,7 +84,7 @@ public final class Scenarios {
                         if (cell.getColumnIndex() > 0 && !name.isEmpty()) {
                             if (!isKnown(name)) {
                                 problems.add(new PolicyProblem(file, sheet.getSheetName(), ref(cell), "'" + text(cell)
-                                        + "' is neither an input (" + String.join(", ", inputNames())
+                                        + "' is neither an input (" + String.join(", ", ScenarioApplicants.names())
                                         + ") nor an expected output (Expected " + String.join(", Expected ", OUTPUTS.keySet()) + ")"));
                             }
                             header.put(cell.getColumnIndex(), name);
@@ -142,7 +132,7 @@ public final class Scenarios {
             return ApprovalScenarios.run(policy, scenario);
         }
         Given given = new Given(scenario.inputs().get("segment"), upper(scenario.inputs().get("riskclass")));
-        PolicyEvaluation evaluation = Pipeline.evaluate(policy, applicant(scenario), given);
+        PolicyEvaluation evaluation = Pipeline.evaluate(policy, ScenarioApplicants.of(scenario), given);
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
         scenario.expected().forEach((output, expected) -> {
             Object actual = OUTPUTS.get(output).apply(evaluation);
@@ -164,64 +154,6 @@ public final class Scenarios {
                 + result.row() + ") fails: " + detail + " (rules fired: " + String.join(", ", result.firedRules()) + ")");
     }
 
-    private static Applicant applicant(Scenario scenario) {
-        Applicant defaults = Applicant.builder().build();
-        Object[] values = new Object[COMPONENTS.length];
-        try {
-            for (int i = 0; i < COMPONENTS.length; i++) {
-                values[i] = COMPONENTS[i].getAccessor().invoke(defaults);
-            }
-            // Left to the constructor, which derives it from the bureau fields the scenario gives, unless it names it.
-            values[INPUTS.get("bureaulookup")] = null;
-            scenario.inputs().forEach((name, value) -> {
-                Integer index = INPUTS.get(name);
-                if (index != null) {
-                    values[index] = convert(scenario, name, COMPONENTS[index].getType(), value);
-                    if (BUREAU_FIELDS.contains(name)) {
-                        values[INPUTS.get("bureaudataavailable")] = true;
-                    }
-                    if (HISTORY_FIELDS.contains(name)) {
-                        values[INPUTS.get("paymenthistoryavailable")] = true;
-                    }
-                }
-            });
-            if (scenario.inputs().containsKey("bureaudataavailable")) {
-                values[INPUTS.get("bureaudataavailable")] = convert(scenario, "bureaudataavailable", boolean.class,
-                        scenario.inputs().get("bureaudataavailable"));
-            }
-            Constructor<Applicant> constructor = Applicant.class.getDeclaredConstructor(
-                    Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot build the scenario's applicant", e);
-        }
-    }
-
-    private static Object convert(Scenario scenario, String name, Class<?> type, String value) {
-        try {
-            if (type == boolean.class) {
-                return switch (value.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes", "oui", "1" -> true;
-                    case "false", "no", "non", "0" -> false;
-                    default -> throw new IllegalArgumentException("is not yes/no");
-                };
-            }
-            if (type == int.class) {
-                return new BigDecimal(value).intValueExact();
-            }
-            if (type == long.class) {
-                return new BigDecimal(value).longValueExact();
-            }
-            if (type == BigDecimal.class) {
-                return new BigDecimal(value);
-            }
-            return value;
-        } catch (RuntimeException e) {
-            throw new PolicyLoadException(List.of(new PolicyProblem(scenario.file(), scenario.sheet(),
-                    scenario.cells().get(name), "'" + value + "' is not a valid " + name + " (" + type.getSimpleName() + ")")));
-        }
-    }
-
     private static boolean same(String expected, @Nullable Object actual) {
         if (actual instanceof Number || actual instanceof BigDecimal) {
             try {
@@ -234,26 +166,9 @@ public final class Scenarios {
     }
 
     private static boolean isKnown(String name) {
-        return INPUTS.containsKey(name) || name.equals("segment") || name.equals("riskclass") || EscalationScenarios.isKnown(name)
+        return ScenarioApplicants.isInput(name) || name.equals("segment") || name.equals("riskclass") || EscalationScenarios.isKnown(name)
                 || ApprovalScenarios.isKnown(name)
                 || name.startsWith(EXPECTED) && OUTPUTS.containsKey(name.substring(EXPECTED.length()));
-    }
-
-    private static List<String> inputNames() {
-        List<String> names = new ArrayList<>(Arrays.stream(COMPONENTS)
-                .map(RecordComponent::getName).filter(n -> !n.equals("overduePercent")).toList());
-        names.addAll(List.of("segment", "riskClass"));
-        return names;
-    }
-
-    private static Map<String, Integer> inputs() {
-        Map<String, Integer> inputs = new LinkedHashMap<>();
-        for (int i = 0; i < COMPONENTS.length; i++) {
-            if (!COMPONENTS[i].getName().equals("overduePercent")) {
-                inputs.put(key(COMPONENTS[i].getName()), i);
-            }
-        }
-        return inputs;
     }
 
     private static Map<String, Function<PolicyEvaluation, Object>> outputs() {
@@ -269,7 +184,7 @@ public final class Scenarios {
     }
 
     /** Header text compared loosely: "Expected risk class", "expectedRiskClass" and "EXPECTED RISK CLASS" are one. */
-    private static String key(String header) {
+    static String key(String header) {
         return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
