@@ -118,7 +118,7 @@ class LimitReviewsController {
         InsuranceCovers.Cover cover = covers.inForce(id.country(), id.company(), today).orElse(null);
         model.addAttribute("company", company);
         model.addAttribute("name", pages.names(List.of(company)).get(company.registrationNumber()));
-        model.addAttribute("standing", limits.current(id.country(), id.company()).orElse(null));
+        model.addAttribute("standings", limits.of(id.country(), id.company()));
         model.addAttribute("cover", cover);
         model.addAttribute("coverToday", cover == null ? null : cover.coverOn(today));
         model.addAttribute("history", limits.history(id.country(), id.company()));

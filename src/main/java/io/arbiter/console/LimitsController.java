@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.arbiter.ledger.LegalEntities;
+import io.arbiter.ledger.LegalEntity;
 import io.arbiter.limits.requests.Caller;
 import io.arbiter.limits.requests.LimitRequest;
 import io.arbiter.limits.requests.LimitRequests;
@@ -42,7 +44,7 @@ class LimitsController {
     private static final int PAGE = 25;
 
     /** What the request form sends. */
-    record RequestForm(@Nullable String registrationNumber, @Nullable BigDecimal amount,
+    record RequestForm(@Nullable String registrationNumber, @Nullable String entity, @Nullable BigDecimal amount,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate validUntil, @Nullable String justification) {
     }
 
@@ -50,9 +52,12 @@ class LimitsController {
     private final RequestVerdicts verdicts;
     private final LimitPages pages;
     private final PolicyEngine policy;
+    private final LegalEntities entities;
 
-    LimitsController(LimitRequests requests, RequestVerdicts verdicts, LimitPages pages, PolicyEngine policy) {
+    LimitsController(LimitRequests requests, RequestVerdicts verdicts, LimitPages pages, PolicyEngine policy,
+            LegalEntities entities) {
         this.policy = policy;
+        this.entities = entities;
         this.requests = requests;
         this.verdicts = verdicts;
         this.pages = pages;
@@ -69,24 +74,29 @@ class LimitsController {
     }
 
     @GetMapping("/requests/new")
-    String form(@RequestParam(required = false) @Nullable String company, Model model) {
-        model.addAttribute("form", new RequestForm(company, null, null, null));
-        model.addAttribute("currency", policy.active().currency());
+    String form(@RequestParam(required = false) @Nullable String company,
+            @RequestParam(required = false) @Nullable String entity, Model model) {
+        String chosen = entity != null ? entity : entities.only().map(LegalEntity::code).orElse(null);
+        model.addAttribute("form", new RequestForm(company, chosen, null, null, null));
+        formModel(model);
         return "console/limit-request-new";
     }
 
     @PostMapping("/requests")
     String ask(@ModelAttribute RequestForm form, Authentication authentication, Model model, HttpServletResponse response) {
         try {
+            // The amount is in the entity's currency, which the service checks against the policy's.
+            String currency = form.entity() == null ? policy.active().currency() : entities.find(form.entity())
+                    .map(LegalEntity::currency).orElse(policy.active().currency());
             LimitRequest created = requests.create(new NewLimitRequest(
-                    new NewLimitRequest.CompanyRef(form.registrationNumber(), "FR"),
-                    new NewLimitRequest.Amount(form.amount(), policy.active().currency()), form.justification(), form.validUntil(), null),
+                    new NewLimitRequest.CompanyRef(form.registrationNumber(), "FR"), form.entity(),
+                    new NewLimitRequest.Amount(form.amount(), currency), form.justification(), form.validUntil(), null),
                     pages.caller(authentication));
             return "redirect:/limits/requests/" + created.id() + "?asked";
         } catch (ProblemException problem) {
             response.setStatus(problem.status().value());
             model.addAttribute("form", form);
-            model.addAttribute("currency", policy.active().currency());
+            formModel(model);
             model.addAttribute("problem", problem.getMessage());
             return "console/limit-request-new";
         }
@@ -118,6 +128,11 @@ class LimitsController {
         }
         redirect.addAttribute("decided", "");
         return "redirect:/limits/requests/" + id;
+    }
+
+    private void formModel(Model model) {
+        model.addAttribute("currency", policy.active().currency());
+        model.addAttribute("entities", entities.all());
     }
 
     private void show(LimitRequest request, Caller caller, Model model) {

@@ -127,7 +127,7 @@ public class CustomerSummaries {
             @Nullable CreditDecision latest) {
         StandingLimitSource source = limits.getIfAvailable();
         StandingLimitSource.Terms terms = source == null ? StandingLimitSource.Terms.NONE
-                : source.termsFor(key.country(), key.company(), today);
+                : source.termsFor(null, key.country(), key.company(), today);
         StandingLimit standing = terms.standing();
         Money fromDecision = standing == null && latest != null ? latest.grantedLimit() : null;
         Currency currency = standing != null ? standing.amount().currency() : fromDecision != null ? fromDecision.currency()

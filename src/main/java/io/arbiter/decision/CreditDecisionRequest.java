@@ -56,11 +56,17 @@ public record CreditDecisionRequest(
             @PositiveOrZero @DecimalMax(MAX_AMOUNT) @Digits(integer = 13, fraction = 2) @Nullable BigDecimal insurerCover) {
     }
 
+    /**
+     * @param entity the supplier's legal entity taking the order, by its code in the ledger (such as {@code FR01}):
+     *               the standing limit approved for that entity applies. It may be left out when the ledger has a
+     *               single legal entity; with several, a decision that names none uses the policy's limit
+     */
     public record Order(
             @NotNull @Positive @DecimalMax(value = MAX_AMOUNT, message = "must be at most 1,000,000,000,000") @Digits(integer = 13, fraction = 2) BigDecimal amount,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code such as EUR") String currency,
             @Nullable LocalDate date,
-            @Size(max = 100) @Nullable String reference) {
+            @Size(max = 100) @Nullable String reference,
+            @Size(max = 50) @Nullable String entity) {
     }
 
     @Schema(name = "DecisionRequestExposure") // another API class has this simple name (SchemaNamesTests)

@@ -26,6 +26,7 @@ import io.arbiter.bureau.SolvencyLookup;
 import io.arbiter.bureau.SolvencyService;
 import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.ledger.Exposures;
+import io.arbiter.ledger.LegalEntities;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
@@ -88,12 +89,14 @@ public class CreditDecisionService {
     private final ObjectWriter answers;
 
     private final ReviewVerdicts verdicts;
+    private final LegalEntities entities;
 
     CreditDecisionService(PolicyEngine policy, SolvencyService bureau, CreditDecisions decisions, JsonMapper json,
             StoredJson stored, Clock clock, MeterRegistry meters, Exposures exposures, PaymentBehaviours behaviours,
             PoolSignals pool, org.springframework.beans.factory.ObjectProvider<StandingLimitSource> standingLimits,
-            DecisionProperties properties, ReviewVerdicts verdicts) {
+            DecisionProperties properties, ReviewVerdicts verdicts, LegalEntities entities) {
         this.verdicts = verdicts;
+        this.entities = entities;
         this.policy = policy;
         this.bureau = bureau;
         this.decisions = decisions;
@@ -137,6 +140,7 @@ public class CreditDecisionService {
         }
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(request.customer().country(),
                 request.customer().registrationNumber(), "customer.registrationNumber");
+        checkEntity(request.order().entity());
         byte[] requestJson = requests.writeValueAsBytes(request);
         String requestHash = Sha256.hex(requestJson);
         // Not looked up first: a request id is almost always new, and the insert below finds the rare retry for free
@@ -157,7 +161,7 @@ public class CreditDecisionService {
         PoolSignal poolSignal = poolAnswer.join();
         StandingLimitSource limits = standingLimits();
         StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE
-                : limits.termsFor(company.country(), company.company(),
+                : limits.termsFor(request.order().entity(), company.country(), company.company(),
                         request.order().date() == null ? today : request.order().date());
         Applicant applicant = OrderApplicants.applicant(request, company, solvency, today, ledger, currency, poolSignal, terms);
         PolicyEvaluation evaluation = policy.evaluate(applicant, terms.standing());
@@ -236,6 +240,16 @@ public class CreditDecisionService {
                     Map.of("errors", List.of(Map.of("field", "order.currency", "message", "must be " + policyCurrency))));
         }
         return currency;
+    }
+
+    /** An order for an entity the ledger does not know would silently find no standing limit: refused instead. */
+    private void checkEntity(@Nullable String entity) {
+        if (entity != null && entities.find(entity).isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-entity", "Unknown legal entity",
+                    "order.entity '" + entity + "' is not a legal entity of the ledger (GET /api/v1/ledger/entities lists"
+                            + " them); leave it out when the ledger has a single one",
+                    Map.of("errors", List.of(Map.of("field", "order.entity", "message", "unknown legal entity '" + entity + "'"))));
+        }
     }
 
     /**

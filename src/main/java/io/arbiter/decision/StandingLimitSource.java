@@ -15,7 +15,8 @@ import io.arbiter.policy.StandingLimit;
 public interface StandingLimitSource {
 
     /**
-     * @param standing the approved limit in force on the day, null when none is (none approved, expired, suspended)
+     * @param standing the approved limit of the entity in force on the day, null when none is (none approved, expired,
+     *                 suspended, or no entity to say whose)
      * @param insurerCover the insurer's cover in force on the day, in the policy's currency (0 when refused or
      *                     cancelled); null when the insurer's files say nothing of this company
      */
@@ -24,6 +25,10 @@ public interface StandingLimitSource {
         public static final Terms NONE = new Terms(null, null);
     }
 
-    /** The terms in force on {@code day} for the company with this company key ({@code RegistrationNumbers}' company). */
-    Terms termsFor(String country, String company, LocalDate day);
+    /**
+     * The terms in force on {@code day} for the company with this company key ({@code RegistrationNumbers}' company),
+     * when the supplier's legal entity {@code entity} sells to it. With no entity, the ledger's only legal entity when
+     * it has one; when it has several, no standing limit applies (only the order's entity could say whose).
+     */
+    Terms termsFor(@Nullable String entity, String country, String company, LocalDate day);
 }

@@ -9,8 +9,9 @@ import io.arbiter.shared.Money;
  * still capped by the credit insurer's cover.
  *
  * @param id the limit's id in {@code /api/v1/limits}
+ * @param entity the supplier's legal entity (its ledger code) whose limit it is: the entity the order is for
  * @param source {@code REQUEST}, {@code POLICY_PROPOSAL} or {@code INSURER}: where the approved amount came from
  * @param validUntil its review date: the last day it is in force
  */
-public record StandingLimit(String id, Money amount, LocalDate validUntil, String source) {
+public record StandingLimit(String id, String entity, Money amount, LocalDate validUntil, String source) {
 }

@@ -89,7 +89,7 @@ public final class ProblemTypes {
             new Type("unsupported-media-type", 415, "the `Content-Type` is not one the endpoint reads"),
             new Type("invalid-dunning-request", 422, "a dunning request that is well-formed but cannot be decided on;"
                     + " `errors[]` says where"),
-            new Type("unsupported-currency", 422, "an amount in another currency than the credit policy's"),
+            new Type("unsupported-currency", 422, "an amount in another currency than the credit policy's, or than the legal entity's"),
             new Type("invalid-policy", 422, "a policy file that does not compile, or a scenario that fails;"
                     + " `errors[{file, sheet, cell, message}]`, nothing stored"),
             new Type("policy-analysis-errors", 422, "a version whose tables have gaps or conflicting overlaps cannot"
@@ -99,6 +99,8 @@ public final class ProblemTypes {
             new Type("unknown-company", 422, "a limit request for a company no ledger customer carries: import the"
                     + " customer first"),
             new Type("unknown-decision", 422, "a limit request naming a `decisionId` that does not exist"),
+            new Type("unknown-entity", 422, "a credit decision (`order.entity`) or a limit request (`entity`) naming a"
+                    + " legal entity the ledger does not know"),
             new Type("decision-approved", 422, "a limit request naming an `APPROVED` decision (it follows a `REVIEW`"
                     + " or a `REJECTED`)"),
             new Type("decision-of-another-company", 422, "a limit request naming another company's decision"),

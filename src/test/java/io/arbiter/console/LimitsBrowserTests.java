@@ -26,6 +26,7 @@ class LimitsBrowserTests extends BrowserTest {
     void an_analyst_asks_for_a_limit_cannot_approve_it_and_a_manager_approves_it_into_the_standing_limit() {
         String siren = LedgerFixtures.siren();
         new LedgerFixtures(jdbc).customer(NewCustomer.named(siren).soldBy(LedgerFixtures.unique("SP")));
+        String entity = new LedgerFixtures(jdbc).entity("EUR");
         String analyst = person("Inès Petit", Role.CREDIT_ANALYST);
         String manager = person("Camille Durand", Role.CREDIT_MANAGER);
 
@@ -33,6 +34,7 @@ class LimitsBrowserTests extends BrowserTest {
         open("/limits", "requests");
         browser.findElement(By.id("ask")).click();
         browser.findElement(By.id("registrationNumber")).sendKeys(siren);
+        new Select(browser.findElement(By.id("entity"))).selectByValue(entity);
         browser.findElement(By.id("amount")).sendKeys("15000");
         browser.findElement(By.id("justification")).sendKeys("Framework contract signed for 2027, monthly deliveries");
         screenshot("request-filled");
@@ -79,14 +81,17 @@ class LimitsBrowserTests extends BrowserTest {
         browser.findElement(By.linkText(siren)).click();
 
         screenshot("standing-limit");
-        assertThat(browser.findElement(By.id("standing-amount")).getText()).isEqualTo("15,000.00 EUR");
-        assertThat(browser.findElement(By.id("standing")).getText()).contains("Active").contains(manager);
-        assertThat(browser.findElement(By.id("history")).getText()).contains("Granted");
+        WebElement standing = browser.findElement(By.id("standing-" + entity));
+        assertThat(standing.findElement(By.className("standing-amount")).getText()).isEqualTo("15,000.00 EUR");
+        assertThat(standing.getText()).contains(entity).contains("Active").contains(manager);
+        assertThat(browser.findElement(By.id("history")).getText()).contains("Granted").contains(entity);
         JsonNode limits = get("/api/v1/limits/companies/" + siren, ANALYST).body();
-        assertThat(limits.at("/standingLimit/amount/amount").decimalValue()).isEqualByComparingTo("15000");
-        assertThat(limits.at("/standingLimit/approvedBy").asString()).isEqualTo(manager);
+        assertThat(limits.at("/standingLimits/0/amount/amount").decimalValue()).isEqualByComparingTo("15000");
+        assertThat(limits.at("/standingLimits/0/approvedBy").asString()).isEqualTo(manager);
+        assertThat(limits.at("/standingLimits/0/entity").asString()).isEqualTo(entity);
         open("/limits/companies/" + siren + "?lang=fr", "standing-limit-fr");
-        assertThat(browser.findElement(By.id("standing-amount")).getText()).isEqualTo("15\u202f000,00 EUR");
+        assertThat(browser.findElement(By.cssSelector("#standing-" + entity + " .standing-amount")).getText())
+                .isEqualTo("15\u202f000,00 EUR");
         open("/limits/requests/" + id + "?lang=en", "request-approved-en");
     }
 

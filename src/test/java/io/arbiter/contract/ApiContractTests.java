@@ -282,6 +282,8 @@ class ApiContractTests extends ApiTest {
             Map.entry("/api/v1/policies/versions/{versionId}/simulations/{id} changes",
                     "the first changes only (arbiter.simulation.page-size); all of them are the links.changes file"),
             Map.entry("/api/v1/limits/requests/{id} verdicts", "one request's verdicts: at most the matrix's approvers"),
+            Map.entry("/api/v1/limits/companies/{registrationNumber} standingLimits",
+                    "one company's standing limits, one per legal entity of the supplier"),
             Map.entry("/api/v1/limits/companies/{registrationNumber} history", "one company's limit changes"),
             Map.entry("/api/v1/limits/companies/{registrationNumber} insurerHistory", "one company's insurer decisions"),
             Map.entry("/api/v1/limits/companies/{registrationNumber} reviewTasks", "one company's open review tasks"),

@@ -83,7 +83,7 @@ class LimitChecksTests extends LimitsApiTest {
         checks.run();
 
         JsonNode expired = get("/api/v1/limits/companies/" + siren, ANALYST).body();
-        assertThat(expired.at("/standingLimit/status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.at("/standingLimits/0/status").asString()).isEqualTo("EXPIRED");
         assertThat(expired.at("/history/0/change").asString()).isEqualTo("EXPIRED");
         JsonNode decision = decide(siren, "600000", today).body();
         assertThat(decision.at("/limitComposition/binding").asString()).isNotEqualTo("STANDING");

@@ -60,12 +60,12 @@ class LimitRequestApiTests extends LimitsApiTest {
         assertThat(approved.get("verdicts")).hasSize(2);
 
         JsonNode limits = get("/api/v1/limits/companies/" + siren, ANALYST).body();
-        assertThat(limits.at("/standingLimit/amount/amount").decimalValue()).isEqualByComparingTo("700000");
-        assertThat(limits.at("/standingLimit/approvedBy").asString()).contains("test credit manager 2", "test credit manager 3");
-        assertThat(limits.at("/standingLimit/inForce").asBoolean()).isTrue();
+        assertThat(limits.at("/standingLimits/0/amount/amount").decimalValue()).isEqualByComparingTo("700000");
+        assertThat(limits.at("/standingLimits/0/approvedBy").asString()).contains("test credit manager 2", "test credit manager 3");
+        assertThat(limits.at("/standingLimits/0/inForce").asBoolean()).isTrue();
         assertThat(limits.at("/history/0/change").asString()).isEqualTo("GRANTED");
         assertThat(limits.at("/history/0/requestId").asString()).isEqualTo(id);
-        String limitId = limits.at("/standingLimit/id").asString();
+        String limitId = limits.at("/standingLimits/0/id").asString();
 
         JsonNode within = decide(siren, "600000", today).body();
         assertThat(within.get("outcome").asString()).isEqualTo("APPROVED");
@@ -107,7 +107,7 @@ class LimitRequestApiTests extends LimitsApiTest {
         assertThat(seen.get("status").asString()).isEqualTo("REDUCED");
         assertThat(seen.at("/granted/amount").decimalValue()).isEqualByComparingTo("12000");
         assertThat(seen.at("/verdicts/0/comment").asString()).isEqualTo("Seen the accounts");
-        assertThat(get("/api/v1/limits/companies/" + siren, SALESPERSON).body().at("/standingLimit/amount/amount")
+        assertThat(get("/api/v1/limits/companies/" + siren, SALESPERSON).body().at("/standingLimits/0/amount/amount")
                 .decimalValue()).isEqualByComparingTo("12000");
     }
 
@@ -164,7 +164,7 @@ class LimitRequestApiTests extends LimitsApiTest {
         assertThat(notified.status()).as(notified.text()).isEqualTo(201);
 
         JsonNode limits = awaitSuspended(siren);
-        assertThat(limits.at("/standingLimit/inForce").asBoolean()).isFalse();
+        assertThat(limits.at("/standingLimits/0/inForce").asBoolean()).isFalse();
         assertThat(limits.at("/history/0/change").asString()).isEqualTo("SUSPENDED");
         assertThat(limits.at("/history/0/reason").asString()).contains("insolvency proceedings");
         assertThat(limits.get("reviewTasks")).anySatisfy(task -> assertThat(task.get("trigger").asString()).isEqualTo("INSOLVENCY"));
@@ -179,7 +179,7 @@ class LimitRequestApiTests extends LimitsApiTest {
         JsonNode limits;
         do {
             limits = get("/api/v1/limits/companies/" + siren, ANALYST).body();
-            if ("SUSPENDED".equals(limits.at("/standingLimit/status").asString())) {
+            if ("SUSPENDED".equals(limits.at("/standingLimits/0/status").asString())) {
                 return limits;
             }
             try {

@@ -24,12 +24,13 @@ class LimitRequestBadInputTests extends LimitsApiTest {
         assertThat(refusedField(request(ANALYST, siren, "1000000000000", ""))).isEqualTo("amount.amount");
         assertThat(refusedField(request(ANALYST, siren, "5000.123", ""))).isEqualTo("amount.amount");
         Response dollars = post("/api/v1/limits/requests", ANALYST, """
-                {"company": {"registrationNumber": "%s"}, "amount": {"amount": 5000, "currency": "USD"},
-                 "justification": "x"}""".formatted(siren));
+                {"company": {"registrationNumber": "%s"}, "entity": "%s", "amount": {"amount": 5000, "currency": "USD"},
+                 "justification": "x"}""".formatted(siren, entity));
         assertThat(dollars.status()).isEqualTo(422);
         assertThat(dollars.body().at("/errors/0/field").asString()).isEqualTo("amount.currency");
         assertThat(refusedField(post("/api/v1/limits/requests", ANALYST, """
-                {"company": {"registrationNumber": "%s"}, "amount": {"amount": 5000, "currency": "EUR"}}""".formatted(siren))))
+                {"company": {"registrationNumber": "%s"}, "entity": "%s", "amount": {"amount": 5000, "currency": "EUR"}}"""
+                .formatted(siren, entity))))
                 .isEqualTo("justification");
         assertThat(refusedField(request(ANALYST, siren, "5000", ", \"validUntil\": \"2020-01-01\""))).isEqualTo("validUntil");
         assertThat(refusedField(request(ORDER_SYSTEM, siren, "5000", ""))).isEqualTo("decisionId");
@@ -58,6 +59,6 @@ class LimitRequestBadInputTests extends LimitsApiTest {
         Response refusal = verdict(MANAGER, asked.body().get("id").asString(), "REFUSE", "");
         assertThat(refusal.body().get("status").asString()).isEqualTo("REFUSED");
         assertThat(verdict(MANAGER_2, asked.body().get("id").asString(), "APPROVE", "").status()).isEqualTo(409);
-        assertThat(get("/api/v1/limits/companies/" + siren, ORDER_SYSTEM).body().get("standingLimit").isNull()).isTrue();
+        assertThat(get("/api/v1/limits/companies/" + siren, ORDER_SYSTEM).body().get("standingLimits")).isEmpty();
     }
 }

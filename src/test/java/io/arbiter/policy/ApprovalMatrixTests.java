@@ -76,7 +76,7 @@ class ApprovalMatrixTests {
         Applicant applicant = Applicant.builder().registrationNumber("402202006").country("FR").seniorityMonths(40)
                 .bureau(70, new BigDecimal("100000"), 0, false).companyStatus("ACTIVE").turnover(3_000_000)
                 .insurerCover(new BigDecimal("60000")).orderAmount(new BigDecimal("50000")).build();
-        StandingLimit standing = new StandingLimit("L-1", io.arbiter.shared.Money.of(new BigDecimal("90000"), EUR),
+        StandingLimit standing = new StandingLimit("L-1", "FR01", io.arbiter.shared.Money.of(new BigDecimal("90000"), EUR),
                 java.time.LocalDate.of(2027, 6, 30), "REQUEST");
 
         LimitComposition insured = Pipeline.evaluate(policy, applicant, Given.NOTHING, standing).limit();

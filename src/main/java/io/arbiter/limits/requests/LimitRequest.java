@@ -14,15 +14,17 @@ import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
 
 /**
- * A request for a company's standing limit, as the requester and the approvers see it.
+ * A request for a company's standing limit with one legal entity of the supplier, as the requester and the approvers
+ * see it.
  *
+ * @param entity the supplier's legal entity (its ledger code) whose limit is asked for
  * @param status {@code PENDING}, {@code APPROVED}, {@code REDUCED} (approved at a lower amount), {@code REFUSED} or
  *               {@code EXPIRED} (nobody decided within the configured time)
  * @param granted the limit granted when approved or reduced
- * @param currentLimit the standing limit when the request was made, if any
+ * @param currentLimit the entity's standing limit when the request was made, if any
  * @param insuredCover the insurer's cover in force when the request was made, if any
  */
-public record LimitRequest(UUID id, Company company, Money requested, LocalDate validUntil, String justification,
+public record LimitRequest(UUID id, Company company, String entity, Money requested, LocalDate validUntil, String justification,
         String requestedBy, String requesterRole, @Nullable UUID decisionId, String status, Instant createdAt,
         Instant expiresAt, @Nullable Instant closedAt, @Nullable Money granted, Approval approval, Proposal proposal,
         @Nullable Exposure exposure, @Nullable Money insuredCover, @Nullable Money currentLimit, List<Verdict> verdicts) {

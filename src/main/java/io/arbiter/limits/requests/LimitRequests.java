@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.arbiter.decision.CreditDecision;
 import io.arbiter.decision.CreditDecisionService;
 import io.arbiter.ledger.Exposures;
+import io.arbiter.ledger.LegalEntities;
+import io.arbiter.ledger.LegalEntity;
 import io.arbiter.limits.LimitsProperties;
 import io.arbiter.limits.insurance.InsuranceCovers;
 import io.arbiter.limits.standing.StandingLimits;
@@ -52,11 +54,12 @@ public class LimitRequests {
     private final LimitsProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final LegalEntities entities;
 
     LimitRequests(RequestStore store, Proposals proposals, PolicyEngine policy, Exposures exposures,
-            PortfolioGuard portfolios,
-            StandingLimits limits, InsuranceCovers covers, CreditDecisionService decisions, LimitsProperties properties,
-            JsonMapper json, Clock clock) {
+            PortfolioGuard portfolios, StandingLimits limits, InsuranceCovers covers, CreditDecisionService decisions,
+            LimitsProperties properties, JsonMapper json, Clock clock, LegalEntities entities) {
+        this.entities = entities;
         this.store = store;
         this.proposals = proposals;
         this.policy = policy;
@@ -79,7 +82,8 @@ public class LimitRequests {
         String country = blank(request.company().country()) ? "FR" : request.company().country().strip().toUpperCase();
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country,
                 request.company().registrationNumber(), "company.registrationNumber");
-        Money amount = amount(request.amount());
+        LegalEntity entity = entity(request.entity());
+        Money amount = amount(request.amount(), entity);
         if (blank(request.justification())) {
             throw Problems.invalid("justification", "is required: say why the company needs this limit");
         }
@@ -109,21 +113,21 @@ public class LimitRequests {
         var approval = new LimitRequest.Approval(role, rule.role() == null ? 1 : rule.approvers(), 0, rule.reason(),
                 rule.policyVersion(), rule.problems());
         Money insured = covers.inForce(company.country(), company.company(), today).map(c -> c.coverOn(today)).orElse(null);
-        Money current = limits.current(company.country(), company.company())
+        Money current = limits.current(entity.code(), company.country(), company.company())
                 .filter(StandingLimits.Standing::inForce).map(StandingLimits.Standing::amount).orElse(null);
         LimitRequest.Exposure exposed = exposure.map(e -> new LimitRequest.Exposure(e.openReceivables(), e.overdue(),
                 e.ordersBacklog(), e.total())).orElse(null);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        store.pendingFor(company.country(), company.company()).ifPresent(pending -> {
+        store.pendingFor(entity.code(), company.country(), company.company()).ifPresent(pending -> {
             throw pending(pending.toString());
         });
         try {
-            store.insert(id, company, amount, validUntil, request.justification().strip(), caller, decisionId, approval,
+            store.insert(id, entity.code(), company, amount, validUntil, request.justification().strip(), caller, decisionId, approval,
                     json.writeValueAsString(proposal), exposed == null ? null : json.writeValueAsString(exposed), insured,
                     current, now, now.plus(properties.requestTtl()));
         } catch (DuplicateKeyException e) {
-            throw pending("made a moment ago"); // another request for the company won the race
+            throw pending("made a moment ago"); // another request for the company and entity won the race
         }
         return store.find(id).orElseThrow();
     }
@@ -151,7 +155,7 @@ public class LimitRequests {
 
     private static io.arbiter.shared.ProblemException pending(String which) {
         return Problems.field(HttpStatus.CONFLICT, "limit-request-pending", "A request is already pending",
-                "company.registrationNumber", "already has a pending limit request (" + which
+                "company.registrationNumber", "already has a pending limit request with this entity (" + which
                         + "); wait for its verdict or ask its approvers");
     }
 
@@ -166,7 +170,24 @@ public class LimitRequests {
         }
     }
 
-    private Money amount(NewLimitRequest.@Nullable Amount amount) {
+    /** The supplier's legal entity the limit is for: named, or the ledger's only one. */
+    private LegalEntity entity(@Nullable String code) {
+        if (blank(code)) {
+            return entities.only().orElseThrow(() -> {
+                List<String> codes = entities.all().stream().map(LegalEntity::code).toList();
+                return Problems.invalid("entity", codes.isEmpty()
+                        ? "is required, and the ledger has no legal entity yet: import the entity's invoices first"
+                        : "is required: the ledger has several legal entities ("
+                                + String.join(", ", codes.size() > 10 ? codes.subList(0, 10) : codes)
+                                + (codes.size() > 10 ? ", …" : "") + "), name the one whose sales the limit is for");
+            });
+        }
+        return entities.find(code.strip()).orElseThrow(() -> Problems.field(HttpStatus.UNPROCESSABLE_CONTENT,
+                "unknown-entity", "Unknown legal entity", "entity", "'" + code + "' is not a legal entity of the ledger"
+                        + " (GET /api/v1/ledger/entities lists them)"));
+    }
+
+    private Money amount(NewLimitRequest.@Nullable Amount amount, LegalEntity entity) {
         if (amount == null || amount.amount() == null) {
             throw Problems.invalid("amount.amount", "is required");
         }
@@ -179,9 +200,15 @@ public class LimitRequests {
         } catch (IllegalArgumentException e) {
             throw Problems.invalid("amount.currency", "'" + amount.currency() + "' is not an ISO 4217 currency code");
         }
+        if (!currency.getCurrencyCode().equals(entity.currency())) {
+            throw Problems.field(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-currency", "Unsupported currency",
+                    "amount.currency", "must be " + entity.currency() + ": entity " + entity.code() + " invoices in "
+                            + entity.currency() + ", not in " + currency);
+        }
         if (!currency.equals(proposals.currency())) {
             throw Problems.field(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-currency", "Unsupported currency",
-                    "amount.currency", "must be " + proposals.currency() + ", the currency of the credit policy's limits");
+                    "amount.currency", "must be " + proposals.currency() + ", the currency of the credit policy's limits"
+                            + " (entity " + entity.code() + " invoices in " + currency + ", which decisions cannot weigh)");
         }
         BigDecimal value = amount.amount();
         if (value.signum() <= 0) {

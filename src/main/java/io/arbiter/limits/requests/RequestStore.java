@@ -50,7 +50,8 @@ public class RequestStore {
             select id, registration_number, country, amount, currency, valid_until, justification, requested_by,
                    requester_role, decision_id, status, created_at, expires_at, closed_at, granted_amount, matrix::text,
                    proposal::text, exposure::text, insured_cover, current_limit,
-                   (select count(*) from limit_request_verdict v where v.request_id = r.id and v.verdict <> 'REFUSE')
+                   (select count(*) from limit_request_verdict v where v.request_id = r.id and v.verdict <> 'REFUSE'),
+                   entity
             from limit_request r""";
 
     private final JdbcClient jdbc;
@@ -63,17 +64,18 @@ public class RequestStore {
         this.stored = stored;
     }
 
-    void insert(UUID id, RegistrationNumbers.CompanyId company, Money amount, LocalDate validUntil, String justification,
-            Caller caller, @Nullable UUID decisionId, LimitRequest.Approval approval, String proposal,
+    void insert(UUID id, String entity, RegistrationNumbers.CompanyId company, Money amount, LocalDate validUntil,
+            String justification, Caller caller, @Nullable UUID decisionId, LimitRequest.Approval approval, String proposal,
             @Nullable String exposure, @Nullable Money insured, @Nullable Money current, Instant now, Instant expiresAt) {
         jdbc.sql("""
-                insert into limit_request (id, country, company, registration_number, amount, currency, valid_until,
+                insert into limit_request (id, entity, country, company, registration_number, amount, currency, valid_until,
                     justification, requested_by, requester_role, decision_id, status, approver_role, approvers_needed,
                     matrix, proposal, exposure, insured_cover, current_limit, created_at, expires_at)
-                values (:id, :country, :company, :number, :amount, :currency, :validUntil, :justification, :by, :role,
+                values (:id, :entity, :country, :company, :number, :amount, :currency, :validUntil, :justification, :by, :role,
                     :decisionId, 'PENDING', :approverRole, :approvers, cast(:matrix as jsonb), cast(:proposal as jsonb),
                     cast(:exposure as jsonb), :insured, :current, :now, :expiresAt)
-                """).param("id", id).param("country", company.country()).param("company", company.company())
+                """).param("id", id).param("entity", entity).param("country", company.country())
+                .param("company", company.company())
                 .param("number", company.registrationNumber()).param("amount", amount.amount())
                 .param("currency", amount.currency().getCurrencyCode()).param("validUntil", Date.valueOf(validUntil))
                 .param("justification", justification).param("by", caller.name()).param("role", caller.requesterRole())
@@ -95,9 +97,9 @@ public class RequestStore {
         return find(id);
     }
 
-    Optional<UUID> pendingFor(String country, String company) {
-        return jdbc.sql("select id from limit_request where country = ? and company = ? and status = 'PENDING'")
-                .params(country, company).query(UUID.class).optional();
+    Optional<UUID> pendingFor(String entity, String country, String company) {
+        return jdbc.sql("select id from limit_request where entity = ? and country = ? and company = ? and status = 'PENDING'")
+                .params(entity, country, company).query(UUID.class).optional();
     }
 
     List<LimitRequest> list(@Nullable String status, @Nullable Cursor after, int limit, @Nullable List<String> companyKeys) {
@@ -133,7 +135,7 @@ public class RequestStore {
         Currency currency = Currency.getInstance(rs.getString(5));
         LimitRequest.Approval matrix = stored.read(rs.getString(16), LimitRequest.Approval.class);
         String exposure = rs.getString(18);
-        return new LimitRequest(id, new Company(rs.getString(2), rs.getString(3)), Money.of(rs.getBigDecimal(4), currency),
+        return new LimitRequest(id, new Company(rs.getString(2), rs.getString(3)), rs.getString(22), Money.of(rs.getBigDecimal(4), currency),
                 rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
                 rs.getString(11), rs.getTimestamp(12).toInstant(), rs.getTimestamp(13).toInstant(), instant(rs.getTimestamp(14)),
                 money(rs.getBigDecimal(15), currency),

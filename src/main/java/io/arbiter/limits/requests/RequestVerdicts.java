@@ -55,6 +55,8 @@ public class RequestVerdicts {
         store.verdict(id, caller, kind, amount, verdict.comment().strip(), now);
         if (kind.equals("REFUSE")) {
             store.close(id, "REFUSED", null, now);
+            limits.refused(id, request.entity(), request.company(), companyKey(request), caller.name(),
+                    verdict.comment().strip());
             return store.find(id).orElseThrow();
         }
         LimitRequest updated = store.find(id).orElseThrow();
@@ -71,11 +73,14 @@ public class RequestVerdicts {
         store.close(request.id(), reduced ? "REDUCED" : "APPROVED", granted.amount(), now);
         String approvers = String.join(", ", request.verdicts().stream().filter(v -> !v.verdict().equals("REFUSE"))
                 .map(LimitRequest.Verdict::approver).toList());
-        String company = RegistrationNumbers.normalise(request.company().country(), request.company().registrationNumber(),
-                "registrationNumber").company();
-        limits.grant(request.company().country(), company, request.company().registrationNumber(), granted,
+        limits.grant(request.entity(), request.company().country(), companyKey(request), request.company().registrationNumber(), granted,
                 request.validUntil(), "REQUEST", approvers, request.id(), "request by " + request.requestedBy() + ": "
                         + request.justification() + (reduced ? " (reduced from " + request.requested() + ")" : ""));
+    }
+
+    private static String companyKey(LimitRequest request) {
+        return RegistrationNumbers.normalise(request.company().country(), request.company().registrationNumber(),
+                "registrationNumber").company();
     }
 
     private static BigDecimal reduced(VerdictRequest verdict, LimitRequest request) {

@@ -11,7 +11,7 @@ import io.arbiter.limits.standing.StandingLimits;
 import io.arbiter.shared.RegistrationNumbers;
 
 /**
- * What the bureaus' monitoring means for standing limits: insolvency proceedings suspend the limit at once (decisions
+ * What the bureaus' monitoring means for standing limits: insolvency proceedings suspend the limits (of every entity) at once (decisions
  * fall back on the policy, whose hard stops reject such a company) and open a review; a lower score band opens a
  * review, leaving the limit in force until a person decides.
  */
@@ -33,8 +33,9 @@ class BureauEvents {
     void on(InsolvencyReported event) {
         String company = RegistrationNumbers.normalise(event.country(), event.registrationNumber(), "registrationNumber").company();
         String detail = event.provider() + " reports insolvency proceedings (report of " + event.reportDate() + ")";
-        limits.suspend(event.country(), company, event.provider(), detail).ifPresent(limit -> log.info(
-                "Standing limit {} of {} suspended: {}", limit.id(), event.registrationNumber(), detail));
+        limits.suspend(event.country(), company, event.provider(), detail).forEach(limit -> log.info(
+                "Standing limit {} of {} for entity {} suspended: {}", limit.id(), event.registrationNumber(),
+                limit.entity(), detail));
         tasks.open(event.country(), company, event.registrationNumber(), "INSOLVENCY", detail,
                 "INSOLVENCY:" + event.country() + ":" + company + ":" + event.reportDate());
     }

@@ -53,7 +53,8 @@ public class LimitChecks {
             String company = RegistrationNumbers.normalise(limit.company().country(), limit.company().registrationNumber(),
                     "registrationNumber").company();
             if (tasks.open(limit.company().country(), company, limit.company().registrationNumber(), "EXPIRING",
-                    "standing limit " + limit.amount() + " is due for review on " + limit.validUntil(),
+                    "standing limit " + limit.amount() + " of entity " + limit.entity() + " is due for review on "
+                            + limit.validUntil(),
                     "EXPIRING:" + limit.id() + ":" + limit.validUntil())) {
                 opened++;
             }
@@ -65,7 +66,7 @@ public class LimitChecks {
                         limit.company().registrationNumber(), "registrationNumber").company();
                 if (tasks.open(limit.company().country(), company, limit.company().registrationNumber(), "POOL_SIGNAL",
                         "the community pool's late share is worsening (" + signal.lateSharePercent() + " % paid late)",
-                        "POOL:" + limit.id() + ":" + java.time.YearMonth.from(today))) {
+                        "POOL:" + limit.company().country() + ":" + company + ":" + java.time.YearMonth.from(today))) {
                     opened++;
                 }
             }

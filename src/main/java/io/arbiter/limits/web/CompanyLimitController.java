@@ -35,10 +35,14 @@ class CompanyLimitController {
     /**
      * A company's limits as they stand on {@code asOf}.
      *
+     * @param entity the legal entity asked about; null when the answer holds every entity's
+     * @param standingLimits the company's standing limit with each legal entity of the supplier that has one, by
+     *                       entity (one at most when {@code entity} is given)
+     * @param history every change of those limits, latest first, each naming its entity
      * @param insurerCover what the insurer covers on {@code asOf} (0 when refused, cancelled or expired); null when
      *                     the insurer's files say nothing of the company
      */
-    record CompanyLimits(Company company, LocalDate asOf, StandingLimits.@Nullable Standing standingLimit,
+    record CompanyLimits(Company company, @Nullable String entity, LocalDate asOf, List<StandingLimits.Standing> standingLimits,
             @Nullable Money insurerCover, InsuranceCovers.@Nullable Cover insurerDecision, List<StandingLimits.Change> history,
             List<InsuranceCovers.Cover> insurerHistory, List<ReviewTasks.Task> reviewTasks) {
     }
@@ -64,18 +68,23 @@ class CompanyLimitController {
         this.clock = clock;
     }
 
-    @Operation(summary = "A company's standing limit, the insurer's cover in force, every change with who and why, open reviews")
+    @Operation(summary = "A company's standing limits (one per legal entity of the supplier), the insurer's cover in force,"
+            + " every change with who and why, open reviews; entity= narrows the limits and their history to one entity")
     @GetMapping("/api/v1/limits/companies/{registrationNumber}")
     CompanyLimits company(@PathVariable String registrationNumber, @RequestParam(defaultValue = "FR") String country,
+            @RequestParam(required = false) @Nullable String entity,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
             Principal principal) {
         RegistrationNumbers.CompanyId company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber");
         portfolios.requireCompany(Callers.of(principal).scope(), company.country(), company.registrationNumber());
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         InsuranceCovers.Cover cover = covers.inForce(company.country(), company.company(), day).orElse(null);
-        return new CompanyLimits(new Company(company.registrationNumber(), company.country()), day,
-                limits.current(company.country(), company.company()).orElse(null),
-                cover == null ? null : cover.coverOn(day), cover, limits.history(company.country(), company.company()),
+        String only = entity == null || entity.isBlank() ? null : entity.strip();
+        return new CompanyLimits(new Company(company.registrationNumber(), company.country()), only, day,
+                limits.of(company.country(), company.company()).stream()
+                        .filter(limit -> only == null || limit.entity().equals(only)).toList(),
+                cover == null ? null : cover.coverOn(day), cover, limits.history(company.country(), company.company())
+                        .stream().filter(change -> only == null || change.entity().equals(only)).toList(),
                 covers.history(company.country(), company.company()), tasks.of(company.country(), company.company()));
     }
 
