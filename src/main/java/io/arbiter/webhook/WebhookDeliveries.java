@@ -34,7 +34,7 @@ class WebhookDeliveries {
     }
 
     /** A delivery taken for one attempt: what to send, and to whom. */
-    record Due(UUID eventId, String orderSystem, String payload, int attempts, Instant createdAt) {
+    record Due(UUID eventId, String eventType, String orderSystem, String payload, int attempts, Instant createdAt) {
     }
 
     /**
@@ -62,10 +62,10 @@ class WebhookDeliveries {
                 where event_id = (select event_id from webhook_delivery
                                   where status = 'PENDING' and next_attempt_at <= :now
                                   order by next_attempt_at limit 1 for update skip locked)
-                returning event_id, order_system, payload, attempts, created_at""")
+                returning event_id, event_type, order_system, payload, attempts, created_at""")
                 .param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(lease)))
-                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getTimestamp(6).toInstant()))
                 .optional();
     }
 

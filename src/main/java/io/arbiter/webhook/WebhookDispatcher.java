@@ -91,7 +91,7 @@ class WebhookDispatcher {
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Arbiter-Webhooks")
                     .header(EVENT_ID, due.eventId().toString())
-                    .header(EVENT_TYPE, ReviewVerdictWebhooks.TYPE)
+                    .header(EVENT_TYPE, due.eventType())
                     .header(TIMESTAMP, Long.toString(clock.instant().getEpochSecond()))
                     .header(ATTEMPT, Integer.toString(attempt))
                     .header(WebhookSignature.HEADER, WebhookSignature.of(body, system.secret()))

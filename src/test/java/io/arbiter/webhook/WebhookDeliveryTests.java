@@ -10,16 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +37,9 @@ class WebhookDeliveryTests extends ApiTest {
 
     /** The key of the order system whose webhook is configured for the tests, and its secret. */
     private static final String WEBHOOK_ORDER_SYSTEM = "test-webhook-order-system";
-    private static final String SECRET = "test-webhook-secret-0123456789abcdef";
-    private static final String PORT = "arbiter.test.webhook-receiver-port";
-    private static final String PATH = "/arbiter/events";
+    private static final String SECRET = SignedDeliveries.SECRET;
+    private static final String PORT = SignedDeliveries.PORT;
+    private static final String PATH = SignedDeliveries.PATH;
 
     private static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -183,16 +177,9 @@ class WebhookDeliveryTests extends ApiTest {
         assertThat(refusedField(get("/api/v1/webhook-deliveries?status=LOST", ADMIN))).isEqualTo("status");
     }
 
-    /**
-     * How a receiver checks a delivery, as docs/integration-guide.md shows it: the HMAC-SHA256 of the raw body, before
-     * parsing it, compared in constant time.
-     */
+    /** How a receiver checks a delivery (see {@link SignedDeliveries#verifies}). */
     static boolean verifies(byte[] rawBody, String signatureHeader, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(rawBody));
-        return signatureHeader != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                signatureHeader.getBytes(StandardCharsets.US_ASCII));
+        return SignedDeliveries.verifies(rawBody, signatureHeader, secret);
     }
 
     private String reviewDecision() {
