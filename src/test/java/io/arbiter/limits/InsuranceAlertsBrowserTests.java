@@ -53,9 +53,12 @@ class InsuranceAlertsBrowserTests extends BrowserTest {
         screenshot("alert-row");
 
         List<WebElement> cells = row.findElements(By.tagName("td"));
-        String reportBy = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.ENGLISH)
-                .format(today.plusDays(5));
-        assertThat(cells.get(0).getText()).contains(reportBy).contains("report the overdue");
+        // English as the browser asks for it: British (12 Dec 2026) or, without a country, American (Dec 12, 2026).
+        List<String> reportBy = List.of(Locale.UK, Locale.ENGLISH).stream().map(locale -> DateTimeFormatter
+                .ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(today.plusDays(5))).toList();
+        assertThat(cells.get(0).getText()).contains("report the overdue")
+                .satisfiesAnyOf(text -> assertThat(text).contains(reportBy.get(0)),
+                        text -> assertThat(text).contains(reportBy.get(1)));
         assertThat(cells.get(1).getText()).isEqualTo("5");
         assertThat(cells.get(3).getText()).contains("Customer " + siren).contains("limit");
         assertThat(cells.get(4).getText()).isEqualTo("4,800.00 EUR");
