@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
 
@@ -41,14 +43,15 @@ public class Exposures {
     /**
      * @param accounts the ledger's customer accounts of this company (one company may have several: one per entity,
      *                 one per establishment)
-     * @param customerIds their ledger ids, for the features that read more about them
+     * @param customerIds their ledger ids, for the features that read more about them; not in the API, which names an
+     *                    account by its code only (docs/integration-guide.md, "One name per concept")
      * @param groups the customer groups these accounts belong to (usually none or one)
      * @param customer the accounts' own exposure, one entry per currency
      * @param group every customer of those groups summed (the accounts' own included), one entry per currency; empty
      *              when the customer is in no group
      */
     public record CustomerExposure(String registrationNumber, LocalDate asOf, List<String> accounts,
-            List<Long> customerIds, List<String> groups, List<CurrencyExposure> customer, List<CurrencyExposure> group) {
+            @JsonIgnore List<Long> customerIds, List<String> groups, List<CurrencyExposure> customer, List<CurrencyExposure> group) {
 
         /** What a credit limit is measured against: the group's exposure when the customer is in a group. */
         public List<CurrencyExposure> forLimit() {
