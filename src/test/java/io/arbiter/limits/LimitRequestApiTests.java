@@ -46,6 +46,10 @@ class LimitRequestApiTests extends LimitsApiTest {
         Response byAnalyst = verdict(ANALYST, id, "APPROVE", "");
         assertThat(byAnalyst.status()).as(byAnalyst.text()).isEqualTo(403);
         assertThat(byAnalyst.body().get("detail").asString()).contains("CREDIT_MANAGER (2 people)");
+        assertThat(byAnalyst.contentType()).startsWith("application/problem+json");
+        assertThat(byAnalyst.body().get("type").asString()).endsWith("approver-role-too-low");
+        assertThat(get("/api/v1/limits/requests/" + id, ANALYST).body().get("verdicts"))
+                .as("neither refused verdict is stored").isEmpty();
 
         JsonNode first = verdict(MANAGER_2, id, "APPROVE", "").body();
         assertThat(first.get("status").asString()).isEqualTo("PENDING");

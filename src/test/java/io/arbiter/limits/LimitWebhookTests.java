@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -21,18 +22,22 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.arbiter.bureau.CompanyStatus;
 import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.limits.review.LimitChecks;
 import io.arbiter.webhook.SignedDeliveries;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The order system that asked for a limit learns the result on its webhook ({@code limit.changed}), signed, through the
- * same outbox as review verdicts: granted, refused, and later suspended. The receiver is a WireMock, as in the
+ * same outbox as review verdicts: granted, refused, and later suspended or expired. The receiver is a WireMock, as in the
  * webhook module's tests, whose port Arbiter reads at each attempt ({@link SignedDeliveries}).
  */
 class LimitWebhookTests extends LimitsApiTest {
 
     /** The key of the order system whose webhook the test configuration names. */
     private static final String WEBHOOK_ORDER_SYSTEM = "test-webhook-order-system";
+
+    @Autowired
+    LimitChecks checks;
 
     private static final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -120,6 +125,29 @@ class LimitWebhookTests extends LimitsApiTest {
         assertThat(get("/api/v1/limits/companies/" + person, ANALYST).body().get("history")).hasSize(1);
         pause(1500);
         assertThat(received(person)).as("an analyst's request is answered in the API, not on a webhook").isEmpty();
+    }
+
+    @Test
+    void the_order_system_learns_when_the_limit_it_asked_for_expires_past_its_review_date() {
+        String siren = company(LedgerFixtures.unique("SP"));
+        receiver.stubFor(WireMock.post(SignedDeliveries.PATH).withRequestBody(containing(siren)).willReturn(ok()));
+        String id = askedByTheOrderSystem(siren, rejected(siren), "30000");
+        assertThat(verdict(MANAGER, id, "APPROVE", "").body().get("status").asString()).isEqualTo("APPROVED");
+        await(siren, 1);
+
+        // Days pass: the review date is moved into the past, as the clock would have it, and the periodic check runs.
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        jdbc.sql("update limit_standing set valid_until = ? where registration_number = ?")
+                .params(java.sql.Date.valueOf(yesterday), siren).update();
+        checks.run();
+
+        JsonNode expired = json.readTree(await(siren, 2).get(1).getBodyAsString());
+        assertThat(expired.get("change").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.at("/limit/status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.at("/limit/validUntil").asString()).isEqualTo(yesterday.toString());
+        assertThat(expired.get("changedBy").asString()).isEqualTo("arbiter");
+        assertThat(expired.at("/request/id").asString()).as("the request the limit was granted by").isEqualTo(id);
+        assertThat(expired.get("entity").asString()).isEqualTo(entity);
     }
 
     private String rejected(String siren) {
