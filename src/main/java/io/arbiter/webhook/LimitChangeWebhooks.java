@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queues a change of a standing limit for the webhook of the order system that asked for the limit: the result of its
- * request (granted, reduced, refused), then the limit's suspension or expiry. As for review verdicts, this runs after
+ * request (granted, reduced, refused, or expired with nobody deciding), then the limit's suspension or expiry. As for review verdicts, this runs after
  * the change's transaction has committed, from the {@code event_publication} outbox, and only queues; the
  * {@link WebhookDispatcher} signs and sends. A limit asked for by a person is told through the API and the console.
  */
@@ -46,9 +46,11 @@ class LimitChangeWebhooks {
      *
      * @param eventId the same on every attempt to deliver this event: a receiver ignores one it has seen already
      * @param occurredAt when the limit changed (or the request was refused)
-     * @param change {@code GRANTED}, {@code CHANGED}, {@code SUSPENDED}, {@code EXPIRED} or {@code REFUSED}
+     * @param change {@code GRANTED}, {@code CHANGED}, {@code SUSPENDED}, {@code EXPIRED}, {@code REFUSED} or
+     *               {@code REQUEST_EXPIRED}
      * @param entity the supplier's legal entity whose limit it is
-     * @param limit the standing limit after the change; null when a refused request leaves the company without one
+     * @param limit the standing limit after the change; null when a request closed without a change leaves the
+     *              company without one
      * @param previousAmount the amount before the change, if there was a limit
      * @param changedBy who decided: the approvers, the bureau that reported insolvency, or {@code arbiter} for an expiry
      * @param reason why, in words: the request's justification, the refusal's comment, the bureau's report
@@ -64,7 +66,7 @@ class LimitChangeWebhooks {
     }
 
     /**
-     * @param status the request's status: {@code APPROVED}, {@code REDUCED} or {@code REFUSED}
+     * @param status the request's status: {@code APPROVED}, {@code REDUCED}, {@code REFUSED} or {@code EXPIRED}
      * @param decisionId the decision the order system asked the limit after
      */
     record Request(UUID id, Money requested, String status, UUID decisionId) {

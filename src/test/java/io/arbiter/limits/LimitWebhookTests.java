@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The order system that asked for a limit learns the result on its webhook ({@code limit.changed}), signed, through the
- * same outbox as review verdicts: granted, refused, and later suspended or expired. The receiver is a WireMock, as in the
+ * same outbox as review verdicts: granted, refused or left undecided, and later suspended or expired. The receiver is a WireMock, as in the
  * webhook module's tests, whose port Arbiter reads at each attempt ({@link SignedDeliveries}).
  */
 class LimitWebhookTests extends LimitsApiTest {
@@ -148,6 +148,25 @@ class LimitWebhookTests extends LimitsApiTest {
         assertThat(expired.get("changedBy").asString()).isEqualTo("arbiter");
         assertThat(expired.at("/request/id").asString()).as("the request the limit was granted by").isEqualTo(id);
         assertThat(expired.get("entity").asString()).isEqualTo(entity);
+    }
+
+    @Test
+    void the_order_system_learns_that_nobody_decided_on_its_request_in_time() {
+        String siren = company(LedgerFixtures.unique("SP"));
+        receiver.stubFor(WireMock.post(SignedDeliveries.PATH).withRequestBody(containing(siren)).willReturn(ok()));
+        String id = askedByTheOrderSystem(siren, rejected(siren), "30000");
+        jdbc.sql("update limit_request set expires_at = now() - interval '1 minute' where id = ?")
+                .param(java.util.UUID.fromString(id)).update();
+        checks.run();
+
+        JsonNode expired = json.readTree(await(siren, 1).getFirst().getBodyAsString());
+        assertThat(expired.get("change").asString()).isEqualTo("REQUEST_EXPIRED");
+        assertThat(expired.get("limit").isNull()).isTrue();
+        assertThat(expired.at("/request/id").asString()).isEqualTo(id);
+        assertThat(expired.at("/request/status").asString()).isEqualTo("EXPIRED");
+        assertThat(expired.get("reason").asString()).startsWith("nobody decided on the request");
+        assertThat(get("/api/v1/limits/companies/" + siren, ANALYST).body().get("history"))
+                .as("a request closed without a change is not a change of the limit").isEmpty();
     }
 
     private String rejected(String siren) {

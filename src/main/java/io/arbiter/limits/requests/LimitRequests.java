@@ -150,7 +150,16 @@ public class LimitRequests {
     /** Closes the requests nobody decided on in time; returns how many. */
     @Transactional
     public int expire() {
-        return store.expire(clock.instant());
+        List<UUID> expired = store.expire(clock.instant());
+        for (UUID id : expired) {
+            // The requester learns it as they would learn a verdict: an order system still waits on its order.
+            LimitRequest request = store.find(id).orElseThrow();
+            limits.unchanged("REQUEST_EXPIRED", id, request.entity(), request.company(),
+                    RegistrationNumbers.normalise(request.company().country(), request.company().registrationNumber(),
+                            "registrationNumber").company(),
+                    "arbiter", "nobody decided on the request by " + request.expiresAt());
+        }
+        return expired.size();
     }
 
     private static io.arbiter.shared.ProblemException pending(String which) {

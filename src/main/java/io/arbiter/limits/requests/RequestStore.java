@@ -125,9 +125,11 @@ public class RequestStore {
                 .params(status, granted, Timestamp.from(now), id).update();
     }
 
-    int expire(Instant now) {
-        return jdbc.sql("update limit_request set status = 'EXPIRED', closed_at = ? where status = 'PENDING' and expires_at < ?")
-                .params(Timestamp.from(now), Timestamp.from(now)).update();
+    /** Closes the pending requests past their time; returns them. */
+    List<UUID> expire(Instant now) {
+        return jdbc.sql("update limit_request set status = 'EXPIRED', closed_at = ? where status = 'PENDING' and expires_at < ?"
+                        + " returning id")
+                .params(Timestamp.from(now), Timestamp.from(now)).query(UUID.class).list();
     }
 
     private LimitRequest request(ResultSet rs) throws SQLException {

@@ -55,7 +55,7 @@ public class RequestVerdicts {
         store.verdict(id, caller, kind, amount, verdict.comment().strip(), now);
         if (kind.equals("REFUSE")) {
             store.close(id, "REFUSED", null, now);
-            limits.refused(id, request.entity(), request.company(), companyKey(request), caller.name(),
+            limits.unchanged("REFUSED", id, request.entity(), request.company(), companyKey(request), caller.name(),
                     verdict.comment().strip());
             return store.find(id).orElseThrow();
         }

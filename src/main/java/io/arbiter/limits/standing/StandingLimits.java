@@ -150,17 +150,19 @@ public class StandingLimits {
     }
 
     /**
-     * Announces that a request was refused: the standing limit stays as it was (none, or the one in place), and the
-     * requester learns it as they would learn a grant. Nothing enters the history, which holds changes.
+     * Announces that a request closed without changing the limit, {@code REFUSED} or {@code REQUEST_EXPIRED}: the
+     * standing limit stays as it was (none, or the one in place), and the requester learns it as they would learn a
+     * grant. Nothing enters the history, which holds changes.
      */
     @Transactional
-    public void refused(UUID requestId, String entity, Company company, String companyKey, String by, String comment) {
+    public void unchanged(String outcome, UUID requestId, String entity, Company company, String companyKey, String by,
+            String reason) {
         Optional<Standing> standing = current(entity, company.country(), companyKey);
         Instant now = clock.instant();
-        events.publishEvent(new CreditLimitChanged(UUID.randomUUID(), "REFUSED", entity, company, null,
+        events.publishEvent(new CreditLimitChanged(UUID.randomUUID(), outcome, entity, company, null,
                 standing.map(Standing::id).orElse(null), standing.map(Standing::amount).orElse(null),
                 standing.map(Standing::amount).orElse(null), standing.map(Standing::validUntil).orElse(null),
-                standing.map(Standing::status).orElse(null), by, comment, request(requestId), now));
+                standing.map(Standing::status).orElse(null), by, reason, request(requestId), now));
     }
 
     /** The active limits whose review date falls within {@code [today, until]}: due for a review task. */
