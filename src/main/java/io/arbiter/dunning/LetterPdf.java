@@ -3,11 +3,17 @@ package io.arbiter.dunning;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import com.openhtmltopdf.extend.FSTextBreaker;
+import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
@@ -23,6 +29,14 @@ class LetterPdf {
     private static final Pattern AMOUNT = Pattern.compile("^[-€$£]?\\s?[\\d\\s\u00a0\u202f.,]+\\s?(€|%|[A-Z]{3})?$");
     /** What XML 1.0 refuses, which a pasted text may hold. */
     private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD]");
+    /**
+     * A date ({@code 10/03/2025}, {@code 7 Dec 2026}) or an amount with its unit ({@code 15 446,24 €}, {@code 12,15 %},
+     * {@code €1,234.56}, {@code 1 234,56 USD}): what a line must never split.
+     */
+    private static final Pattern WHOLE = Pattern.compile("(?<![\\d/])\\d{1,2}/\\d{1,2}/\\d{2,4}(?![\\d/])"
+            + "|(?<!\\d)\\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \\d{4}(?!\\d)"
+            + "|(?:[€$£]|\\b[A-Z]{3} )?-?(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f,.]\\d{3}(?!\\d))*(?:[.,]\\d{1,2}(?!\\d))?"
+            + "(?:[ \u00a0\u202f]?(?:€|%|[A-Z]{3}(?![A-Za-z])))?");
 
     private static final String STYLE = """
             @page { size: A4; margin: 22mm 20mm 20mm 22mm; }
@@ -45,6 +59,7 @@ class LetterPdf {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useUnicodeLineBreaker(new KeepingDatesAndAmountsWhole(language));
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
@@ -90,5 +105,45 @@ class LetterPdf {
     private static String escape(String text) {
         return NOT_XML.matcher(text).replaceAll("").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\"", "&quot;");
+    }
+
+    /**
+     * Where a line may end: where the renderer's own breaker says (spaces, and slashes so that a long address can wrap),
+     * except inside a date or an amount. Its breaker would print "10/" at a line's end and "03/2025" on the next, or
+     * "15" then "446,24 €", which no credit manager can send. Removing those break opportunities keeps the text as
+     * written, so that the PDF's text reads back in order (the reading a PDF reader, a search or a test makes of it),
+     * which wrapping them in no-wrap spans did not.
+     */
+    static final class KeepingDatesAndAmountsWhole implements FSTextBreaker {
+
+        private final FSTextBreaker lines;
+        private final List<int[]> wholes = new ArrayList<>();
+
+        KeepingDatesAndAmountsWhole(String language) {
+            lines = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.forLanguageTag(language)));
+        }
+
+        @Override
+        public void setText(String text) {
+            lines.setText(text);
+            wholes.clear();
+            Matcher whole = WHOLE.matcher(text);
+            while (whole.find()) {
+                wholes.add(new int[] {whole.start(), whole.end()});
+            }
+        }
+
+        @Override
+        public int next() {
+            int end = lines.next();
+            while (end != BreakIterator.DONE && inside(end)) {
+                end = lines.next();
+            }
+            return end;
+        }
+
+        private boolean inside(int offset) {
+            return wholes.stream().anyMatch(whole -> whole[0] < offset && offset < whole[1]);
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
@@ -16,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import javax.imageio.ImageIO;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -202,6 +207,53 @@ class DunningSendingTests extends ApiTest {
                 .param(account).query(String.class).single()).isEqualTo("test credit analyst");
         assertThat(text(pdf(sent.body().get("letter").asString()))).contains("mise en demeure revue par le directeur",
                 "40 € par facture payée en retard");
+    }
+
+    /**
+     * A letter's lines as printed, top to bottom, and its first page as an image under target/screenshots/ to look at.
+     */
+    private static List<String> printedLines(byte[] pdf, String screenshot) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            Path shot = Path.of("target", "screenshots", "DunningSendingTests", screenshot + ".png");
+            Files.createDirectories(shot.getParent());
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", shot.toFile());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        }
+    }
+
+    @Test
+    void a_letter_never_splits_a_date_or_an_amount_across_two_lines() throws Exception {
+        String account = customer("Transports Girard", 0, "15446.24");
+        JsonNode reminder = action(account, "REMINDER");
+        // Sentences of varying lengths, so that across the paragraph dates and amounts fall at every place of a line,
+        // its end included: a renderer free to break there prints "10/" then "03/2025", or "15" then "446,24 €".
+        StringBuilder paragraph = new StringBuilder("Madame, Monsieur,\n\n");
+        List<String> wholes = new ArrayList<>();
+        for (int i = 1; i <= 36; i++) {
+            String date = "%02d/%02d/2025".formatted(1 + i % 28, 1 + i % 12);
+            String amount = "%d %03d,%02d €".formatted(i * 7 % 90 + 1, i * 37 % 1000, i * 13 % 100);
+            String rate = "%d,%02d %%".formatted(10 + i % 5, i * 3 % 100);
+            wholes.addAll(List.of(date, amount, rate));
+            paragraph.append("la facture ").append("n".repeat(i % 7)).append(i).append(" échue au ").append(date)
+                    .append(" reste due pour ").append(amount).append(" au taux de ").append(rate).append(i % 3 == 0 ? " ; " : ", ");
+        }
+        String text = paragraph.append("veuillez régler ces sommes.").toString();
+
+        Response sent = send(account, reminder, ", \"channel\": \"LETTER\", \"text\": \"" + text.replace("\n", "\\n") + "\"");
+        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+        List<String> lines = printedLines(pdf(sent.body().get("letter").asString()), "letter-dates-and-amounts-whole");
+
+        assertThat(lines.size()).as("the paragraph wraps over many lines").isGreaterThan(20);
+        for (int i = 1; i < lines.size(); i++) {
+            String end = lines.get(i - 1);
+            String next = lines.get(i);
+            assertThat(end.matches(".*[\\d/]") && next.matches("[\\d/€%].*"))
+                    .as("a number split between lines:%n  %s%n  %s", end, next).isFalse();
+        }
+        assertThat(String.join(" ", lines).replaceAll("\\s+", " ")).as("the text reads back in its order")
+                .contains(wholes).contains("la facture n1 échue au 02/02/2025 reste due pour 8 037,13 € au taux de 11,03 %");
     }
 
     @Test
