@@ -466,6 +466,37 @@ class DunningApiTests extends ApiTest {
         return found;
     }
 
+    /**
+     * The policy's answers are remembered between agendas: one asked again after the customer's debt grew is new. A
+     * micro-business (the plan segmentation gives these customers) 50 days late gets a payment order from €300 overdue.
+     */
+    @Test
+    void the_agenda_asked_again_the_same_day_follows_a_debt_that_grew_past_the_payment_order_threshold() {
+        LocalDate day = LocalDate.of(2026, 5, 4);
+        Customer customer = customer(false);
+        invoice(customer, day.minusDays(50), "200.00");
+
+        List<String> before = agendaActions(day, customer);
+        assertThat(before).containsExactly("FORMAL_NOTICE");
+        assertThat(agendaActions(day, customer)).isEqualTo(before);
+
+        invoice(customer, day.minusDays(50), "200.00");
+
+        assertThat(agendaActions(day, customer)).containsExactly("PAYMENT_ORDER");
+    }
+
+    private List<String> agendaActions(LocalDate day, Customer customer) {
+        Response agenda = get("/api/v1/dunning/agenda?asOf=" + day + "&limit=500", DUNNING_ENGINE);
+        assertThat(agenda.status()).as(agenda.text()).isEqualTo(200);
+        List<String> found = new ArrayList<>();
+        for (JsonNode entry : agenda.body().get("items")) {
+            if (entry.get("account").asString().equals(customer.account())) {
+                found.add(entry.get("action").asString());
+            }
+        }
+        return found;
+    }
+
     @Test
     void an_action_listed_by_the_agenda_takes_an_outcome_without_asking_next_actions_first() {
         LocalDate day = LocalDate.of(2026, 4, 21);
