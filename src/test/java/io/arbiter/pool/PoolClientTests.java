@@ -178,6 +178,51 @@ class PoolClientTests extends ApiTest {
         assertThat(decision.get("reasons").toString()).contains("PoolSignal_66");
     }
 
+    /**
+     * Issue 20, item 4: dunning rates a company with the facts a credit decision had, the pool's signal included. Two
+     * companies alike in all but the pool: the one its suppliers see paying late (70 % of invoices, 31-60 days beyond
+     * terms, worsening: -20 points) is rated worse in a decision, and dunning's next actions give each the class and
+     * the plan its decision gave.
+     */
+    @Test
+    void a_company_the_pool_sees_paying_late_is_dunned_with_the_class_its_decision_got() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("EUR");
+        pool.stubFor(WireMock.get(urlPathMatching("/pool/v1/signals/.*")).willReturn(okJson("""
+                {"status": "AVAILABLE", "lateSharePercent": 70, "medianDaysBeyondTermsBand": "31_60",
+                 "trend3Months": "WORSENING", "trend12Months": "STABLE", "contributorsBand": "6-10"}""")));
+        String late = TestSirens.random();
+        String lateAccount = ledgerCustomer(ledger, entity, late);
+        JsonNode lateDecision = decide(late);
+        pool.stubFor(WireMock.get(urlPathMatching("/pool/v1/signals/.*")).willReturn(okJson("{\"status\": \"INSUFFICIENT_DATA\"}")));
+        String unknown = TestSirens.random();
+        String unknownAccount = ledgerCustomer(ledger, entity, unknown);
+        JsonNode unknownDecision = decide(unknown);
+
+        assertThat(lateDecision.at("/scorePoints/POOL_SIGNAL").asInt()).as(lateDecision.toString()).isEqualTo(-20);
+        assertThat(lateDecision.get("riskClass").asString()).as("the pool's signal lowers the class")
+                .isGreaterThan(unknownDecision.get("riskClass").asString());
+        assertDunnedAsDecided(lateAccount, lateDecision);
+        assertDunnedAsDecided(unknownAccount, unknownDecision);
+    }
+
+    private void assertDunnedAsDecided(String account, JsonNode decision) {
+        Response next = post("/api/v1/dunning/next-actions", DUNNING_ENGINE,
+                "{\"customer\": \"%s\", \"asOf\": \"%s\"}".formatted(account, LocalDate.now()));
+        assertThat(next.status()).as(next.text()).isEqualTo(200);
+        assertThat(next.body().get("riskClass").asString()).isEqualTo(decision.get("riskClass").asString());
+        assertThat(next.body().get("dunningPlan").asString()).isEqualTo(decision.get("dunningPlan").asString());
+    }
+
+    /** A ledger customer since 2015, as {@link #decide} says, with one invoice a week late. */
+    private static String ledgerCustomer(LedgerFixtures ledger, String entity, String siren) {
+        String account = LedgerFixtures.unique("ACC");
+        long id = ledger.customer(new LedgerFixtures.NewCustomer(account, siren, "Client " + siren, "FR", null, null, null,
+                30, LocalDate.of(2015, 6, 1), false));
+        ledger.openInvoice(entity, id, LocalDate.now().minusDays(37), LocalDate.now().minusDays(7), "1800.00", "EUR");
+        return account;
+    }
+
     private JsonNode decide(String siren) {
         Response response = post("/api/v1/credit-decisions", ORDER_SYSTEM, """
                 {"requestId": "%s", "customer": {"registrationNumber": "%s", "name": "Client %s", "country": "FR",
