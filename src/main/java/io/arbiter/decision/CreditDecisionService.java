@@ -155,9 +155,14 @@ public class CreditDecisionService {
         CompletableFuture<PoolSignal> poolAnswer = CompletableFuture.supplyAsync(
                 () -> pool.signalFor(country, number, deadline), outside);
         SolvencyLookup solvency = bureau.lookup(company.company(), country, deadline);
-        OrderApplicants.Ledger ledger = new OrderApplicants.Ledger(
-                request.exposure() == null ? exposures.of(country, number, today) : Optional.empty(),
-                request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty());
+        Optional<Exposures.CustomerExposure> exposure = request.exposure() == null ? exposures.of(country, number, today)
+                : Optional.empty();
+        // The ledger's invoices tell whether the customer's terms exceed the legal maximum, whatever the request says.
+        List<Long> ledgerCustomers = exposure.map(Exposures.CustomerExposure::customerIds)
+                .orElseGet(() -> request.exposure() == null ? List.of() : exposures.customerIds(country, number));
+        OrderApplicants.Ledger ledger = new OrderApplicants.Ledger(exposure,
+                request.paymentHistory() == null ? behaviours.of(country, number, today) : Optional.empty(),
+                exposures.termsBeyondLegalMaximum(ledgerCustomers));
         PoolSignal poolSignal = poolAnswer.join();
         StandingLimitSource limits = standingLimits();
         StandingLimitSource.Terms terms = limits == null ? StandingLimitSource.Terms.NONE

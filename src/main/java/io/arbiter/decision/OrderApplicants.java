@@ -27,8 +27,13 @@ final class OrderApplicants {
     private OrderApplicants() {
     }
 
-    /** What the ledger knows of the customer, read when the request carries no exposure or no payment history. */
-    record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour) {
+    /**
+     * What the ledger knows of the customer, read when the request carries no exposure or no payment history.
+     *
+     * @param termsBeyondLegalMaximum some open invoice of the customer is due later than the law allows
+     */
+    record Ledger(Optional<Exposures.CustomerExposure> exposure, Optional<PaymentBehaviour> behaviour,
+            boolean termsBeyondLegalMaximum) {
 
         boolean historyUsable() {
             return behaviour.filter(OrderApplicants::usable).isPresent();
@@ -64,7 +69,8 @@ final class OrderApplicants {
                 .paymentTermsDays(customer.paymentTermsDays() == null ? 30 : customer.paymentTermsDays())
                 // The insurer's own decision, imported from its portal, is the cover; the order system's figure otherwise.
                 .insurerCover(terms.insurerCover() != null ? terms.insurerCover() : customer.insurerCover())
-                .orderAmount(request.order().amount());
+                .orderAmount(request.order().amount())
+                .termsBeyondLegalMaximum(ledger.termsBeyondLegalMaximum());
         solvency.report().ifPresent(report -> applicant
                 .bureau(report.commonGrade(), report.recommendedLimit() == null ? null : report.recommendedLimit().amount(),
                         report.paymentRemarks(), solvency.stale())

@@ -16,6 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.arbiter.law.Debtor;
+import io.arbiter.law.PaymentTerms;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.RegistrationNumbers;
 
@@ -113,6 +115,25 @@ public class Exposures {
         return Optional.of(new CustomerExposure(RegistrationNumbers.normalise(country, registrationNumber,
                 "registrationNumber").registrationNumber(), asOf, accounts.stream().map(Account::account).toList(), ids,
                 groups, amounts(ids, asOf), group));
+    }
+
+    /**
+     * Whether some open invoice of these ledger customers is due later than the law allows (LME, Code de commerce
+     * L441-10 I; 30 days for a public body): the {@code termsBeyondLegalMaximum} fact, at order time as in dunning.
+     */
+    public boolean termsBeyondLegalMaximum(List<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return false;
+        }
+        // No law allows less than 30 days, so an invoice due within 30 days of its date is never read.
+        return jdbc.sql("""
+                        select distinct i.issue_date, i.due_date, c.public_sector from ledger_invoice i
+                        join ledger_customer c on c.id = i.customer_id
+                        where i.customer_id in (:ids) and i.status = 'OPEN' and i.due_date > i.issue_date + 30""")
+                .param("ids", customerIds)
+                .query((rs, n) -> !PaymentTerms.check(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getBoolean(3) ? Debtor.PUBLIC_BODY : Debtor.BUSINESS).compliant())
+                .list().contains(true);
     }
 
     private List<Account> accounts(String country, String registrationNumber) {

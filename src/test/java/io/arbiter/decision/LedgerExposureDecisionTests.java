@@ -100,4 +100,35 @@ class LedgerExposureDecisionTests extends ApiTest {
         assertThat(response.body().get("exposure").get("total").get("amount").decimalValue()).isEqualByComparingTo("55000");
         assertThat(response.body().get("outcome").asString()).isEqualTo("APPROVED");
     }
+
+    /**
+     * Issue 20, LME terms at order time: Code de commerce L441-10 I allows at most 60 days from the invoice date, or 45
+     * days end of month (DGCCRF, "Délais de paiement entre entreprises"). A customer whose ledger holds an invoice
+     * issued 100 days ago and due in 34 days (134 days of terms) is decided with {@code termsBeyondLegalMaximum} true,
+     * as dunning rates it, whether or not the order system sends the exposure; one whose invoice runs 45 days, false.
+     */
+    @Test
+    void a_decision_on_a_customer_whose_ledger_terms_exceed_the_legal_maximum_has_the_fact() {
+        LedgerFixtures ledger = new LedgerFixtures(jdbc);
+        String entity = ledger.entity("EUR");
+        String beyond = LedgerFixtures.siren();
+        ledger.openInvoice(entity, ledger.customer(beyond), TODAY.minusDays(100), TODAY.plusDays(34), "3000", "EUR");
+        String within = LedgerFixtures.siren();
+        ledger.openInvoice(entity, ledger.customer(within), TODAY.minusDays(10), TODAY.plusDays(35), "3000", "EUR");
+
+        assertThat(termsBeyondLegalMaximum(order(newRequestId(), beyond, "1000"))).isTrue();
+        assertThat(termsBeyondLegalMaximum(order(newRequestId(), beyond, "1000").replace("\"order\":",
+                "\"exposure\": {\"openReceivables\": 3000}, \"order\":"))).as("with the exposure in the request").isTrue();
+        assertThat(termsBeyondLegalMaximum(order(newRequestId(), within, "1000"))).isFalse();
+    }
+
+    /** The fact as the decision stored it for the policy. */
+    private boolean termsBeyondLegalMaximum(String request) {
+        Response decided = post("/api/v1/credit-decisions", ORDER_SYSTEM, request);
+        assertThat(decided.status()).as(decided.text()).isEqualTo(201);
+        String stored = jdbc.sql("select facts from credit_decision where request_id = ?")
+                .param(decided.body().get("requestId").asString())
+                .query((rs, n) -> RecordCompression.unpackText(rs.getBytes(1))).single();
+        return json.readTree(stored).get("termsBeyondLegalMaximum").asBoolean();
+    }
 }
