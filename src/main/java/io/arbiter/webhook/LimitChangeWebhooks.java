@@ -1,6 +1,5 @@
 package io.arbiter.webhook;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 import io.arbiter.limits.Company;
 import io.arbiter.limits.CreditLimitChanged;
 import io.arbiter.shared.Money;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queues a change of a standing limit for the webhook of the order system that asked for the limit: the result of its
@@ -29,16 +27,10 @@ class LimitChangeWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(LimitChangeWebhooks.class);
 
-    private final WebhookProperties properties;
-    private final WebhookDeliveries deliveries;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final WebhookQueue webhooks;
 
-    LimitChangeWebhooks(WebhookProperties properties, WebhookDeliveries deliveries, JsonMapper json, Clock clock) {
-        this.properties = properties;
-        this.deliveries = deliveries;
-        this.json = json;
-        this.clock = clock;
+    LimitChangeWebhooks(WebhookQueue webhooks) {
+        this.webhooks = webhooks;
     }
 
     /**
@@ -80,18 +72,12 @@ class LimitChangeWebhooks {
             return;
         }
         String orderSystem = request.requestedBy();
-        if (properties.of(orderSystem).isEmpty()) {
-            log.debug("Limit {} {} for {}: {} has no webhook", event.limitId(), event.change(),
-                    event.company().registrationNumber(), orderSystem);
-            return;
-        }
         Limit limit = event.limitId() == null || event.amount() == null || event.validUntil() == null || event.status() == null
                 ? null : new Limit(event.limitId(), event.amount(), event.validUntil(), event.status());
         Payload payload = new Payload(event.eventId(), TYPE, event.changedAt(), orderSystem, event.change(),
                 event.entity(), event.company(), limit, event.previous(), event.changedBy(), event.reason(),
                 new Request(request.id(), request.requested(), request.status(), request.decisionId()));
-        if (deliveries.enqueue(event.eventId(), TYPE, orderSystem, request.decisionId(), json.writeValueAsString(payload),
-                clock.instant())) {
+        if (webhooks.queue(event.eventId(), TYPE, orderSystem, request.decisionId(), payload)) {
             log.info("Limit change {} of {} ({}) queued for the webhook of {} (event {})", event.change(),
                     event.company().registrationNumber(), event.entity(), orderSystem, event.eventId());
         }

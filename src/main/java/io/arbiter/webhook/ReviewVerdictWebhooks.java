@@ -1,6 +1,5 @@
 package io.arbiter.webhook;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import io.arbiter.decision.DecisionReviewed;
 import io.arbiter.shared.Money;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queues a review verdict for the webhook of the order system that asked for the decision. This runs after the
@@ -26,16 +24,10 @@ class ReviewVerdictWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewVerdictWebhooks.class);
 
-    private final WebhookProperties properties;
-    private final WebhookDeliveries deliveries;
-    private final JsonMapper json;
-    private final Clock clock;
+    private final WebhookQueue webhooks;
 
-    ReviewVerdictWebhooks(WebhookProperties properties, WebhookDeliveries deliveries, JsonMapper json, Clock clock) {
-        this.properties = properties;
-        this.deliveries = deliveries;
-        this.json = json;
-        this.clock = clock;
+    ReviewVerdictWebhooks(WebhookQueue webhooks) {
+        this.webhooks = webhooks;
     }
 
     /**
@@ -57,16 +49,11 @@ class ReviewVerdictWebhooks {
         if (event.askedBy() == null) {
             return;
         }
-        if (properties.of(event.askedBy()).isEmpty()) {
-            log.debug("Verdict on decision {}: {} has no webhook", event.decisionId(), event.askedBy());
-            return;
-        }
         var review = event.review();
         Payload payload = new Payload(event.eventId(), TYPE, review.reviewedAt(), event.decisionId(), event.requestId(),
                 event.askedBy(), event.registrationNumber(), review.verdict().name(), review.amount(),
                 review.reviewedBy(), review.comment());
-        if (deliveries.enqueue(event.eventId(), TYPE, event.askedBy(), event.decisionId(),
-                json.writeValueAsString(payload), clock.instant())) {
+        if (webhooks.queue(event.eventId(), TYPE, event.askedBy(), event.decisionId(), payload)) {
             log.info("Verdict {} on decision {} queued for the webhook of {} (event {})", review.verdict(),
                     event.decisionId(), event.askedBy(), event.eventId());
         }
