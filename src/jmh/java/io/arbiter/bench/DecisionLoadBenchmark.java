@@ -20,7 +20,7 @@ import io.arbiter.ArbiterApplication;
 
 /**
  * The decision endpoint against the HTTP floor of the same application, over loopback with {@code wrk} (issue 26, item
- * 5; DESIGN.md §9: the decision endpoint reaches at least 40 % of a no-op endpoint's throughput). The application starts
+ * 5; docs/architecture.md §9: the decision endpoint reaches at least 40 % of a no-op endpoint's throughput). The application starts
  * in-process on a random port, in a schema of this run's own on the local PostgreSQL (synchronous commit as the server
  * has it), logging at INFO to {@code target/decision-load-app.log} as in production. Then, after a warm-up of each:
  * <ul>

@@ -109,7 +109,7 @@ public class PolicyEngine {
     }
 
     /**
-     * Runs the pipeline for one applicant whose company has a standing limit in force (DESIGN.md §4): the standing limit,
+     * Runs the pipeline for one applicant whose company has a standing limit in force (docs/architecture.md §4): the standing limit,
      * capped by the insurer's cover, is the granted limit; null runs it as {@link #evaluate(Applicant)}.
      */
     public PolicyEvaluation evaluate(Applicant applicant, @org.jspecify.annotations.Nullable StandingLimit standing) {
