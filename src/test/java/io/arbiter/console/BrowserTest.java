@@ -17,10 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,7 +117,28 @@ public abstract class BrowserTest extends ApiTest {
         WebElement submit = browser.findElement(By.cssSelector("form button[type=submit]"));
         submit.click();
         // The next page, whatever it is, replaces this one: reading it before then reads the sign-in page going away.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(gone(submit));
+    }
+
+    /**
+     * True once the element's page is gone. Selenium's {@code stalenessOf} only expects a stale-element error, but when
+     * the question races the navigation Chromium answers "Node with given id does not belong to the document", an
+     * unknown error, which failed a sign-in that had worked.
+     */
+    private static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     protected WebElement waitFor(By locator) {
