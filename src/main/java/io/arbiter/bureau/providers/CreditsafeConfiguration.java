@@ -3,6 +3,7 @@ package io.arbiter.bureau.providers;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.openfeign.support.SpringMvcContract;
@@ -48,7 +49,7 @@ class CreditsafeConfiguration {
                 .contract(new SpringMvcContract())
                 .encoder(encoder(json))
                 .decoder(decoder(json))
-                .errorDecoder(new CreditsafeErrorDecoder(clock))
+                .errorDecoder(new BureauErrorDecoder("creditsafe", Set.of(401, 403, 404), Set.of("authenticate"), clock))
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(properties.connectTimeout(), properties.readTimeout(), false))
                 .target(new LazyTarget(baseUrl));

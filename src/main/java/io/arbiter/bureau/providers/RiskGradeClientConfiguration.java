@@ -1,6 +1,7 @@
 package io.arbiter.bureau.providers;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 
@@ -28,7 +29,8 @@ class RiskGradeClientConfiguration {
 
     @Bean
     ErrorDecoder riskGradeErrors(Clock clock) {
-        return new RiskGradeErrorDecoder(clock);
+        // 404 never reaches the decoder: the client dismisses it as an empty answer.
+        return new BureauErrorDecoder("riskgrade", Set.of(), Set.of(), clock);
     }
 
     @Bean

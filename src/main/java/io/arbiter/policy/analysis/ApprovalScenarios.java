@@ -10,8 +10,6 @@ import io.arbiter.policy.ApprovalRule;
 import io.arbiter.policy.CompiledPolicy;
 import io.arbiter.policy.LimitApproval;
 import io.arbiter.policy.Pipeline;
-import io.arbiter.policy.PolicyLoadException;
-import io.arbiter.policy.PolicyProblem;
 import io.arbiter.policy.ScenarioResult;
 
 /**
@@ -36,39 +34,18 @@ final class ApprovalScenarios {
     }
 
     static ScenarioResult run(CompiledPolicy policy, Scenarios.Scenario scenario) {
-        String amount = scenario.inputs().get(REQUESTED_AMOUNT);
-        BigDecimal requested;
-        try {
-            requested = new BigDecimal(amount);
-        } catch (NumberFormatException e) {
-            throw new PolicyLoadException(List.of(new PolicyProblem(scenario.file(), scenario.sheet(),
-                    scenario.cells().get(REQUESTED_AMOUNT), "'" + amount + "' is not a number (requestedAmount)")));
-        }
+        BigDecimal requested = scenario.number(REQUESTED_AMOUNT, null, "requestedAmount");
         ApprovalRule rule = Pipeline.approve(policy, new LimitApproval(requested, scenario.inputs().getOrDefault("segment", ""),
                 scenario.inputs().getOrDefault("riskclass", "").toUpperCase(Locale.ROOT)));
-        List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
-        scenario.expected().forEach((output, expected) -> {
-            String actual = output.equals("approvers") ? (rule.role() == null ? "" : String.valueOf(rule.approvers()))
-                    : rule.role() == null ? "" : rule.role();
-            boolean same = output.equals("approvers") ? sameNumber(expected, actual) : expected.equalsIgnoreCase(actual);
-            if (!same) {
-                mismatches.add(new ScenarioResult.Mismatch(output, scenario.cells().get("expected" + output), expected, actual));
-            }
-        });
+        List<ScenarioResult.Mismatch> mismatches = scenario.mismatches(
+                output -> rule.role() == null ? "" : output.equals("approvers") ? String.valueOf(rule.approvers()) : rule.role(),
+                (output, expected, actual) -> output.equals("approvers") ? Scenarios.sameNumber(expected, actual)
+                        : expected.equalsIgnoreCase(actual));
         List<String> fired = new ArrayList<>();
         if (rule.reason() != null) {
             fired.add(rule.reason().ruleName());
         }
         rule.problems().forEach(problem -> fired.add(problem.ruleName()));
-        return new ScenarioResult(scenario.file(), scenario.sheet(), scenario.row(), scenario.name(), mismatches.isEmpty(),
-                mismatches, fired);
-    }
-
-    private static boolean sameNumber(String expected, String actual) {
-        try {
-            return !actual.isEmpty() && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return scenario.result(mismatches, fired);
     }
 }

@@ -1,6 +1,5 @@
 package io.arbiter.policy.analysis;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +11,6 @@ import io.arbiter.policy.DunningCase;
 import io.arbiter.policy.Escalation;
 import io.arbiter.policy.EscalationStep;
 import io.arbiter.policy.Pipeline;
-import io.arbiter.policy.PolicyLoadException;
-import io.arbiter.policy.PolicyProblem;
 import io.arbiter.policy.ScenarioResult;
 
 /**
@@ -42,42 +39,19 @@ final class EscalationScenarios {
     static ScenarioResult run(CompiledPolicy policy, Scenarios.Scenario scenario) {
         DunningCase dunningCase = new DunningCase(scenario.inputs().getOrDefault("dunningplan", ""),
                 scenario.inputs().getOrDefault("riskclass", "").toUpperCase(Locale.ROOT),
-                number(scenario, "overdueamount", "0"));
-        int days = number(scenario, DAYS_FROM_DUE, "0").intValue();
+                scenario.number("overdueamount", "0", "overdueamount"));
+        int days = scenario.number(DAYS_FROM_DUE, "0", DAYS_FROM_DUE).intValue();
         Escalation escalation = Pipeline.escalate(policy, dunningCase);
         List<EscalationStep> due = escalation.steps().stream().filter(step -> step.afterDueDays() <= days).toList();
         int step = due.stream().mapToInt(EscalationStep::step).max().orElse(-1);
         List<String> actions = due.stream().filter(s -> s.step() == step).map(EscalationStep::action).sorted().toList();
-        List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
-        scenario.expected().forEach((output, expected) -> {
-            String actual = output.equals("step") ? (step < 0 ? "" : String.valueOf(step)) : String.join(", ", actions);
-            boolean same = output.equals("step") ? expected.equals(actual) || sameNumber(expected, actual)
-                    : Arrays.stream(expected.split(",")).map(a -> a.trim().toUpperCase(Locale.ROOT)).sorted().toList().equals(actions);
-            if (!same) {
-                mismatches.add(new ScenarioResult.Mismatch(output, scenario.cells().get("expected" + output), expected, actual));
-            }
-        });
+        List<ScenarioResult.Mismatch> mismatches = scenario.mismatches(
+                output -> output.equals("step") ? (step < 0 ? "" : String.valueOf(step)) : String.join(", ", actions),
+                (output, expected, actual) -> output.equals("step")
+                        ? expected.equals(actual) || Scenarios.sameNumber(expected, actual)
+                        : Arrays.stream(expected.split(",")).map(a -> a.trim().toUpperCase(Locale.ROOT)).sorted().toList().equals(actions));
         List<String> fired = new ArrayList<>(escalation.steps().stream().map(s -> s.reason().ruleName()).toList());
         escalation.problems().forEach(problem -> fired.add(problem.ruleName()));
-        return new ScenarioResult(scenario.file(), scenario.sheet(), scenario.row(), scenario.name(), mismatches.isEmpty(),
-                mismatches, fired);
-    }
-
-    private static BigDecimal number(Scenarios.Scenario scenario, String name, String otherwise) {
-        String value = scenario.inputs().getOrDefault(name, otherwise);
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new PolicyLoadException(List.of(new PolicyProblem(scenario.file(), scenario.sheet(),
-                    scenario.cells().get(name), "'" + value + "' is not a number (" + name + ")")));
-        }
-    }
-
-    private static boolean sameNumber(String expected, String actual) {
-        try {
-            return !actual.isEmpty() && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return scenario.result(mismatches, fired);
     }
 }

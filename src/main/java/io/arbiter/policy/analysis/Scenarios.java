@@ -44,6 +44,40 @@ public final class Scenarios {
 
     public record Scenario(String file, String sheet, int row, String name, Map<String, String> inputs,
             Map<String, String> expected, Map<String, String> cells) {
+
+        /** Each expected output the run did not give, at its cell; {@code same} compares an output's expected text and value. */
+        <T> List<ScenarioResult.Mismatch> mismatches(Function<String, T> actual, Comparison<T> same) {
+            List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
+            expected.forEach((output, wanted) -> {
+                T got = actual.apply(output);
+                if (!same.same(output, wanted, got)) {
+                    mismatches.add(new ScenarioResult.Mismatch(output, cells.get(EXPECTED + output), wanted,
+                            String.valueOf(got)));
+                }
+            });
+            return mismatches;
+        }
+
+        ScenarioResult result(List<ScenarioResult.Mismatch> mismatches, List<String> firedRules) {
+            return new ScenarioResult(file, sheet, row, name, mismatches.isEmpty(), mismatches, firedRules);
+        }
+
+        /** Input {@code input} as a number ({@code otherwise} when absent); a cell that is not one is the author's error. */
+        BigDecimal number(String input, @Nullable String otherwise, String label) {
+            String value = inputs.getOrDefault(input, otherwise == null ? "" : otherwise);
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw new PolicyLoadException(List.of(new PolicyProblem(file, sheet, cells.get(input),
+                        "'" + value + "' is not a number (" + label + ")")));
+            }
+        }
+    }
+
+    /** Whether output {@code output}'s value {@code actual} is what the author expected. */
+    @FunctionalInterface
+    interface Comparison<T> {
+        boolean same(String output, String expected, T actual);
     }
 
     private static final String EXPECTED = "expected";
@@ -133,16 +167,9 @@ public final class Scenarios {
         }
         Given given = new Given(scenario.inputs().get("segment"), upper(scenario.inputs().get("riskclass")));
         PolicyEvaluation evaluation = Pipeline.evaluate(policy, ScenarioApplicants.of(scenario), given);
-        List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
-        scenario.expected().forEach((output, expected) -> {
-            Object actual = OUTPUTS.get(output).apply(evaluation);
-            if (!same(expected, actual)) {
-                mismatches.add(new ScenarioResult.Mismatch(output, scenario.cells().get(EXPECTED + output), expected,
-                        String.valueOf(actual)));
-            }
-        });
-        return new ScenarioResult(scenario.file(), scenario.sheet(), scenario.row(), scenario.name(), mismatches.isEmpty(),
-                mismatches, evaluation.reasons().stream().map(Reason::ruleName).toList());
+        List<ScenarioResult.Mismatch> mismatches = scenario.mismatches(output -> OUTPUTS.get(output).apply(evaluation),
+                (output, expected, actual) -> same(expected, actual));
+        return scenario.result(mismatches, evaluation.reasons().stream().map(Reason::ruleName).toList());
     }
 
     public static PolicyProblem problemOf(ScenarioResult result) {
@@ -155,14 +182,18 @@ public final class Scenarios {
     }
 
     private static boolean same(String expected, @Nullable Object actual) {
-        if (actual instanceof Number || actual instanceof BigDecimal) {
-            try {
-                return new BigDecimal(expected).compareTo(new BigDecimal(actual.toString())) == 0;
-            } catch (NumberFormatException e) {
-                return false;
-            }
+        if (actual instanceof Number) {
+            return sameNumber(expected, actual.toString());
         }
         return expected.equalsIgnoreCase(String.valueOf(actual));
+    }
+
+    static boolean sameNumber(String expected, String actual) {
+        try {
+            return !actual.isEmpty() && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isKnown(String name) {
