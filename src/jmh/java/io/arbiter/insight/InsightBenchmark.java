@@ -24,16 +24,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import io.arbiter.ledger.reporting.BenchmarkStatements;
+import io.arbiter.ledger.reporting.CashInForecastSums;
+import io.arbiter.ledger.reporting.Receivables;
+
 /**
  * KPIs and the cash-in forecast over a generated ledger of 100,000 customers and 1,000,000 invoices (issue 6: "KPIs
  * answer in under a second after import"). The ledger is made with {@code generate_series} in a schema of its own
  * (migrated by Flyway, dropped at the end), then ANALYZEd, as an import leaves it. Each statement is the one the API
- * runs ({@link KpiStatements#invoiceSql}, {@link KpiStatements#allocationSql}, {@link KpiStatements#disputeSql}, {@link CashInForecasts#sql}), timed through the same Java code
+ * runs (the ledger's reporting statements, {@link BenchmarkStatements}), timed through the same Java code
  * ({@link Kpis#report}, {@link CashInForecasts#forecast}): one warm-up, then the median of five runs. The baseline,
  * measured in the same run, is the physical floor of any KPI over the ledger: one sequential pass summing every
  * invoice ({@code select count(*), sum(amount) from ledger_invoice}). The report by customer is timed whole (as its
  * CSV) and by pages of 1,000 customers (as its JSON), the first and one from the middle of the accounts; for those
- * pages the page's customers ({@link KpiStatements#pageSql}) and the invoice pass are explained. Each statement's EXPLAIN (ANALYZE, BUFFERS) is
+ * pages the page's customers ({@link BenchmarkStatements#pageSql}) and the invoice pass are explained. Each statement's EXPLAIN (ANALYZE, BUFFERS) is
  * summarised on the console and written whole to {@code target/insight-bench-plans.txt}.
  *
  * <p>Run with {@code ./mvnw -Pbench verify -Dbench.jmh.skip=true -Dbench.insight.skip=false}. Settings (system
@@ -198,8 +202,8 @@ public final class InsightBenchmark {
         List<Integer> buckets = List.of(0, 30, 60, 90, 180);
         InsightProperties properties = new InsightProperties(Duration.ofDays(90), 12, buckets, 5, DataSize.ofMegabytes(64));
         transaction.setReadOnly(true);
-        Kpis plainKpis = new Kpis(jdbc, properties);
-        CashInForecasts plainForecasts = new CashInForecasts(jdbc, properties);
+        Kpis plainKpis = new Kpis(jdbc, new Receivables(jdbc), properties);
+        CashInForecasts plainForecasts = new CashInForecasts(jdbc, new CashInForecastSums(jdbc), properties);
         Function<KpiQuery, KpiReport> kpis = q -> transaction.execute(t -> plainKpis.report(q));
         Function<LocalDate, CashInForecast> forecasts = d -> transaction.execute(t -> plainForecasts.forecast(d, null));
         String baselineSql = "select count(*), sum(amount) from ledger_invoice";
@@ -220,9 +224,9 @@ public final class InsightBenchmark {
             double ms = time("kpis by=" + by.label(), () -> rows[0] = kpis.apply(query).rows().size());
             report("GET /api/v1/kpis?by=" + by.label() + (by == KpiQuery.Dimension.CUSTOMER ? " (whole, as CSV)" : ""), ms,
                     rows[0], baseline);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (invoices)", KpiStatements.invoiceSql(query), Map.of(), analytic);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", KpiStatements.allocationSql(query), Map.of(), analytic);
-            explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", KpiStatements.disputeSql(query), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (invoices)", BenchmarkStatements.invoiceSql(query.receivables()), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (allocations)", BenchmarkStatements.allocationSql(query.receivables()), Map.of(), analytic);
+            explain(connection, jdbc, "kpis by=" + by.label() + " (disputes)", BenchmarkStatements.disputeSql(query.receivables()), Map.of(), analytic);
         }
         // By customer, JSON comes by pages of 1,000 customers: the first page, and one from the middle of the accounts.
         String middle = jdbc.sql("select account from ledger_customer order by account offset :n limit 1")
@@ -234,31 +238,31 @@ public final class InsightBenchmark {
             int[] rows = new int[1];
             String question = "GET /api/v1/kpis?by=customer, " + (after == null ? "first page" : "page after " + after);
             report(question, time(question, () -> rows[0] = kpis.apply(paged).rows().size()), rows[0], baseline);
-            Map<String, Object> parameters = KpiStatements.pageParameters(page, Map.of());
-            explain(connection, jdbc, question + " (its customers)", KpiStatements.pageSql(paged, page), parameters, analytic);
-            Long[] ids = jdbc.sql(KpiStatements.pageSql(paged, page)).params(parameters).query((rs, n) -> rs.getLong(1)).list().stream()
+            Map<String, Object> parameters = BenchmarkStatements.pageParameters(paged.receivables());
+            explain(connection, jdbc, question + " (its customers)", BenchmarkStatements.pageSql(paged.receivables()), parameters, analytic);
+            Long[] ids = jdbc.sql(BenchmarkStatements.pageSql(paged.receivables())).params(parameters).query((rs, n) -> rs.getLong(1)).list().stream()
                     .limit(1000).toArray(Long[]::new);
-            explain(connection, jdbc, question + " (invoices)", KpiStatements.invoiceSql(paged), Map.of("page", ids), analytic);
+            explain(connection, jdbc, question + " (invoices)", BenchmarkStatements.invoiceSql(paged.receivables()), Map.of("page", ids), analytic);
         }
         KpiQuery past = new KpiQuery(asOf.minusMonths(6), asOf.minusMonths(6).minusDays(90), KpiQuery.Dimension.ENTITY, buckets, 12,
                 KpiQuery.Filter.NONE, null);
         int[] pastRows = new int[1];
         report("GET /api/v1/kpis?by=entity (6 months ago)", time("kpis 6 months ago",
                 () -> pastRows[0] = kpis.apply(past).rows().size()), pastRows[0], baseline);
-        explain(connection, jdbc, "kpis by=entity 6 months ago (invoices)", KpiStatements.invoiceSql(past), Map.of(), analytic);
-        explain(connection, jdbc, "kpis by=entity 6 months ago (allocations)", KpiStatements.allocationSql(past), Map.of(), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (invoices)", BenchmarkStatements.invoiceSql(past.receivables()), Map.of(), analytic);
+        explain(connection, jdbc, "kpis by=entity 6 months ago (allocations)", BenchmarkStatements.allocationSql(past.receivables()), Map.of(), analytic);
         // A drill-down: one salesperson's 2,000 customers, by customer (the filter is bound, as the API binds it).
         KpiQuery drill = new KpiQuery(asOf, asOf.minusDays(90), KpiQuery.Dimension.CUSTOMER, buckets, 12,
                 new KpiQuery.Filter(null, null, null, "SP7", null), null);
         int[] drillRows = new int[1];
         report("GET /api/v1/kpis?by=customer&salesperson=SP7", time("kpis drill-down",
                 () -> drillRows[0] = kpis.apply(drill).rows().size()), drillRows[0], baseline);
-        explain(connection, jdbc, "kpis by=customer salesperson=SP7 (invoices)", KpiStatements.invoiceSql(drill),
+        explain(connection, jdbc, "kpis by=customer salesperson=SP7 (invoices)", BenchmarkStatements.invoiceSql(drill.receivables()),
                 drill.filter().values(), analytic);
         int[] weeks = new int[1];
         report("GET /api/v1/forecast/cash-in", time("forecast",
                 () -> weeks[0] = forecasts.apply(asOf).weeks().size()), weeks[0], baseline);
-        explain(connection, jdbc, "forecast", CashInForecasts.sql(asOf, false), Map.of(), analytic);
+        explain(connection, jdbc, "forecast", BenchmarkStatements.cashInSql(asOf, false, CashInForecasts.WEEKS), Map.of(), analytic);
 
         System.out.println();
         results.forEach(System.out::println);

@@ -4,8 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings for the current transaction only, before an aggregate over the whole ledger: enough {@code work_mem} for
- * its hash aggregates; no JIT, whose compilation of the dozens of aggregate expressions costs more than it saves on
+ * Settings for the current transaction only, before the ledger's reporting queries aggregate the whole ledger in it
+ * ({@link io.arbiter.ledger.reporting}): enough {@code work_mem} for its hash aggregates; no JIT, whose compilation of the dozens of aggregate expressions costs more than it saves on
  * a few hundred thousand rows (PostgreSQL's default cost threshold turns it on for every such statement); and the
  * cost of reading a page out of order as that of reading the next one ({@code random_page_cost} 1.1, the usual value
  * for SSDs and cached data): with the default 4 the planner reads all 1,000,000 invoices to join the 60,000

@@ -12,21 +12,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.ledger.reporting.CashInForecastSums;
 import io.arbiter.shared.TableExport;
 
-/** Computes the {@link CashInForecast} in PostgreSQL, grouped by currency and week. */
+/** Lays out the {@link CashInForecast} from the ledger's sums by currency and week ({@link CashInForecastSums}). */
 @Service
 class CashInForecasts {
 
     static final int WEEKS = 13;
-    private static final int DISPUTED = -1;
     private static final int LATER = WEEKS + 1;
 
     private final JdbcClient jdbc;
+    private final CashInForecastSums sums;
     private final InsightProperties properties;
 
-    CashInForecasts(JdbcClient jdbc, InsightProperties properties) {
+    CashInForecasts(JdbcClient jdbc, CashInForecastSums sums, InsightProperties properties) {
         this.jdbc = jdbc;
+        this.sums = sums;
         this.properties = properties;
     }
 
@@ -36,22 +38,18 @@ class CashInForecasts {
         AnalyticSettings.apply(jdbc, properties.workMem());
         // week -> currency -> {promised, expected}
         Map<Integer, Map<String, BigDecimal[]>> cells = new TreeMap<>();
-        JdbcClient.StatementSpec statement = jdbc.sql(sql(asOf, salesperson != null));
-        if (salesperson != null) {
-            statement = statement.param("salesperson", salesperson);
+        for (CashInForecastSums.Sum sum : sums.byWeek(asOf, salesperson, WEEKS)) {
+            BigDecimal[] amounts = cells.computeIfAbsent(sum.week(), w -> new TreeMap<>())
+                    .computeIfAbsent(sum.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            int index = sum.promised() ? 0 : 1;
+            amounts[index] = amounts[index].add(sum.amount());
         }
-        statement.query(rs -> {
-            BigDecimal[] amounts = cells.computeIfAbsent(rs.getInt("week"), w -> new TreeMap<>())
-                    .computeIfAbsent(rs.getString("currency").strip(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            int index = "PROMISED".equals(rs.getString("kind")) ? 0 : 1;
-            amounts[index] = amounts[index].add(rs.getBigDecimal("amount"));
-        });
         List<CashInForecast.Week> weeks = new ArrayList<>();
         for (int week = 1; week <= WEEKS; week++) {
             LocalDate from = asOf.plusDays(7L * (week - 1));
             weeks.add(new CashInForecast.Week(week, from, from.plusDays(6), amounts(cells.get(week))));
         }
-        return new CashInForecast(asOf, weeks, amounts(cells.get(LATER)), amounts(cells.get(DISPUTED)));
+        return new CashInForecast(asOf, weeks, amounts(cells.get(LATER)), amounts(cells.get(CashInForecastSums.DISPUTED)));
     }
 
     private static List<CashInForecast.Amount> amounts(Map<String, BigDecimal[]> byCurrency) {
@@ -61,83 +59,6 @@ class CashInForecasts {
         List<CashInForecast.Amount> amounts = new ArrayList<>();
         byCurrency.forEach((currency, a) -> amounts.add(new CashInForecast.Amount(currency, a[0], a[1])));
         return amounts;
-    }
-
-    /**
-     * Package-private so that the benchmark explains exactly this statement. An invoice is expected for what the
-     * pending promises do not cover: a promise naming invoices covers them, oldest due date first, up to its amount; a
-     * promise naming none (the whole balance) covers the customer's open invoices in its currency, oldest due first,
-     * after what named promises cover. Only the invoices under a promise are ordered, not the ledger's.
-     *
-     * <p>A customer's delay is its days late weighted by amount within each currency, then the currencies' averages
-     * weighted by their number of invoices: amounts in two currencies do not add up (1,000,000 JPY paid 30 days late
-     * would outweigh 10,000 EUR paid on time a hundredfold). The delays are weighted in float8: a number of days,
-     * rounded to a whole day, needs no exact decimal arithmetic, which costs several times more over the year's payments
-     * of every customer.
-     */
-    static String sql(LocalDate asOf, boolean oneSalesperson) {
-        String day = "date '" + asOf + "'";
-        String ofSalesperson = "customer_id in (select id from ledger_customer where salesperson = :salesperson)";
-        String invoicesOf = oneSalesperson ? " and i." + ofSalesperson : "";
-        String promisesOf = oneSalesperson ? " and " + ofSalesperson : "";
-        return """
-                with delay as (
-                  select customer_id, sum(days * invoices) / sum(invoices) as days
-                  from (select customer_id, count(*) as invoices,
-                               sum(amount::float8 * greatest(paid_on - due_date, 0)) / nullif(sum(amount::float8), 0) as days
-                        from ledger_invoice
-                        where status = 'PAID' and paid_on > %2$s and paid_on <= %1$s
-                        group by customer_id, currency) c
-                  where days is not null
-                  group by customer_id
-                ), disputed as (
-                  select distinct di.invoice_id from ledger_dispute_invoice di join ledger_dispute d on d.id = di.dispute_id
-                  where d.opened_on <= %1$s and (d.resolved_on is null or d.resolved_on > %1$s)
-                ), pending as (
-                  select id, customer_id, currency, promised_on, amount from ledger_promise
-                  where status = 'PENDING' and promised_on >= %1$s%6$s
-                ), named as (
-                  select invoice_id, least(min(open_amount), sum(covered)) as covered
-                  from (select i.id as invoice_id, i.open_amount,
-                               least(i.open_amount, greatest(p.amount - sum(i.open_amount) over (partition by p.id
-                                     order by i.due_date, i.id rows unbounded preceding) + i.open_amount, 0)) as covered
-                        from pending p
-                        join ledger_promise_invoice pi on pi.promise_id = p.id
-                        join ledger_invoice i on i.id = pi.invoice_id
-                        where i.status = 'OPEN' and i.open_amount > 0 and i.issue_date <= %1$s) c
-                  group by invoice_id
-                ), whole as (
-                  select customer_id, currency, sum(amount) as amount from pending p
-                  where not exists (select 1 from ledger_promise_invoice pi where pi.promise_id = p.id)
-                  group by 1, 2
-                ), whole_covered as (
-                  select invoice_id,
-                         least(open_amount, greatest(amount - sum(open_amount) over (partition by customer_id, currency
-                               order by due_date, invoice_id rows unbounded preceding) + open_amount, 0)) as covered
-                  from (select i.id as invoice_id, i.customer_id, i.currency, i.due_date, w.amount,
-                               i.open_amount - coalesce(n.covered, 0) as open_amount
-                        from whole w
-                        join ledger_invoice i on i.customer_id = w.customer_id and i.currency = w.currency
-                        left join named n on n.invoice_id = i.id
-                        where i.status = 'OPEN' and i.open_amount > 0 and i.issue_date <= %1$s) c
-                )
-                select 'EXPECTED' as kind, i.currency,
-                       case when d.invoice_id is not null then %3$d
-                            else least(greatest(i.due_date + round(coalesce(dl.days, 0))::int - %1$s, 0) / 7 + 1, %4$d) end as week,
-                       sum(i.open_amount - coalesce(n.covered, 0) - coalesce(wc.covered, 0)) as amount
-                from ledger_invoice i
-                left join delay dl on dl.customer_id = i.customer_id
-                left join disputed d on d.invoice_id = i.id
-                left join named n on n.invoice_id = i.id
-                left join whole_covered wc on wc.invoice_id = i.id
-                where i.status = 'OPEN' and i.open_amount > 0 and i.issue_date <= %1$s%5$s
-                  and i.open_amount > coalesce(n.covered, 0) + coalesce(wc.covered, 0)
-                group by 2, 3
-                union all
-                select 'PROMISED', currency, least((promised_on - %1$s) / 7 + 1, %4$d), sum(amount)
-                from pending
-                group by 2, 3""".formatted(day, "date '" + asOf.minusMonths(12) + "'", DISPUTED, LATER,
-                invoicesOf, promisesOf);
     }
 
     /** The forecast as a table: one line per week and currency, then what comes later and what is disputed. */

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.arbiter.ledger.reporting.ReceivablesQuestion;
+import io.arbiter.ledger.reporting.ReceivablesQuestion.Grouping;
 import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 
@@ -29,15 +31,13 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
     }
 
     enum Dimension {
-        ALL("'all'", false), ENTITY("i.entity_code", false), GROUP("c.group_code", true), ACTIVITY("c.activity", true),
-        SALESPERSON("c.salesperson", true), CUSTOMER("c.account", true);
+        ALL(Grouping.ALL), ENTITY(Grouping.ENTITY), GROUP(Grouping.GROUP), ACTIVITY(Grouping.ACTIVITY),
+        SALESPERSON(Grouping.SALESPERSON), CUSTOMER(Grouping.CUSTOMER);
 
-        final String key;
-        final boolean needsCustomer;
+        final Grouping grouping;
 
-        Dimension(String key, boolean needsCustomer) {
-            this.key = key;
-            this.needsCustomer = needsCustomer;
+        Dimension(Grouping grouping) {
+            this.grouping = grouping;
         }
 
         static Dimension parse(String by) {
@@ -58,10 +58,6 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
             @Nullable String salesperson, @Nullable String customer) {
 
         static final Filter NONE = new Filter(null, null, null, null, null);
-
-        /** The {@code ledger_customer} column each customer filter compares. */
-        private static final Map<String, String> CUSTOMER_COLUMNS = Map.of("group", "group_code", "activity", "activity",
-                "salesperson", "salesperson", "account", "account");
 
         Filter {
             given(entity, group, activity, salesperson, customer).forEach((field, value) -> {
@@ -93,22 +89,9 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
             return given;
         }
 
-        /** Conditions on an invoice {@code i}, each starting with {@code and}; empty when nothing filters. */
-        String conditions() {
-            List<String> customers = customerConditions();
-            return entityCondition() + (customers.isEmpty() ? "" : " and i.customer_id in (select c.id from ledger_customer c where "
-                    + String.join(" and ", customers) + ")");
-        }
-
-        /** The entity's condition on an invoice {@code i}, starting with {@code and}; empty without one. */
-        String entityCondition() {
-            return entity == null ? "" : " and i.entity_code = :entity";
-        }
-
-        /** The conditions on a customer {@code c}. */
-        List<String> customerConditions() {
-            return values().keySet().stream().filter(CUSTOMER_COLUMNS::containsKey)
-                    .map(name -> "c." + CUSTOMER_COLUMNS.get(name) + " = :" + name).toList();
+        /** The drill-down as the ledger's reporting queries take it. */
+        ReceivablesQuestion.Filter receivables() {
+            return new ReceivablesQuestion.Filter(entity, group, activity, salesperson, customer);
         }
     }
 
@@ -218,9 +201,17 @@ public KpiQuery {
         return BigDecimal.valueOf(period.toTotalMonths()).add(fraction);
     }
 
-    /** The drill-down's and the page's conditions on an invoice {@code i}, each starting with {@code and}. */
-    String conditions() {
-        return filter.conditions() + (page == null ? "" : " and i.customer_id = any(:page)");
+    /**
+     * The question as the ledger's reporting queries take it: the balances at the end of the as-of and opening days,
+     * the countback months' boundaries and the aged balance's bounds.
+     */
+    ReceivablesQuestion receivables() {
+        List<LocalDate> boundaries = new ArrayList<>();
+        for (int m = 0; m <= countbackMonths; m++) {
+            boundaries.add(monthBoundary(m));
+        }
+        return new ReceivablesQuestion(asOf, opening(), boundaries, bounds, by.grouping, filter.receivables(),
+                page == null ? null : new ReceivablesQuestion.Page(page.limit(), page.after()));
     }
 
 

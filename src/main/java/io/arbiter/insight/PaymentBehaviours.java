@@ -1,8 +1,6 @@
 package io.arbiter.insight;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -12,20 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.arbiter.ledger.Exposures;
+import io.arbiter.ledger.reporting.PaymentBehaviourSums;
+import io.arbiter.ledger.reporting.PaymentBehaviourSums.Paid;
 import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;
 
 /**
- * Payment behaviour per customer from the ledger's paid invoices, promises and disputes. An invoice is paid late when
+ * Payment behaviour per customer from the ledger's paid invoices, promises and disputes, which the ledger counts
+ * ({@link PaymentBehaviourSums}): late share, days late on average and their trend. An invoice is paid late when
  * its {@code paid_on} (the day its open amount reached zero) is after its due date; invoices settled outside Arbiter
  * (status SETTLED) have no payment day and are left out.
  */
@@ -34,53 +34,12 @@ public class PaymentBehaviours {
 
     private static final int MAX_HISTORY_MONTHS = 120;
 
-    /**
-     * Per currency, the paid invoices of the last 3, 6 and 12 months: how many, how many late, and their days late
-     * weighted by amount. One text for the behaviour of one company and of many, so that both count alike.
-     */
-    private static final String WINDOWS = """
-            count(*) filter (where paid_on > :m3) as paid3,
-            count(*) filter (where paid_on > :m3 and paid_on > due_date) as late3,
-            sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m3)
-              / nullif(sum(amount) filter (where paid_on > :m3), 0) as days3,
-            count(*) filter (where paid_on > :m6) as paid6,
-            count(*) filter (where paid_on > :m6 and paid_on > due_date) as late6,
-            sum(amount * greatest(paid_on - due_date, 0)) filter (where paid_on > :m6)
-              / nullif(sum(amount) filter (where paid_on > :m6), 0) as days6,
-            count(*) as paid12,
-            count(*) filter (where paid_on > due_date) as late12,
-            sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days12
-            """;
-
-    /**
-     * A window's paid invoices; {@code weightedDaysLate} / {@code weights} is their average days late: weighted by
-     * amount within each currency, then each currency's average by its number of invoices ({@code weights}).
-     */
-    private record Paid(int count, int late, BigDecimal weightedDaysLate, BigDecimal weights) {
-
-        static Paid read(ResultSet rs, String suffix) throws SQLException {
-            return new Paid(rs.getInt("paid" + suffix), rs.getInt("late" + suffix), rs.getBigDecimal("weighted" + suffix),
-                    rs.getBigDecimal("weights" + suffix));
-        }
-
-        BigDecimal averageDaysLate() {
-            return KpiFormulas.weightedAverage(weightedDaysLate, weights);
-        }
-
-        BigDecimal lateShare() {
-            return KpiFormulas.percent(BigDecimal.valueOf(late), BigDecimal.valueOf(count));
-        }
-    }
-
-    private record Counts(int brokenPromises, int openDisputes) {
-    }
-
-    private final JdbcClient jdbc;
+    private final PaymentBehaviourSums sums;
     private final Exposures exposures;
     private final InsightProperties properties;
 
-    PaymentBehaviours(JdbcClient jdbc, Exposures exposures, InsightProperties properties) {
-        this.jdbc = jdbc;
+    PaymentBehaviours(PaymentBehaviourSums sums, Exposures exposures, InsightProperties properties) {
+        this.sums = sums;
         this.exposures = exposures;
         this.properties = properties;
     }
@@ -92,35 +51,9 @@ public class PaymentBehaviours {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        Paid[] windows = jdbc.sql("""
-                        select coalesce(sum(paid3), 0) as paid3,
-                               coalesce(sum(late3), 0) as late3,
-                               coalesce(sum(days3 * paid3), 0) as weighted3,
-                               coalesce(sum(paid3) filter (where days3 is not null), 0) as weights3,
-                               coalesce(sum(paid6), 0) as paid6,
-                               coalesce(sum(late6), 0) as late6,
-                               coalesce(sum(days6 * paid6), 0) as weighted6,
-                               coalesce(sum(paid6) filter (where days6 is not null), 0) as weights6,
-                               coalesce(sum(paid12), 0) as paid12,
-                               coalesce(sum(late12), 0) as late12,
-                               coalesce(sum(days12 * paid12), 0) as weighted12,
-                               coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
-                        from (select\s""" + WINDOWS + """
-                              from ledger_invoice
-                              where customer_id in (:ids) and status = 'PAID' and paid_on > :m12 and paid_on <= :asOf
-                              group by currency) c""")
-                .param("ids", ids).param("asOf", asOf).param("m3", asOf.minusMonths(3)).param("m6", asOf.minusMonths(6))
-                .param("m12", asOf.minusMonths(12))
-                .query((rs, n) -> new Paid[] {Paid.read(rs, "3"), Paid.read(rs, "6"), Paid.read(rs, "12")}).single();
-        Counts counts = jdbc.sql("""
-                        select (select count(*) from ledger_promise where customer_id in (:ids) and status = 'BROKEN'
-                                  and promised_on > :m12 and promised_on <= :asOf),
-                               (select count(*) from ledger_dispute where customer_id in (:ids) and opened_on <= :asOf
-                                  and (resolved_on is null or resolved_on > :asOf))""")
-                .param("ids", ids).param("asOf", asOf).param("m12", asOf.minusMonths(12))
-                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
-        return Optional.of(behaviour(normalised(country, registrationNumber), asOf, accounts(ids), windows,
-                counts.brokenPromises(), counts.openDisputes()));
+        PaymentBehaviourSums.Windows windows = sums.windows(ids, asOf);
+        PaymentBehaviourSums.Issues issues = sums.issues(ids, asOf);
+        return Optional.of(behaviour(normalised(country, registrationNumber), asOf, sums.accounts(ids), windows, issues));
     }
 
     /**
@@ -131,72 +64,26 @@ public class PaymentBehaviours {
     @Transactional(readOnly = true)
     public Map<CompanyKey, PaymentBehaviour> ofCompanies(Collection<CompanyKey> companies, LocalDate asOf) {
         Map<CompanyKey, PaymentBehaviour> behaviours = new HashMap<>();
-        if (companies.isEmpty()) {
-            return behaviours;
-        }
-        String customers = """
-                with c as (select lc.id, lc.country, lc.company_id, lc.account from ledger_customer lc
-                           join unnest(cast(:countries as text[]), cast(:companies as text[])) k(country, company)
-                             on lc.country = k.country and lc.company_id = k.company)
-                """;
-        Map<CompanyKey, List<String>> accounts = new HashMap<>();
-        Map<CompanyKey, Paid[]> windows = new HashMap<>();
-        Map<CompanyKey, int[]> counts = new HashMap<>();
-        bind(jdbc.sql(customers + "select country, company_id, account from c order by account"), companies, asOf)
-                .query((rs, n) -> accounts.computeIfAbsent(key(rs), k -> new ArrayList<>()).add(rs.getString(3))).list();
-        bind(jdbc.sql(customers + """
-                select country, company_id,
-                       sum(paid3) as paid3, sum(late3) as late3, coalesce(sum(days3 * paid3), 0) as weighted3,
-                       coalesce(sum(paid3) filter (where days3 is not null), 0) as weights3,
-                       sum(paid6) as paid6, sum(late6) as late6, coalesce(sum(days6 * paid6), 0) as weighted6,
-                       coalesce(sum(paid6) filter (where days6 is not null), 0) as weights6,
-                       sum(paid12) as paid12, sum(late12) as late12, coalesce(sum(days12 * paid12), 0) as weighted12,
-                       coalesce(sum(paid12) filter (where days12 is not null), 0) as weights12
-                from (select c.country, c.company_id,\s""" + WINDOWS + """
-                      from ledger_invoice i join c on c.id = i.customer_id
-                      where i.status = 'PAID' and i.paid_on > :m12 and i.paid_on <= :asOf
-                      group by c.country, c.company_id, i.currency) x
-                group by country, company_id"""), companies, asOf)
-                .query((rs, n) -> windows.put(key(rs), new Paid[] {Paid.read(rs, "3"), Paid.read(rs, "6"),
-                        Paid.read(rs, "12")})).list();
-        bind(jdbc.sql(customers + """
-                select country, company_id, sum(broken), sum(disputes) from (
-                    select c.country, c.company_id, 1 as broken, 0 as disputes from ledger_promise p join c on c.id = p.customer_id
-                    where p.status = 'BROKEN' and p.promised_on > :m12 and p.promised_on <= :asOf
-                    union all
-                    select c.country, c.company_id, 0, 1 from ledger_dispute d join c on c.id = d.customer_id
-                    where d.opened_on <= :asOf and (d.resolved_on is null or d.resolved_on > :asOf)) x
-                group by country, company_id"""), companies, asOf)
-                .query((rs, n) -> counts.put(key(rs), new int[] {rs.getInt(3), rs.getInt(4)})).list();
-        Paid none = new Paid(0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
-        accounts.forEach((company, held) -> {
-            Paid[] paid = windows.getOrDefault(company, new Paid[] {none, none, none});
-            int[] count = counts.getOrDefault(company, new int[2]);
-            behaviours.put(company, behaviour(company.company(), asOf, held, paid, count[0], count[1]));
-        });
+        sums.ofCompanies(companies, asOf).forEach((company, found) -> behaviours.put(company,
+                behaviour(company.company(), asOf, found.accounts(), found.windows(), found.issues())));
         return behaviours;
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Collection<CompanyKey> companies,
-            LocalDate asOf) {
-        return statement.param("countries", companies.stream().map(CompanyKey::country).toArray(String[]::new))
-                .param("companies", companies.stream().map(CompanyKey::company).toArray(String[]::new))
-                .param("asOf", asOf).param("m3", asOf.minusMonths(3)).param("m6", asOf.minusMonths(6))
-                .param("m12", asOf.minusMonths(12));
-    }
-
-    private static CompanyKey key(ResultSet rs) throws SQLException {
-        return new CompanyKey(rs.getString(1), rs.getString(2));
-    }
-
-    private PaymentBehaviour behaviour(String registrationNumber, LocalDate asOf, List<String> accounts, Paid[] windows,
-            int brokenPromises, int openDisputes) {
-        Paid year = windows[2];
-        KpiFormulas.Trend trend = KpiFormulas.trend(windows[0].averageDaysLate(), year.averageDaysLate(),
-                properties.trendThresholdDays());
+    private PaymentBehaviour behaviour(String registrationNumber, LocalDate asOf, List<String> accounts,
+            PaymentBehaviourSums.Windows windows, PaymentBehaviourSums.Issues issues) {
+        Paid year = windows.lastTwelveMonths();
+        BigDecimal yearDaysLate = averageDaysLate(year);
+        BigDecimal quarterDaysLate = averageDaysLate(windows.lastThreeMonths());
+        KpiFormulas.Trend trend = KpiFormulas.trend(quarterDaysLate, yearDaysLate, properties.trendThresholdDays());
         return new PaymentBehaviour(registrationNumber, asOf, accounts, year.count() > 0, year.count(), year.late(),
-                year.averageDaysLate(), year.lateShare(), windows[0].averageDaysLate(), windows[1].averageDaysLate(),
-                year.averageDaysLate(), trend.name(), brokenPromises, openDisputes);
+                yearDaysLate, KpiFormulas.percent(BigDecimal.valueOf(year.late()), BigDecimal.valueOf(year.count())),
+                quarterDaysLate, averageDaysLate(windows.lastSixMonths()), yearDaysLate, trend.name(),
+                issues.brokenPromises(), issues.openDisputes());
+    }
+
+    /** A window's days late weighted by amount within each currency, then by each currency's number of invoices. */
+    private static @Nullable BigDecimal averageDaysLate(Paid paid) {
+        return KpiFormulas.weightedAverage(paid.weightedDaysLate(), paid.weights());
     }
 
     /** Month by month from {@code from} to {@code to} (both included); empty when no ledger customer carries the number. */
@@ -212,79 +99,27 @@ public class PaymentBehaviours {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        Map<LocalDate, long[]> counts = new TreeMap<>();
-        Map<LocalDate, BigDecimal[]> sums = new TreeMap<>();
-        for (LocalDate month = from.withDayOfMonth(1); !month.isAfter(to); month = month.plusMonths(1)) {
-            counts.put(month, new long[6]);
-            sums.put(month, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        }
-        // Days late weighted by amount within a currency, then currencies by their number of invoices, as for the
-        // behaviour's windows; each month, and (month null) the whole range.
-        BigDecimal[] totalSums = {BigDecimal.ZERO, BigDecimal.ZERO};
-        jdbc.sql("""
-                        select month, sum(paid), sum(late), coalesce(sum(days * paid), 0),
-                               coalesce(sum(paid) filter (where days is not null), 0)
-                        from (select date_trunc('month', paid_on)::date as month, count(*) as paid,
-                                     count(*) filter (where paid_on > due_date) as late,
-                                     sum(amount * greatest(paid_on - due_date, 0)) / nullif(sum(amount), 0) as days
-                              from ledger_invoice
-                              where customer_id in (:ids) and status = 'PAID' and paid_on between :from and :to
-                              group by grouping sets ((date_trunc('month', paid_on)::date, currency), (currency))) c
-                        group by month""")
-                .param("ids", ids).param("from", from).param("to", to)
-                .query(rs -> {
-                    LocalDate month = rs.getObject(1, LocalDate.class);
-                    BigDecimal[] weights = month == null ? totalSums : sums.get(month);
-                    weights[0] = rs.getBigDecimal(4);
-                    weights[1] = rs.getBigDecimal(5);
-                    if (month != null) {
-                        counts.get(month)[0] = rs.getLong(2);
-                        counts.get(month)[1] = rs.getLong(3);
-                    }
-                });
-        jdbc.sql("""
-                        select date_trunc('month', promised_on)::date, count(*) filter (where status = 'BROKEN'),
-                               count(*) filter (where status = 'KEPT')
-                        from ledger_promise where customer_id in (:ids) and promised_on between :from and :to group by 1""")
-                .param("ids", ids).param("from", from).param("to", to)
-                .query(rs -> {
-                    LocalDate month = rs.getObject(1, LocalDate.class);
-                    counts.get(month)[2] = rs.getLong(2);
-                    counts.get(month)[3] = rs.getLong(3);
-                });
-        jdbc.sql("""
-                        select date_trunc('month', day)::date, count(*) filter (where opened), count(*) filter (where not opened)
-                        from (select opened_on as day, true as opened from ledger_dispute where customer_id in (:ids)
-                              union all
-                              select resolved_on, false from ledger_dispute where customer_id in (:ids) and resolved_on is not null) d
-                        where day between :from and :to group by 1""")
-                .param("ids", ids).param("from", from).param("to", to)
-                .query(rs -> {
-                    LocalDate month = rs.getObject(1, LocalDate.class);
-                    counts.get(month)[4] = rs.getLong(2);
-                    counts.get(month)[5] = rs.getLong(3);
-                });
+        PaymentBehaviourSums.History history = sums.history(ids, from, to);
         List<PaymentBehaviour.Month> months = new ArrayList<>();
-        long[] total = new long[6];
-        counts.forEach((month, c) -> {
-            months.add(month(month, c, sums.get(month)));
-            for (int i = 0; i < c.length; i++) {
-                total[i] += c[i];
-            }
-        });
-        return Optional.of(new PaymentBehaviour.History(normalised(country, registrationNumber), accounts(ids), from, to,
-                month(from, total, totalSums), months));
+        PaymentBehaviourSums.Month total = new PaymentBehaviourSums.Month(0, 0, history.weightedDaysLate(),
+                history.weights(), 0, 0, 0, 0);
+        for (Map.Entry<LocalDate, PaymentBehaviourSums.Month> month : history.months().entrySet()) {
+            PaymentBehaviourSums.Month m = month.getValue();
+            months.add(month(month.getKey(), m));
+            total = new PaymentBehaviourSums.Month(total.paid() + m.paid(), total.late() + m.late(),
+                    total.weightedDaysLate(), total.weights(), total.brokenPromises() + m.brokenPromises(),
+                    total.keptPromises() + m.keptPromises(), total.openedDisputes() + m.openedDisputes(),
+                    total.resolvedDisputes() + m.resolvedDisputes());
+        }
+        return Optional.of(new PaymentBehaviour.History(normalised(country, registrationNumber), sums.accounts(ids), from,
+                to, month(from, total), months));
     }
 
-    private static PaymentBehaviour.Month month(LocalDate month, long[] c, BigDecimal[] sums) {
-        return new PaymentBehaviour.Month(YearMonth.from(month), (int) c[0], (int) c[1],
-                KpiFormulas.percent(BigDecimal.valueOf(c[1]), BigDecimal.valueOf(c[0])),
-                KpiFormulas.weightedAverage(sums[0], sums[1]), (int) c[2], (int) c[3], (int) c[4], (int) c[5]);
-    }
-
-    private List<String> accounts(List<Long> ids) {
-        return jdbc.sql("select account from ledger_customer where id in (:ids) order by account").param("ids", ids)
-                .query(String.class).list();
+    private static PaymentBehaviour.Month month(LocalDate month, PaymentBehaviourSums.Month m) {
+        return new PaymentBehaviour.Month(YearMonth.from(month), m.paid(), m.late(),
+                KpiFormulas.percent(BigDecimal.valueOf(m.late()), BigDecimal.valueOf(m.paid())),
+                KpiFormulas.weightedAverage(m.weightedDaysLate(), m.weights()), m.brokenPromises(), m.keptPromises(),
+                m.openedDisputes(), m.resolvedDisputes());
     }
 
     private static String normalised(String country, String registrationNumber) {

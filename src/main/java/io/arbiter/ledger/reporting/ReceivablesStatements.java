@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.ledger.reporting;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The KPI statements, one per pass ({@link Kpis}): the invoices, the allocations, the credit notes, the disputes, and
- * the page's customers. A period's beginning balances are those at the end of the day before its first day
- * ({@link KpiQuery#opening()}), so that the first day's sales count in the period. Dates and numbers are written into
+ * The statements of a {@link ReceivablesQuestion}, one per pass ({@link Receivables#figures}): the invoices, the
+ * allocations, the credit notes, the disputes, and the page's customers; insight's KPI report is built on them. A
+ * period's beginning balances are those at the end of the day before its first day
+ * ({@link ReceivablesQuestion#opening()}), so that the first day's sales count in the period. Dates and numbers are written into
  * the SQL as literals from typed values (never from text a client sent), so that the benchmark can EXPLAIN the very
  * statement the API runs; a drill-down's values, which a client sends, are bound as parameters.
  */
-final class KpiStatements {
+final class ReceivablesStatements {
 
-    private KpiStatements() {
+    private ReceivablesStatements() {
     }
 
     /**
@@ -23,7 +24,7 @@ final class KpiStatements {
      * asked customer by customer ({@code offset 0} keeps PostgreSQL from hashing the whole ledger's answer first), so
      * a page costs its own customers' invoices, not the ledger's.
      */
-    static String pageSql(KpiQuery q, KpiQuery.Page page) {
+    static String pageSql(ReceivablesQuestion q, ReceivablesQuestion.Page page) {
         String entity = q.filter().entityCondition();
         String customers = q.filter().customerConditions().stream().map(c -> " and " + c).collect(Collectors.joining());
         return """
@@ -46,7 +47,7 @@ final class KpiStatements {
      * What {@link #pageSql} binds: the drill-down's {@code filter} values, one customer more than the page holds (to
      * know whether another page follows), and the account it starts after.
      */
-    static Map<String, Object> pageParameters(KpiQuery.Page page, Map<String, ?> filter) {
+    static Map<String, Object> pageParameters(ReceivablesQuestion.Page page, Map<String, ?> filter) {
         Map<String, Object> parameters = new HashMap<>(filter);
         parameters.put("limit", page.limit() + 1);
         if (page.after() != null) {
@@ -68,7 +69,7 @@ final class KpiStatements {
      * the period. What the allocations add up to is read on the invoice ({@code allocated}), so that the statement is
      * one scan, split between parallel workers, with no join but the customer's for the dimension.
      */
-    static String invoiceSql(KpiQuery q) {
+    static String invoiceSql(ReceivablesQuestion q) {
         String asOf = literal(q.asOf());
         String from = literal(q.opening());
         StringBuilder months = new StringBuilder();
@@ -103,7 +104,7 @@ final class KpiStatements {
      * The invoices that matter for the period, on an invoice {@code i}: open ones, those settled after its start, those
      * issued within the countback months; never a cancelled one or one issued after the as-of day.
      */
-    private static String invoiceRows(KpiQuery q) {
+    private static String invoiceRows(ReceivablesQuestion q) {
         String from = literal(q.opening());
         return """
                 i.issue_date <= %s and i.status <> 'CANCELLED'
@@ -117,7 +118,7 @@ final class KpiStatements {
      * beginning receivables (made after the period's start) and, when made after the as-of day, to the invoice's
      * aged-balance bucket. One row per allocation, found through the allocations' index by day, its invoice by key.
      */
-    static String allocationSql(KpiQuery q) {
+    static String allocationSql(ReceivablesQuestion q) {
         String asOf = literal(q.asOf());
         String from = literal(q.opening());
         return grouped(q, key(q), """
@@ -133,7 +134,7 @@ final class KpiStatements {
      * key and the drill-down's conditions read them as they read an invoice: DSO and CEI measure receivables against
      * net credit sales, what was invoiced less what was credited back.
      */
-    static String creditNoteSql(KpiQuery q) {
+    static String creditNoteSql(ReceivablesQuestion q) {
         String asOf = literal(q.asOf());
         StringBuilder months = new StringBuilder();
         for (int m = 1; m <= q.countbackMonths(); m++) {
@@ -149,7 +150,7 @@ final class KpiStatements {
     }
 
     /** The allocations made after the period's start to an invoice {@code i} of the period, as {@code a}. */
-    private static String allocationRows(KpiQuery q) {
+    private static String allocationRows(ReceivablesQuestion q) {
         return "a.allocated_on > %s and i.issue_date <= %s and i.status <> 'CANCELLED'".formatted(literal(q.opening()),
                 literal(q.asOf()));
     }
@@ -157,19 +158,19 @@ final class KpiStatements {
     /**
      * An amount ({@code numeric(15,2)}) as whole cents ({@code bigint}), which the statements sum: PostgreSQL adds
      * bigints in a 128-bit integer, exactly and for less than numerics (by group, the invoice pass went from 1.0 to
-     * 0.9 s on the benchmark's ledger). {@link #money} turns the sums back into amounts.
+     * 0.9 s on the benchmark's ledger). {@link Receivables} turns the sums back into amounts.
      */
     private static String cents(String amount) {
         return "(" + amount + " * 100)::bigint";
     }
 
     /** The dimension's value on an invoice {@code i}: by customer, its id (the account and name are joined to the sums). */
-    private static String key(KpiQuery q) {
-        return q.by() == KpiQuery.Dimension.CUSTOMER ? "i.customer_id" : q.by().key;
+    private static String key(ReceivablesQuestion q) {
+        return q.by() == ReceivablesQuestion.Grouping.CUSTOMER ? "i.customer_id" : q.by().key;
     }
 
-    private static String customerJoin(KpiQuery q) {
-        return q.by().needsCustomer && q.by() != KpiQuery.Dimension.CUSTOMER ? "\njoin ledger_customer c on c.id = i.customer_id" : "";
+    private static String customerJoin(ReceivablesQuestion q) {
+        return q.by().needsCustomer && q.by() != ReceivablesQuestion.Grouping.CUSTOMER ? "\njoin ledger_customer c on c.id = i.customer_id" : "";
     }
 
     /**
@@ -177,8 +178,8 @@ final class KpiStatements {
      * {@code rows} (its FROM and WHERE). By customer, the rows are grouped by customer id and the account and name
      * joined to the sums (one row per customer), not to every invoice, which are not sorted by account either.
      */
-    private static String grouped(KpiQuery q, String key, String aggregates, String rows) {
-        if (q.by() == KpiQuery.Dimension.CUSTOMER) {
+    private static String grouped(ReceivablesQuestion q, String key, String aggregates, String rows) {
+        if (q.by() == ReceivablesQuestion.Grouping.CUSTOMER) {
             return """
                     select c.account as key, c.name, x.*
                     from (select %s as customer_id, i.currency,
@@ -200,7 +201,7 @@ final class KpiStatements {
      * One column per aged-balance bucket, b0 (not due) to bN, summing {@code balance} over the bucket's rows that
      * pass {@code condition} (an SQL condition followed by {@code and}, or empty).
      */
-    private static String buckets(KpiQuery q, String balance, String condition) {
+    private static String buckets(ReceivablesQuestion q, String balance, String condition) {
         List<Integer> bounds = q.bounds();
         StringBuilder buckets = new StringBuilder(",\n  coalesce(sum(%s) filter (where %si.due_date >= %s), 0) as b0"
                 .formatted(balance, condition, literal(q.asOf())));
@@ -214,7 +215,7 @@ final class KpiStatements {
         return buckets.toString();
     }
 
-    static String disputeSql(KpiQuery q) {
+    static String disputeSql(ReceivablesQuestion q) {
         String asOf = literal(q.asOf());
         String from = literal(q.opening());
         return """
@@ -229,11 +230,11 @@ final class KpiStatements {
                       join ledger_customer c on c.id = i.customer_id
                       where %4$s%5$s) disputes
                 group by key, name, currency""".formatted(asOf, from, q.by().key, disputeRows(q), q.conditions(),
-                q.by() == KpiQuery.Dimension.CUSTOMER ? "c.name" : "null::text");
+                q.by() == ReceivablesQuestion.Grouping.CUSTOMER ? "c.name" : "null::text");
     }
 
     /** The disputes {@code d} open at some time in the period. */
-    private static String disputeRows(KpiQuery q) {
+    private static String disputeRows(ReceivablesQuestion q) {
         return "d.opened_on <= %s and (d.resolved_on is null or d.resolved_on > %s)".formatted(literal(q.asOf()),
                 literal(q.opening()));
     }
