@@ -124,19 +124,22 @@ public class DecisionHistory {
     /**
      * The facts of the latest decision on each of these companies, by company key ({@code country:company}, as
      * {@link io.arbiter.ledger.Portfolio.Customer#companyKey()} gives it), whichever of the company's numbers (SIREN,
-     * SIRET, VAT number) the order system sent; index {@code credit_decision_by_company} (V260).
+     * SIRET, VAT number) the order system sent; the company's row in {@code credit_decision_latest} (V322).
      */
     public Map<String, Applicant> latestFacts(Collection<String> companyKeys) {
         Map<String, Applicant> facts = new HashMap<>();
         if (companyKeys.isEmpty()) {
             return facts;
         }
-        // One index probe per company (the newest partition first), however many decisions each has.
+        // Two index probes per company, however many decisions and months it has: its latest decision's row, then
+        // that decision in its month's partition alone (the lateral's limit keeps it a nested loop, so the month is a
+        // value when each partition is pruned, where a join could read every month).
         jdbc.sql("""
-                select k.company, d.facts
+                select l.company_key, d.facts
                 from unnest(cast(:companies as text[])) k(company)
-                cross join lateral (select facts from credit_decision where company_key = k.company
-                                    order by decided_at desc limit 1) d
+                join credit_decision_latest l on l.company_key = k.company
+                cross join lateral (select facts from credit_decision
+                                    where decided_at = l.decided_at and decision_id = l.decision_id limit 1) d
                 """).param("companies", companyKeys.toArray(String[]::new))
                 .query((rs, n) -> facts.put(rs.getString(1),
                         stored.read(RecordCompression.unpackText(rs.getBytes(2)), Applicant.class))).list();

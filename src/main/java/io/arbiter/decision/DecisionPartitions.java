@@ -1,5 +1,6 @@
 package io.arbiter.decision;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -65,7 +66,7 @@ class DecisionPartitions {
 
     /**
      * Takes out of the decision table every month that ended before {@code cutoff}, with the request ids of its
-     * decisions; returns the partitions taken out.
+     * decisions and the latest-decision rows naming them; returns the partitions taken out.
      */
     List<String> expire(LocalDate cutoff) {
         List<String> expired = new ArrayList<>();
@@ -85,6 +86,11 @@ class DecisionPartitions {
             // The month's request ids go with it, in the same transaction: the key table holds what the table holds.
             transaction.executeWithoutResult(status -> {
                 jdbc.sql("delete from credit_decision_key k using " + partition + " d where k.request_id = d.request_id")
+                        .update();
+                // A company whose latest decision was this month's has none left in the table.
+                jdbc.sql("delete from credit_decision_latest where decided_at >= :start and decided_at < :end")
+                        .param("start", Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                        .param("end", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                         .update();
                 jdbc.sql("alter table credit_decision detach partition " + partition).update();
                 if (properties.expired() == DecisionProperties.Expired.DROP) {

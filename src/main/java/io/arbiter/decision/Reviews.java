@@ -83,7 +83,7 @@ public class Reviews {
      */
     public Page pending(int limit, @Nullable String cursor) {
         var page = history.list(new DecisionHistory.Filter(null, Outcome.REVIEW, null, null, null), true, limit, cursor);
-        Map<UUID, String> names = verdicts.customerNames(page.items().stream().map(CreditDecision::decisionId).toList());
+        Map<UUID, String> names = verdicts.customerNames(page.items());
         Instant now = clock.instant();
         return new Page(page.items().stream().map(decision -> new Pending(decision, names.get(decision.decisionId()),
                 Duration.between(decision.decidedAt(), now))).toList(), page.next());

@@ -60,11 +60,13 @@ class StandingLimitReviews {
         record Latest(String facts, @Nullable BigDecimal granted) {
         }
         // The company's latest decision whichever of its numbers the order system sent (a SIREN, a SIRET, a VAT
-        // number), and in its own country only: the same digits name another company elsewhere. One index probe.
+        // number), and in its own country only: the same digits name another company elsewhere. Two index probes:
+        // credit_decision_latest (V322) names the decision and its month, whose partition alone is then read.
         Latest latest = jdbc.sql("""
-                select facts, granted_limit from credit_decision
-                where company_key = :country || ':' || ledger_company_id(:country, :number)
-                order by decided_at desc limit 1
+                select d.facts, d.granted_limit from credit_decision_latest l
+                cross join lateral (select facts, granted_limit from credit_decision
+                                    where decided_at = l.decided_at and decision_id = l.decision_id limit 1) d
+                where l.company_key = :country || ':' || ledger_company_id(:country, :number)
                 """).param("country", change.country()).param("number", change.registrationNumber())
                 .query((rs, n) -> new Latest(RecordCompression.unpackText(rs.getBytes(1)), rs.getBigDecimal(2)))
                 .optional().orElse(null);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +23,12 @@ class DecisionRecordsTests extends ApiTest {
 
     @Autowired
     DecisionPartitions partitions;
+
+    @Autowired
+    Reviews reviews;
+
+    @Autowired
+    DecisionHistory history;
 
     private static String order(String registrationNumber, String amount, String openReceivables) {
         return """
@@ -87,5 +95,70 @@ class DecisionRecordsTests extends ApiTest {
         assertThat(jdbc.sql("select count(*) from " + partition + " where request_id = :id").param("id", oldRequestId)
                 .query(Long.class).single()).isOne();
         assertThat(get("/api/v1/credit-decisions/" + templateId, ORDER_SYSTEM).text()).isEqualTo(template.text());
+    }
+
+    @Test
+    void the_review_queue_names_each_customer_whichever_month_its_decision_was_made_in() {
+        // A month after the one the retention test expires, so that this decision stays whatever the order of the tests.
+        partitions.create(YearMonth.of(2004, 6));
+        String body = order("402202006", "90000", "32000"); // 127,000 € exposure on a 120,000 € limit: REVIEW
+        Response recent = post("/api/v1/credit-decisions", ORDER_SYSTEM, body);
+        assertThat(recent.body().get("outcome").asString()).isEqualTo("REVIEW");
+        String recentId = recent.body().get("decisionId").asString();
+        // The same order sent years ago under the customer's former name, kept as SQL writes records (first byte 0).
+        String earlierId = jdbc.sql("""
+                with fresh as (select gen_random_uuid() as id, d.* from credit_decision d where d.decision_id = cast(:template as uuid)),
+                     keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                              select 'earlier-' || id, id, timestamptz '2004-06-14 10:00:00+00' from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key, outcome,
+                                             segment, risk_class, granted_limit, policy_version, decided_at, request, facts,
+                                             response)
+                select id, 'earlier-' || id, request_hash, registration_number, company_key, outcome, segment, risk_class,
+                       granted_limit, policy_version, timestamptz '2004-06-14 10:00:00+00',
+                       '\\x00'::bytea || convert_to(jsonb_set(cast(:request as jsonb), '{customer,name}', '"Moreau Frères"')::text, 'UTF8'),
+                       facts,
+                       '\\x00'::bytea || convert_to(jsonb_set(jsonb_set(cast(:response as jsonb), '{decisionId}', to_jsonb(id::text)),
+                                                         '{decidedAt}', '"2004-06-14T10:00:00Z"')::text, 'UTF8')
+                from fresh returning decision_id::text""")
+                .param("template", recentId).param("request", body).param("response", recent.text())
+                .query(String.class).single();
+
+        Map<String, String> names = new HashMap<>();
+        String cursor = null;
+        do {
+            Reviews.Page page = reviews.pending(50, cursor);
+            page.items().forEach(p -> names.put(p.decision().decisionId().toString(), p.customerName()));
+            cursor = page.next();
+        } while (cursor != null);
+
+        assertThat(names).containsEntry(earlierId, "Moreau Frères").containsEntry(recentId, "Customer 402202006");
+    }
+
+    @Test
+    void a_company_s_latest_facts_are_its_newest_decision_s_even_when_an_older_one_is_written_after_it() {
+        partitions.create(YearMonth.of(2004, 6));
+        Response recent = post("/api/v1/credit-decisions", ORDER_SYSTEM, order("406606004", "5000", "0"));
+        String recentId = recent.body().get("decisionId").asString();
+        // An older decision on the same company arriving later (SQL, as data is loaded), with other facts.
+        jdbc.sql("""
+                with fresh as (select gen_random_uuid() as id, d.* from credit_decision d where d.decision_id = cast(:template as uuid)),
+                     keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                              select 'older-' || id, id, timestamptz '2004-06-20 10:00:00+00' from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key, outcome,
+                                             segment, risk_class, granted_limit, policy_version, decided_at, request, facts,
+                                             response)
+                select id, 'older-' || id, request_hash, registration_number, company_key, outcome, segment, risk_class,
+                       granted_limit, policy_version, timestamptz '2004-06-20 10:00:00+00', request,
+                       '\\x00'::bytea || convert_to(jsonb_set(cast(:facts as jsonb), '{seniorityMonths}', '1')::text, 'UTF8'),
+                       response
+                from fresh""")
+                .param("template", recentId)
+                .param("facts", jdbc.sql("select facts from credit_decision where decision_id = cast(:id as uuid)")
+                        .param("id", recentId).query((rs, n) -> RecordCompression.unpackText(rs.getBytes(1))).single())
+                .update();
+
+        int seniority = history.latestFacts(List.of("FR:406606004")).get("FR:406606004").seniorityMonths();
+
+        assertThat(seniority).as("the seniority known at the newest decision").isGreaterThan(1);
     }
 }
