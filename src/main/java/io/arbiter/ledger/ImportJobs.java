@@ -3,10 +3,8 @@ package io.arbiter.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,18 +13,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.arbiter.shared.StoredJson;
+import io.arbiter.shared.jobs.JobKind;
+import io.arbiter.shared.jobs.JobRunner;
+import io.arbiter.shared.jobs.JobRunners;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Import jobs. Progress is written in a transaction of its own, so that a client sees it while the import's own
- * transaction is still open.
+ * Import jobs, run one at a time by this instance's {@link JobRunner}. Progress is written in a transaction of its own,
+ * so that a client sees it while the import's own transaction is still open.
  */
 @Repository
 class ImportJobs {
@@ -34,14 +32,23 @@ class ImportJobs {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final StoredJson stored;
-    private final TransactionTemplate own;
+    private final JobRunner runner;
 
-    ImportJobs(JdbcClient jdbc, JsonMapper json, StoredJson stored, PlatformTransactionManager transactions) {
+    ImportJobs(JdbcClient jdbc, JsonMapper json, StoredJson stored, JobRunners runners,
+            LedgerImportProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.stored = stored;
-        this.own = new TransactionTemplate(transactions);
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // A job left QUEUED or RUNNING by an instance that stopped wrote nothing: an import commits all or nothing.
+        this.runner = runners.runner(new JobKind("ledger-import", "Ledger import", "ledger_import_job",
+                List.of("QUEUED", "RUNNING"), "created_at", """
+                        finished_at = now(),
+                        message = 'Arbiter stopped while this import was ' || lower(state) || '; nothing was written. '
+                                  || 'Send the file again.'""", properties.heartbeat(), 1));
+    }
+
+    JobRunner runner() {
+        return runner;
     }
 
     void queue(UUID id, ImportRequest request) {
@@ -53,40 +60,18 @@ class ImportJobs {
                 .update();
     }
 
-    /** Marks the jobs this instance has queued or running as alive. */
-    void beat(Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
-            own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set heartbeat_at = now() where id = any(?)")
-                    .param(ids.toArray(UUID[]::new)).update());
-        }
-    }
-
-    /**
-     * Fails the jobs still QUEUED or RUNNING that no instance has marked alive for {@code silence}: the instance that
-     * had them stopped. An import commits all or nothing, so such a job wrote nothing.
-     */
-    List<UUID> failAbandoned(Duration silence) {
-        return own.execute(status -> jdbc.sql("""
-                        update ledger_import_job set state = 'FAILED', finished_at = now(),
-                            message = 'Arbiter stopped while this import was ' || lower(state) || '; nothing was written. '
-                                      || 'Send the file again.'
-                        where state in ('QUEUED', 'RUNNING') and heartbeat_at < now() - make_interval(secs => ?)
-                        returning id""")
-                .param(silence.toMillis() / 1000.0).query(UUID.class).list());
-    }
-
     void start(UUID id) {
-        own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set state = 'RUNNING', started_at = now() where id = ?")
+        runner.apart(() -> jdbc.sql("update ledger_import_job set state = 'RUNNING', started_at = now() where id = ?")
                 .param(id).update());
     }
 
     void progress(UUID id, int percent, long rowsRead) {
-        own.executeWithoutResult(status -> jdbc.sql("update ledger_import_job set percent = ?, rows_read = ? where id = ?")
+        runner.apart(() -> jdbc.sql("update ledger_import_job set percent = ?, rows_read = ? where id = ?")
                 .params(percent, rowsRead, id).update());
     }
 
     void finish(UUID id, ImportResult result) {
-        own.executeWithoutResult(status -> jdbc.sql("""
+        runner.apart(() -> jdbc.sql("""
                         update ledger_import_job set state = ?, percent = 100, rows_read = ?, imported = ?, updated = ?,
                             unchanged = ?, settled = ?, customers_created = ?, customers_updated = ?, error_count = ?,
                             errors = ?::jsonb, preview = ?::jsonb, mapping = ?::jsonb, message = ?, flagged_count = ?,

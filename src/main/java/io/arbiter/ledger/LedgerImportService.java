@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
@@ -25,7 +21,6 @@ import org.springframework.stereotype.Service;
 
 import io.arbiter.shared.Page;
 import io.arbiter.shared.ProblemException;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Imports ERP exports into the ledger as asynchronous jobs, and keeps the column mapping of each source. Jobs run one at
@@ -40,20 +35,13 @@ public class LedgerImportService {
     private final LedgerImporter importer;
     private final ImportJobs jobs;
     private final ImportMappings mappings;
-    private final LedgerImportProperties properties;
     private final LegalEntities entities;
-    /** The jobs this instance has queued or running, which its heartbeat keeps alive. */
-    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("ledger-import").daemon().factory());
 
-    LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings,
-            LedgerImportProperties properties, LegalEntities entities) {
+    LedgerImportService(LedgerImporter importer, ImportJobs jobs, ImportMappings mappings, LegalEntities entities) {
         this.importer = importer;
         this.entities = entities;
         this.jobs = jobs;
         this.mappings = mappings;
-        this.properties = properties;
     }
 
     /**
@@ -61,14 +49,14 @@ public class LedgerImportService {
      */
     public ImportJob submit(Path file, ImportRequest request) {
         UUID id = queue(request);
-        executor.submit(() -> run(id, file, request, true));
+        jobs.runner().submit(id, () -> run(id, file, request, true));
         return jobs.find(id).orElseThrow();
     }
 
     /** Imports {@code file} now, in the import thread, and answers with the finished job; the file is left in place. */
     public ImportJob importNow(Path file, ImportRequest request) {
         UUID id = queue(request);
-        Future<?> done = executor.submit(() -> run(id, file, request, false));
+        Future<?> done = jobs.runner().submit(id, () -> run(id, file, request, false));
         try {
             done.get();
         } catch (InterruptedException e) {
@@ -178,7 +166,6 @@ public class LedgerImportService {
 
     private UUID queue(ImportRequest request) {
         UUID id = UUID.randomUUID();
-        active.add(id);
         jobs.queue(id, request);
         return id;
     }
@@ -186,10 +173,7 @@ public class LedgerImportService {
     /** Keeps this instance's jobs alive and fails those an instance that stopped left behind. */
     @Scheduled(fixedDelayString = "${arbiter.ledger.import.heartbeat:15s}")
     void heartbeat() {
-        jobs.beat(Set.copyOf(active));
-        for (UUID abandoned : jobs.failAbandoned(properties.heartbeat().multipliedBy(4))) {
-            log.warn("Ledger import {} was left unfinished by an instance that stopped: marked FAILED", abandoned);
-        }
+        jobs.runner().heartbeat();
     }
 
     private void run(UUID id, Path file, ImportRequest request, boolean deleteFile) {
@@ -216,7 +200,6 @@ public class LedgerImportService {
             jobs.finish(id, notRun("The file did not fit in this instance's memory; nothing was written. Send a large"
                     + " export as CSV, which is read row by row, or give Arbiter more memory."));
         } finally {
-            active.remove(id);
             if (deleteFile) {
                 try {
                     Files.deleteIfExists(file);
@@ -233,10 +216,5 @@ public class LedgerImportService {
 
     private static ProblemException invalid(String detail) {
         return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-import", "Invalid import request", detail);
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
     }
 }

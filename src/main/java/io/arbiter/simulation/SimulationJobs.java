@@ -3,9 +3,7 @@ package io.arbiter.simulation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,9 +19,9 @@ import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs simulations in the background: a pool of jobs, each streaming its population through a pool of workers, a
- * heartbeat that keeps this instance's jobs alive, and the end of each job (DONE, CANCELLED with what it found so far,
- * or FAILED with a message for the requester).
+ * Runs simulations in the background: jobs on the simulations' {@link io.arbiter.shared.jobs.JobRunner}, each
+ * streaming its population through a pool of workers, a heartbeat that keeps this instance's jobs alive, and the end
+ * of each job (DONE, CANCELLED with what it found so far, or FAILED with a message for the requester).
  */
 @Component
 class SimulationJobs {
@@ -37,9 +35,6 @@ class SimulationJobs {
     private final SimulationProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final ExecutorService jobs;
-    /** The simulations this instance runs (or has queued), which its heartbeat keeps alive. */
-    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers;
 
     SimulationJobs(PolicyCandidates candidates, StoredDecisionReplay storedDecisions, PortfolioAssessment portfolio,
@@ -51,37 +46,24 @@ class SimulationJobs {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.jobs = Executors.newFixedThreadPool(Math.max(1, properties.concurrentJobs()),
-                Thread.ofPlatform().name("simulation-", 1).daemon().factory());
         this.workers = Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("simulation-worker-", 1).daemon().factory());
     }
 
     @PreDestroy
     void stop() {
-        jobs.shutdownNow();
         workers.shutdownNow();
     }
 
     /** Keeps this instance's simulations alive and fails those an instance that stopped left running. */
     @Scheduled(fixedDelayString = "${arbiter.simulation.heartbeat:15s}")
     void heartbeat() {
-        simulations.beat(Set.copyOf(active));
-        for (UUID abandoned : simulations.failAbandoned(properties.heartbeat().multipliedBy(4), clock.instant())) {
-            log.warn("Simulation {} was left running by an instance that stopped: marked FAILED", abandoned);
-        }
+        simulations.runner().heartbeat();
     }
 
     /** Queues a simulation already stored as RUNNING; this instance's heartbeat keeps it alive from now on. */
     void submit(UUID id, UUID versionId, SimulationRequest request, Candidate baseline) {
-        active.add(id);
-        jobs.submit(() -> {
-            try {
-                run(id, versionId, request, baseline);
-            } finally {
-                active.remove(id);
-            }
-        });
+        simulations.runner().submit(id, () -> run(id, versionId, request, baseline));
     }
 
     private void run(UUID id, UUID versionId, SimulationRequest request, Candidate baseline) {

@@ -93,7 +93,7 @@ public class SimulationService {
         Map<String, Object> population = population(request);
         Candidate baseline = candidates.active();
         UUID id = UUID.randomUUID();
-        simulations.prune(properties.keptJobs());
+        simulations.runner().prune(properties.keptJobs());
         simulations.insert(id, versionId, version, baseline.version(), baseline.currency(),
                 json.writeValueAsString(population), requestedBy, clock.instant());
         jobs.submit(id, versionId, request, baseline);

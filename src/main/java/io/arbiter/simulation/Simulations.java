@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.arbiter.shared.jobs.JobKind;
+import io.arbiter.shared.jobs.JobRunner;
+import io.arbiter.shared.jobs.JobRunners;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,23 +52,31 @@ class Simulations {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final TransactionTemplate own;
+    private final JobRunner runner;
     private final TransactionTemplate readOnly;
     private final JsonMapper json;
 
-    Simulations(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
+    Simulations(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json,
+            JobRunners runners, SimulationProperties properties) {
         this.jdbc = jdbc;
         this.template = new JdbcTemplate(dataSource);
-        this.own = new TransactionTemplate(transactions);
-        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.runner = runners.runner(new JobKind("simulation", "Simulation", "policy_simulation", List.of("RUNNING"),
+                "started_at", "updated_at = :at, finished_at = :at,"
+                        + " error = 'Arbiter stopped while this simulation ran; start it again.'",
+                properties.heartbeat(), Math.max(1, properties.concurrentJobs())));
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.json = json;
     }
 
+    /** Runs the simulations, keeps them alive while they run, and deletes the oldest finished ones. */
+    JobRunner runner() {
+        return runner;
+    }
+
     void insert(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
             String requestedBy, Instant at) {
-        own.executeWithoutResult(status -> jdbc.sql("""
+        runner.apart(() -> jdbc.sql("""
                 insert into policy_simulation (id, version_id, candidate, baseline, currency, population, requested_by,
                                                state, started_at, updated_at)
                 values (:id, :versionId, :candidate, :baseline, :currency, cast(:population as jsonb), :by, 'RUNNING',
@@ -79,7 +87,7 @@ class Simulations {
     }
 
     void started(UUID id, String candidate, long total, Instant at) {
-        own.executeWithoutResult(status -> jdbc.sql("""
+        runner.apart(() -> jdbc.sql("""
                 update policy_simulation set candidate = :candidate, total = :total, started_at = :at, updated_at = :at
                 where id = :id""").param("id", id).param("candidate", candidate).param("total", total)
                 .param("at", Timestamp.from(at)).update());
@@ -87,7 +95,7 @@ class Simulations {
 
     /** Stores the changes found since the last call and the progress; true when someone asked to cancel. */
     boolean progress(UUID id, long processed, long changed, long firstSeq, List<Replay.Change> changes, Instant at) {
-        return Boolean.TRUE.equals(own.execute(status -> {
+        return Boolean.TRUE.equals(runner.apart(() -> {
             if (!changes.isEmpty()) {
                 template.batchUpdate("""
                         insert into policy_simulation_change (simulation_id, seq, decision_id, registration_number,
@@ -130,34 +138,16 @@ class Simulations {
     }
 
     void finish(UUID id, SimulationState state, @Nullable String summary, @Nullable String error, Instant at) {
-        own.executeWithoutResult(status -> jdbc.sql("""
+        runner.apart(() -> jdbc.sql("""
                 update policy_simulation set state = :state, summary = cast(:summary as jsonb), error = :error,
                        updated_at = :at, finished_at = :at
                 where id = :id""").param("id", id).param("state", state.name()).param("summary", summary)
                 .param("error", error).param("at", Timestamp.from(at)).update());
     }
 
-    /** Marks the simulations this instance is running as alive. */
-    void beat(Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
-            own.executeWithoutResult(status -> jdbc.sql("update policy_simulation set heartbeat_at = now() where id in (:ids)")
-                    .param("ids", ids).update());
-        }
-    }
-
-    /** Fails the simulations still RUNNING that no instance has marked alive for {@code silence}: their instance stopped. */
-    List<UUID> failAbandoned(Duration silence, Instant at) {
-        return own.execute(status -> jdbc.sql("""
-                update policy_simulation set state = 'FAILED', updated_at = :at, finished_at = :at,
-                       error = 'Arbiter stopped while this simulation ran; start it again.'
-                where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :silence)
-                returning id""").param("at", Timestamp.from(at)).param("silence", silence.toMillis() / 1000.0)
-                .query(UUID.class).list());
-    }
-
     /** Asks a running job to stop at its next batch; false when it is not running. */
     boolean requestCancel(UUID id) {
-        return own.execute(status -> jdbc.sql(
+        return runner.apart(() -> jdbc.sql(
                 "update policy_simulation set cancel_requested = true where id = :id and state = 'RUNNING'")
                 .param("id", id).update()) == 1;
     }
@@ -198,14 +188,6 @@ class Simulations {
         }, rs -> {
             each.accept(change(rs, 0));
         }));
-    }
-
-    /** Deletes the finished jobs beyond the {@code kept} most recent, with their changes. */
-    void prune(int kept) {
-        own.executeWithoutResult(status -> jdbc.sql("""
-                delete from policy_simulation where state <> 'RUNNING' and id not in
-                    (select id from policy_simulation order by started_at desc limit :kept)""")
-                .param("kept", kept).update());
     }
 
     private static Job job(ResultSet rs, int row) throws SQLException {

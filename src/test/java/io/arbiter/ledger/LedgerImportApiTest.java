@@ -52,6 +52,12 @@ abstract class LedgerImportApiTest extends ApiTest {
     }
 
     protected JsonNode await(Response accepted) {
+        return await(accepted, unfinished -> {
+        });
+    }
+
+    /** Waits for the job to finish, showing {@code unfinished} each state of it seen before. */
+    protected JsonNode await(Response accepted, java.util.function.Consumer<JsonNode> unfinished) {
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
         assertThat(accepted.location()).startsWith(IMPORTS + "/");
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -62,6 +68,7 @@ abstract class LedgerImportApiTest extends ApiTest {
             if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
                 return job.body();
             }
+            unfinished.accept(job.body());
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -213,7 +213,8 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
     }
 
     @Test
-    void a_million_row_file_with_one_bad_row_at_its_end_is_read_whole_and_refused_at_that_row() throws IOException {
+    void a_million_row_file_with_one_bad_row_at_its_end_is_read_whole_and_refused_at_that_row_showing_progress_meanwhile()
+            throws IOException {
         Path big = Files.createTempFile("ledger-million-", ".csv");
         try {
             try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
@@ -225,7 +226,19 @@ class LedgerImportBadInputTests extends LedgerImportApiTest {
             }
             String before = ledgerDigest();
 
-            JsonNode job = await(uploadBody("kind=invoices&source=" + LedgerFixtures.unique("million"), big, ANALYST));
+            List<JsonNode> running = new ArrayList<>();
+            JsonNode job = await(uploadBody("kind=invoices&source=" + LedgerFixtures.unique("million"), big, ANALYST),
+                    unfinished -> {
+                        if (unfinished.get("state").asString().equals("RUNNING")) {
+                            running.add(unfinished);
+                        }
+                    });
+
+            assertThat(running).as("a client following the import sees how far it got")
+                    .anySatisfy(seen -> {
+                        assertThat(seen.get("rowsRead").asLong()).isBetween(1L, 999_999L);
+                        assertThat(seen.get("percent").asInt()).isBetween(1, 99);
+                    });
 
             assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("FAILED");
             assertThat(job.get("rowsRead").asLong()).isEqualTo(1_000_000);

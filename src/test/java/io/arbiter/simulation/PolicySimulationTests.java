@@ -149,7 +149,7 @@ class PolicySimulationTests extends ApiTest {
     }
 
     @Test
-    void cancelling_a_large_simulation_stops_it_before_the_end_and_keeps_what_it_found() {
+    void a_large_simulation_shows_its_progress_and_cancelling_it_stops_it_before_the_end_keeping_what_it_found() {
         String draft = draft();
         String template = decide(order("70000"));
         // Made with another version than the active one: each is re-decided by both versions, as an older decision is.
@@ -176,6 +176,12 @@ class PolicySimulationTests extends ApiTest {
 
         Response started = post(simulations(draft), ANALYST, "{\"from\": \"1999-03-01\", \"to\": \"1999-03-31\"}");
         assertThat(started.status()).isEqualTo(202);
+        JsonNode underway = pollUntil(started.location(),
+                job -> job.get("processed").asLong() > 0 || !job.get("state").asString().equals("RUNNING"));
+        assertThat(underway.get("state").asString()).isEqualTo("RUNNING");
+        assertThat(underway.get("processed").asLong()).isLessThan(100000);
+        assertThat(underway.get("total").asLong()).isEqualTo(100000);
+        assertThat(underway.get("percent").asInt()).isBetween(0, 99);
         Response cancelled = send(HttpRequest.newBuilder(uri(started.location())).DELETE(), ANALYST);
         assertThat(cancelled.status()).isEqualTo(202);
         JsonNode stopped = pollUntilFinished(started.location());
@@ -206,6 +212,41 @@ class PolicySimulationTests extends ApiTest {
         assertThat(failed.get("error").asString()).isEqualTo("Arbiter stopped while this simulation ran; start it again.");
         assertThat(send(HttpRequest.newBuilder(uri(simulations(draft) + "/" + abandoned)).DELETE(), ANALYST).status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void starting_a_simulation_deletes_the_oldest_finished_ones_beyond_the_twenty_kept_but_not_a_running_one() {
+        String draft = draft();
+        List<UUID> old = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            old.add(storedSimulation(draft, "DONE", "2001-01-01T00:00:00Z", i));
+        }
+        UUID oldestRunning = storedSimulation(draft, "RUNNING", "2000-01-01T00:00:00Z", 0);
+        try {
+            Response started = post(simulations(draft), ANALYST, "{\"last\": 1}");
+            assertThat(started.status()).isEqualTo(202);
+
+            Response pruned = get(simulations(draft) + "/" + old.getFirst(), ANALYST);
+            assertThat(pruned.status()).isEqualTo(404);
+            assertThat(pruned.body().get("detail").asString()).contains("only the most recent simulations are kept");
+            assertThat(get(simulations(draft) + "/" + oldestRunning, ANALYST).body().get("state").asString())
+                    .isEqualTo("RUNNING");
+            assertThat(pollUntilFinished(started.location()).get("state").asString()).isEqualTo("DONE");
+        } finally {
+            jdbc.sql("delete from policy_simulation where id = ?").param(oldestRunning).update();
+        }
+    }
+
+    /** A simulation as an earlier run left it, started {@code minutes} after {@code startedAt}. */
+    private UUID storedSimulation(String draft, String state, String startedAt, int minutes) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into policy_simulation (id, version_id, candidate, baseline, currency, population, requested_by,
+                                               state, total, processed, started_at, updated_at, finished_at)
+                values (?, cast(? as uuid), 'candidate', 'baseline', 'EUR', '{"last": 3}', 'analyst', ?, 3, 3,
+                        cast(? as timestamptz) + make_interval(mins => ?), now(), now())""")
+                .params(id, draft, state, startedAt, minutes).update();
+        return id;
     }
 
     @Test
@@ -274,23 +315,26 @@ class PolicySimulationTests extends ApiTest {
     }
 
     private JsonNode pollUntilFinished(String location) {
+        return pollUntil(location, job -> !job.get("state").asString().equals("RUNNING"));
+    }
+
+    private JsonNode pollUntil(String location, java.util.function.Predicate<JsonNode> reached) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             Response response = get(location, ANALYST);
             assertThat(response.status()).as(response.text()).isEqualTo(200);
-            String state = response.body().get("state").asString();
-            if (!state.equals("RUNNING")) {
+            if (reached.test(response.body())) {
                 return response.body();
             }
             assertThat(response.body().get("percent").asInt()).isBetween(0, 100);
             try {
-                Thread.sleep(100);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("simulation " + location + " still running after 120 s");
+        throw new AssertionError("simulation " + location + " still not there after 120 s");
     }
 
     private static JsonNode segment(JsonNode summary, String name) {
