@@ -262,7 +262,7 @@ public final class DunningApi {
             @Nullable Integer level, String action, String channel, String template, boolean requiresConfirmation,
             @Nullable LocalDate deadline, List<String> invoices, Money openAmount) {
 
-        static AgendaAction of(String assignee, AgendaEntry entry) {
+        public static AgendaAction of(String assignee, AgendaEntry entry) {
             return new AgendaAction(assignee, entry.actionId(), entry.customer(), entry.customerName(), entry.level(),
                     entry.action(), entry.channel(), entry.template(), entry.requiresConfirmation(), entry.deadline(),
                     entry.invoices(), entry.openAmount());

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.dunning.DunningApi.HistoryEntry;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.cases.DunningActions;
 
 /**
  * What dunning did for a customer account: every action proposed and, when something came of it, each outcome the

@@ -36,7 +36,7 @@ public record DunningProperties(@org.jspecify.annotations.Nullable Path template
     }
 
     /** Whether a plan's late payments are claimed: only when finance set {@code CLAIM} for it. */
-    boolean claimsLatePayments(String plan) {
+    public boolean claimsLatePayments(String plan) {
         return latePaymentInterest.getOrDefault(plan, LatePaymentInterest.WAIVE) == LatePaymentInterest.CLAIM;
     }
 
@@ -52,7 +52,7 @@ public record DunningProperties(@org.jspecify.annotations.Nullable Path template
     }
 
     /** The identity letters about an entity's invoices carry; the configured name alone when none is set up. */
-    Supplier supplier(@Nullable String entity) {
+    public Supplier supplier(@Nullable String entity) {
         Supplier configured = entity == null ? null : suppliers.get(entity);
         if (configured == null && suppliers.size() == 1) {
             configured = suppliers.values().iterator().next();

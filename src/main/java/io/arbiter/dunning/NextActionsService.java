@@ -25,7 +25,13 @@ import io.arbiter.dunning.DunningApi.LatePayments;
 import io.arbiter.dunning.DunningApi.NextActions;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
 import io.arbiter.dunning.DunningApi.SetAside;
-import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.cases.CaseReader;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.cases.DunningActions;
+import io.arbiter.dunning.cases.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.letters.ActionLetters;
+import io.arbiter.dunning.planning.DunningPlanner;
+import io.arbiter.dunning.planning.Escalator;
 import io.arbiter.ledger.OpenItems;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Reason;
@@ -67,7 +73,7 @@ public class NextActionsService {
         this.json = json;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
@@ -194,7 +200,7 @@ public class NextActionsService {
         return Money.of(item.openAmount(), java.util.Currency.getInstance(item.currency()));
     }
 
-    static ProblemException invalid(String field, String detail) {
+    public static ProblemException invalid(String field, String detail) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dunning-request", "Invalid dunning request",
                 detail, Map.of("errors", List.of(Map.of("field", field, "message", detail))));
     }

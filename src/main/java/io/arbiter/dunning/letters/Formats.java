@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.planning;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,31 +31,31 @@ import io.arbiter.policy.EscalationStep;
  * done.</li>
  * </ul>
  */
-final class Escalator {
+public final class Escalator {
 
     private Escalator() {
     }
 
-    record Item(String key, @Nullable Long ledgerId, @Nullable String entity, String number, LocalDate issueDate,
+    public record Item(String key, @Nullable Long ledgerId, @Nullable String entity, String number, LocalDate issueDate,
             LocalDate dueDate, BigDecimal openAmount, String currency, @Nullable String disputeReason) {
     }
 
     /** A promise, with the invoices it covers by key (empty: all). */
-    record PromiseView(LocalDate promisedOn, @Nullable BigDecimal amount, String status, Set<String> invoiceKeys) {
+    public record PromiseView(LocalDate promisedOn, @Nullable BigDecimal amount, String status, Set<String> invoiceKeys) {
 
-        boolean covers(Item item) {
+        public boolean covers(Item item) {
             return invoiceKeys.isEmpty() || invoiceKeys.contains(item.key());
         }
     }
 
     /** An action done on an invoice. */
-    record Done(String invoiceKey, @Nullable Integer step, String action, LocalDate happenedOn) {
+    public record Done(String invoiceKey, @Nullable Integer step, String action, LocalDate happenedOn) {
     }
 
     record Proposal(EscalationStep step, List<Item> invoices) {
     }
 
-    record Paused(Item item, LocalDate until) {
+    public record Paused(Item item, LocalDate until) {
     }
 
     record Result(List<Proposal> proposals, List<Item> disputed, List<Paused> paused) {
@@ -114,7 +114,7 @@ final class Escalator {
         return new Result(proposals, disputed, paused);
     }
 
-    static long days(Item item, LocalDate date) {
+    public static long days(Item item, LocalDate date) {
         return ChronoUnit.DAYS.between(item.dueDate(), date);
     }
 

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.web;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.dunning.DunningAgenda;
 import io.arbiter.dunning.DunningApi.AgencyCase;
 import io.arbiter.dunning.DunningApi.Agenda;
 import io.arbiter.dunning.DunningApi.AgendaAction;
@@ -29,6 +30,10 @@ import io.arbiter.dunning.DunningApi.OutcomeRecorded;
 import io.arbiter.dunning.DunningApi.OutcomeRequest;
 import io.arbiter.dunning.DunningApi.SendRequest;
 import io.arbiter.dunning.DunningApi.Sent;
+import io.arbiter.dunning.DunningOutcomes;
+import io.arbiter.dunning.DunningSending;
+import io.arbiter.dunning.NextActionsService;
+import io.arbiter.dunning.agency.AgencyFile;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.Page;

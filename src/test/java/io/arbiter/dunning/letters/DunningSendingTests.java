@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +34,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.arbiter.ApiTest;
+import io.arbiter.dunning.DunningProperties;
 import io.arbiter.law.InterestTerms;
 import io.arbiter.law.LatePaymentInterest;
 import io.arbiter.ledger.LedgerFixtures;

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.agency;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,9 +12,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import io.arbiter.decision.StandingApplicants;
+import io.arbiter.dunning.DunningApi;
 import io.arbiter.dunning.DunningApi.AgencyCase;
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.dunning.DunningHistory;
+import io.arbiter.dunning.DunningProperties;
+import io.arbiter.dunning.cases.CaseReader;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.letters.ActionLetters;
+import io.arbiter.dunning.letters.Dues;
+import io.arbiter.dunning.planning.DunningPlanner;
+import io.arbiter.dunning.planning.Escalator;
 
 /**
  * The case file a collection agency needs: the debtor (with its postal address), the invoices it can pursue (past due

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.planning;
 
 import io.arbiter.policy.ActivePolicy;
 import io.arbiter.policy.Applicant;

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.cases;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +12,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import io.arbiter.dunning.DunningApi;
 import io.arbiter.dunning.DunningApi.InlineInvoice;
 import io.arbiter.dunning.DunningApi.NextActionsRequest;
-import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.NextActionsService;
+import io.arbiter.dunning.OutcomeKind;
+import io.arbiter.dunning.cases.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.planning.Escalator;
 import io.arbiter.ledger.OpenItems;
 import io.arbiter.policy.PolicyEngine;
 import io.arbiter.policy.Reason;
@@ -27,7 +31,7 @@ import io.arbiter.shared.ProblemException;
  * whichever number the ledger holds (SIREN, SIRET, VAT number, with spaces) finds those the bureaus reported.
  */
 @Component
-class CaseReader {
+public class CaseReader {
 
     private final OpenItems openItems;
     private final DunningActions actions;
@@ -41,14 +45,14 @@ class CaseReader {
         this.policy = policy;
     }
 
-    CustomerCase read(NextActionsRequest request, LocalDate asOf) {
+    public CustomerCase read(NextActionsRequest request, LocalDate asOf) {
         if (request.customer() == null || request.customer().isBlank()) {
             throw NextActionsService.invalid("account", "account is required: the customer's account");
         }
         return request.openItems() == null ? ledger(request.customer(), asOf) : inline(request, asOf);
     }
 
-    CustomerCase ledger(String account, LocalDate asOf) {
+    public CustomerCase ledger(String account, LocalDate asOf) {
         OpenItems.Customer customer = openItems.customer(account).orElseThrow(() -> new ProblemException(
                 HttpStatus.NOT_FOUND, "customer-not-found", "Customer not in the ledger", "No customer with account '" + account
                         + "' in the ledger; import it first, or send its open items inline (openItems)"));
@@ -74,7 +78,7 @@ class CaseReader {
     }
 
     /** The case without its proceedings, which the caller adds ({@link CustomerCase#withInsolvency}). */
-    CustomerCase ledger(OpenItems.CustomerItems customerItems, LocalDate asOf) {
+    public CustomerCase ledger(OpenItems.CustomerItems customerItems, LocalDate asOf) {
         OpenItems.Customer customer = customerItems.customer();
         List<Escalator.Item> items = new ArrayList<>(customerItems.invoices().size());
         Map<Long, String> keys = new HashMap<>();

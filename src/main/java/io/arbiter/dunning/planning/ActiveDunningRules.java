@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.planning;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.arbiter.dunning.DunningProperties;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.letters.DunningTemplates;
 import io.arbiter.policy.ActivePolicy;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.DunningCase;

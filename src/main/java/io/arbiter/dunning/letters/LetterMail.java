@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +10,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import io.arbiter.dunning.DunningProperties;
+import io.arbiter.dunning.NextActionsService;
 import io.arbiter.shared.ProblemException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -22,7 +24,7 @@ import jakarta.mail.internet.MimeMessage;
  * is refused with what to do instead, before anything is recorded.
  */
 @Component
-class LetterMail {
+public class LetterMail {
 
     private final ObjectProvider<JavaMailSender> senders;
     private final DunningProperties properties;
@@ -35,12 +37,12 @@ class LetterMail {
     }
 
     /** Whether e-mails can go out; the console offers them only then. */
-    boolean available() {
+    public boolean available() {
         return senders.getIfAvailable() != null && from() != null;
     }
 
     /** Checks that an e-mail can be sent to this address, before anything is recorded. */
-    void check(@Nullable String to) {
+    public void check(@Nullable String to) {
         if (senders.getIfAvailable() == null || from() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "mail-not-configured", "E-mail is not configured",
                     senders.getIfAvailable() == null
@@ -52,7 +54,7 @@ class LetterMail {
         address(to);
     }
 
-    void send(String to, String subject, String text, String attachmentName, byte[] pdf) {
+    public void send(String to, String subject, String text, String attachmentName, byte[] pdf) {
         JavaMailSender sender = senders.getObject();
         try {
             MimeMessage message = sender.createMimeMessage();

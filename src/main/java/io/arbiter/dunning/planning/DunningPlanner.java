@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.planning;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import io.arbiter.decision.StandingApplicants;
-import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.DunningProperties;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.cases.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.letters.DunningTemplates;
 import io.arbiter.policy.ActivePolicy;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.DunningCase;
@@ -43,18 +46,18 @@ import io.arbiter.shared.ProblemException;
  * rather than giving one version's plan with another's steps.
  */
 @Component
-class DunningPlanner {
+public class DunningPlanner {
 
     static final String CLAIM_ACTION = "DECLARE_CLAIM";
 
     /** What the policy and the escalator made of a case. */
-    record Assessment(String plan, String riskClass, String policyVersion, List<Proposed> proposed,
+    public record Assessment(String plan, String riskClass, String policyVersion, List<Proposed> proposed,
             List<Escalator.Item> disputed, List<Escalator.Paused> paused, List<Escalator.Item> notDeclared,
             List<Reason> problems) {
     }
 
     /** An action due, before amounts and messages are added; {@code stopAt} ends interest (the opening judgment). */
-    record Proposed(UUID id, @Nullable Integer level, String action, String channel, String template, boolean confirm,
+    public record Proposed(UUID id, @Nullable Integer level, String action, String channel, String template, boolean confirm,
             String assignee, @Nullable LocalDate deadline, List<Escalator.Item> invoices, @Nullable Reason reason,
             @Nullable LocalDate stopAt) {
     }
@@ -83,7 +86,7 @@ class DunningPlanner {
      * Makes an answer on one reading of the active policy, made again on the new version when one is published while
      * it is made; a 503 problem, to retry, if that happens {@value #ATTEMPTS} times in a row.
      */
-    <T> T onOneVersion(Function<ActivePolicy, T> answer) {
+    public <T> T onOneVersion(Function<ActivePolicy, T> answer) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return answer.apply(policy.active());
@@ -98,7 +101,7 @@ class DunningPlanner {
     }
 
     /** The customer as the policy's facts need it: its exposure in the policy's currency, disputed invoices aside. */
-    StandingApplicants.Standing standing(CustomerCase customerCase, LocalDate asOf, ActivePolicy active) {
+    public StandingApplicants.Standing standing(CustomerCase customerCase, LocalDate asOf, ActivePolicy active) {
         String currency = active.currency();
         BigDecimal open = BigDecimal.ZERO;
         BigDecimal overdue = BigDecimal.ZERO;
@@ -121,7 +124,7 @@ class DunningPlanner {
      *              the plan and the risk class
      * @throws PolicyPublished when the engine answered with another version
      */
-    Assessment assess(ActivePolicy active, CustomerCase customerCase, LocalDate asOf, @Nullable String planGiven,
+    public Assessment assess(ActivePolicy active, CustomerCase customerCase, LocalDate asOf, @Nullable String planGiven,
             @Nullable String riskGiven, List<Escalator.Done> done, @Nullable Applicant facts) {
         String plan = planGiven;
         String riskClass = riskGiven;
@@ -158,7 +161,7 @@ class DunningPlanner {
     }
 
     /** The plan and risk class the policy gives the case's facts; a case in proceedings is profiled as such. */
-    DunningProfile profile(ActivePolicy active, CustomerCase customerCase, Applicant facts) {
+    public DunningProfile profile(ActivePolicy active, CustomerCase customerCase, Applicant facts) {
         Applicant applicant = facts;
         if (customerCase.insolvency() != null) {
             applicant = applicant.toBuilder().companyStatus("INSOLVENCY_PROCEEDINGS").build();

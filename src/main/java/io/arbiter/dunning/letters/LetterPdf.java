@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
  * {@code {{invoices}}}) is laid out as a table. Nothing in the text is read as markup: it is escaped into XHTML.
  */
 @Component
-class LetterPdf {
+public class LetterPdf {
 
     private static final Pattern COLUMNS = Pattern.compile(" \\| ");
     private static final Pattern AMOUNT = Pattern.compile("^[-€$£]?\\s?[\\d\\s\u00a0\u202f.,]+\\s?(€|%|[A-Z]{3})?$");
@@ -50,7 +50,7 @@ class LetterPdf {
             """;
 
     /** The PDF of a letter: its text as sent, then its legal mentions. */
-    byte[] render(String language, String title, String text, String legalMentions) {
+    public byte[] render(String language, String title, String text, String legalMentions) {
         String html = "<!DOCTYPE html>\n<html lang=\"" + escape(language) + "\"><head><meta charset=\"UTF-8\"/><title>"
                 + escape(title) + "</title><style>" + STYLE + "</style></head><body>" + body(text)
                 + (legalMentions.isBlank() ? "" : "<div class=\"mentions\">" + lines(legalMentions.strip()) + "</div>")

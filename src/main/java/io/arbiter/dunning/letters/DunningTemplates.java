@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.arbiter.dunning.DunningProperties;
 import io.arbiter.shared.PackagedFolder;
 
 /**
@@ -26,9 +27,9 @@ import io.arbiter.shared.PackagedFolder;
  * the application at start-up with the file and line.
  */
 @Component
-class DunningTemplates {
+public class DunningTemplates {
 
-    static final List<String> LANGUAGES = List.of("fr", "en");
+    public static final List<String> LANGUAGES = List.of("fr", "en");
     /** The placeholders a template may use (documented in docs/ledger-and-collections.md, "Templates"). */
     static final Set<String> VARIABLES = Set.of("customer.name", "customer.account", "customer.registrationNumber",
             "customer.address", "supplier.name", "supplier.address", "supplier.registrationNumber", "supplier.contact",
@@ -48,7 +49,7 @@ class DunningTemplates {
 
     private final Path directory;
 
-    DunningTemplates(DunningProperties properties) {
+    public DunningTemplates(DunningProperties properties) {
         Path configured = properties.templatesDirectory();
         this.directory = configured != null ? configured : PackagedFolder.extract(PACKAGED);
         log.info("Dunning templates: {}", configured != null ? configured.toAbsolutePath()
@@ -66,7 +67,7 @@ class DunningTemplates {
      * cannot be the target of an injonction de payer or of enforcement (its property cannot be seized): the remedy is
      * the administrative judge. Letters that say otherwise have a public variant.
      */
-    String forDebtor(String template, boolean publicBody) {
+    public String forDebtor(String template, boolean publicBody) {
         if (!publicBody || !template.matches("[a-z0-9-]+")) {
             return template;
         }

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,6 +19,8 @@ import io.arbiter.dunning.DunningApi.InterestPeriod;
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.dunning.DunningApi.LatePaidDue;
 import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.planning.Escalator;
 import io.arbiter.law.Debtor;
 import io.arbiter.law.InterestSegment;
 import io.arbiter.law.InterestTerms;
@@ -34,7 +36,7 @@ import io.arbiter.shared.Money;
  * per invoice paid late as a whole. In insolvency proceedings both stop at the opening judgment (Code de commerce L622-28):
  * {@code stopAt} is that day, and an invoice not yet due on it is a sum "à échoir" (L622-25), owing neither. A rate taken beyond the bundled rate file is reported as a problem, never silently used.
  */
-final class Dues {
+public final class Dues {
 
     /**
      * @param rate the rate of the latest half-year charged, as a letter states it; null when nothing is late
@@ -46,7 +48,7 @@ final class Dues {
      *              delay spans several half-years (the parts paid late count only when claimed, as only then does the
      *              letter show them)
      */
-    record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate,
+    public record Computed(List<InvoiceDue> invoices, Totals totals, @Nullable InterestSegment rate,
             @Nullable LocalDate rateSetOn, List<Reason> problems, List<LatePaidDue> latePaid, List<AppliedRate> rates) {
     }
 
@@ -88,7 +90,7 @@ final class Dues {
      * With the parts paid late that the answer carries ({@code latePaid}, in {@code currency}): listed with their interest
      * and indemnity whatever {@code claimed} says, added to the claim only when it is true.
      */
-    Computed of(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms,
+    public Computed of(List<Escalator.Item> items, Currency currency, LocalDate asOf, InterestTerms terms,
             @Nullable LocalDate stopAt, List<CustomerCase.PaidLate> latePaid, boolean claimed) {
         Money zero = Money.of(BigDecimal.ZERO, currency);
         LocalDate until = stopAt != null && stopAt.isBefore(asOf) ? stopAt : asOf;
@@ -166,7 +168,7 @@ final class Dues {
      * (or to the opening judgment, in insolvency proceedings); an invoice with nothing left to pay owes the €40
      * indemnity once, shown on its last part paid late (an invoice still open owes it with its open amount).
      */
-    List<LatePaidDue> latePaid(List<CustomerCase.PaidLate> latePaid, Currency currency, InterestTerms terms,
+    public List<LatePaidDue> latePaid(List<CustomerCase.PaidLate> latePaid, Currency currency, InterestTerms terms,
             @Nullable LocalDate stopAt, Set<String> beyond) {
         return latePaid(latePaid, currency, terms, stopAt, beyond, new TreeMap<>());
     }

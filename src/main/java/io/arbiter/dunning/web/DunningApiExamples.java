@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.web;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.letters;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 import io.arbiter.dunning.DunningApi.Action;
 import io.arbiter.dunning.DunningApi.InvoiceDue;
 import io.arbiter.dunning.DunningApi.Totals;
+import io.arbiter.dunning.DunningProperties;
+import io.arbiter.dunning.cases.CustomerCase;
+import io.arbiter.dunning.planning.DunningPlanner;
+import io.arbiter.dunning.planning.Escalator;
 import io.arbiter.law.InterestSegment;
 import io.arbiter.law.InterestTerms;
 import io.arbiter.law.LatePaymentInterest;
@@ -29,7 +33,7 @@ import io.arbiter.shared.Money;
  * ({@link DunningProperties#suppliers()}).
  */
 @Component
-class ActionLetters {
+public class ActionLetters {
 
     private final DunningTemplates templates;
     private final DunningProperties properties;
@@ -40,11 +44,11 @@ class ActionLetters {
         this.properties = properties;
     }
 
-    Dues dues() {
+    public Dues dues() {
         return dues;
     }
 
-    static InterestTerms terms(CustomerCase customerCase) {
+    public static InterestTerms terms(CustomerCase customerCase) {
         return customerCase.publicSector() ? InterestTerms.publicBody() : InterestTerms.statutoryBusiness();
     }
 
@@ -52,7 +56,7 @@ class ActionLetters {
      * The action with amounts per invoice (open, interest to the date, the indemnity once late) and its messages; with
      * the parts paid late it carries, claimed or only shown.
      */
-    Completed complete(CustomerCase customerCase, DunningPlanner.Proposed proposed, LocalDate asOf,
+    public Completed complete(CustomerCase customerCase, DunningPlanner.Proposed proposed, LocalDate asOf,
             List<CustomerCase.PaidLate> latePaid, boolean claimed) {
         Currency currency = Currency.getInstance(proposed.invoices().getFirst().currency());
         Dues.Computed computed = dues.of(proposed.invoices(), currency, asOf, terms(customerCase), proposed.stopAt(),
@@ -73,7 +77,7 @@ class ActionLetters {
                 computed.totals(), proposed.reason(), preview, mentions, computed.latePaid()), computed);
     }
 
-    record Completed(Action action, Dues.Computed dues) {
+    public record Completed(Action action, Dues.Computed dues) {
     }
 
     /**
@@ -82,7 +86,7 @@ class ActionLetters {
      * configured for the invoices' legal entity, a letter is signed with the bare {@code supplier-name} ("Arbiter"
      * unless set): said once per answer, so that nobody sends such a letter unaware.
      */
-    Optional<Reason> unidentifiedSupplier(DunningPlanner.Proposed proposed) {
+    public Optional<Reason> unidentifiedSupplier(DunningPlanner.Proposed proposed) {
         String entity = proposed.invoices().getFirst().entity();
         DunningProperties.Supplier supplier = properties.supplier(entity);
         if (supplier.address() != null && !supplier.address().isBlank() && supplier.registrationNumber() != null

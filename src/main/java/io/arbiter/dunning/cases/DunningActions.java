@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.cases;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.dunning.DunningApi;
+import io.arbiter.dunning.OutcomeKind;
+import io.arbiter.dunning.planning.Escalator;
+
 /** The actions proposed and the outcomes recorded against them. */
 @Repository
-class DunningActions {
+public class DunningActions {
 
     private final JdbcClient jdbc;
 
@@ -24,18 +28,18 @@ class DunningActions {
         this.jdbc = jdbc;
     }
 
-    record StoredAction(UUID id, String customerAccount, @Nullable Long ledgerCustomerId, @Nullable Integer step,
+    public record StoredAction(UUID id, String customerAccount, @Nullable Long ledgerCustomerId, @Nullable Integer step,
             String action, String channel, String template, boolean requiresConfirmation, String assignee,
             LocalDate proposedOn, List<String> invoiceKeys) {
     }
 
     /** An outcome with the action it belongs to, for history and for what is done. */
-    record StoredOutcome(long id, UUID actionId, String kind, LocalDate happenedOn, @Nullable String agent,
+    public record StoredOutcome(long id, UUID actionId, String kind, LocalDate happenedOn, @Nullable String agent,
             @Nullable String note, @Nullable LocalDate promisedOn, @Nullable BigDecimal promisedAmount) {
     }
 
     /** Stores a proposed action once: proposing the same action again keeps the first proposal. */
-    void propose(StoredAction action, String proposalJson) {
+    public void propose(StoredAction action, String proposalJson) {
         int inserted = jdbc.sql("""
                         insert into dunning_action (id, customer_account, ledger_customer_id, step, action, channel, template,
                                                     requires_confirmation, assignee, proposed_on, proposal)
@@ -50,11 +54,11 @@ class DunningActions {
         }
     }
 
-    Optional<StoredAction> find(UUID id) {
+    public Optional<StoredAction> find(UUID id) {
         return actions("where a.id = ?", id).stream().findFirst();
     }
 
-    List<StoredAction> ofCustomer(String account) {
+    public List<StoredAction> ofCustomer(String account) {
         return actions("where a.customer_account = ?", account);
     }
 
@@ -81,7 +85,7 @@ class DunningActions {
                 }).list();
     }
 
-    long recordOutcome(UUID actionId, String customer, OutcomeKind kind, LocalDate happenedOn, @Nullable String agent,
+    public long recordOutcome(UUID actionId, String customer, OutcomeKind kind, LocalDate happenedOn, @Nullable String agent,
             @Nullable String confirmedBy, @Nullable String note, @Nullable String language, @Nullable String text,
             @Nullable Long promiseId, @Nullable Long disputeId, @Nullable LocalDate promisedOn,
             @Nullable BigDecimal promisedAmount, @Nullable List<String> disputedInvoices, String recordedBy) {
@@ -97,10 +101,10 @@ class DunningActions {
     }
 
     /** A message as it was sent: the text of the action's latest {@code SENT} outcome that kept one. */
-    record SentText(String language, String text, LocalDate sentOn) {
+    public record SentText(String language, String text, LocalDate sentOn) {
     }
 
-    Optional<SentText> lastSent(UUID actionId) {
+    public Optional<SentText> lastSent(UUID actionId) {
         return jdbc.sql("""
                         select language, personalised_text, happened_on from dunning_outcome
                         where action_id = ? and kind = 'SENT' and personalised_text is not null
@@ -112,13 +116,13 @@ class DunningActions {
     }
 
     /** The action as first proposed (the JSON of {@link DunningApi.Action}). */
-    Optional<String> proposal(UUID actionId) {
+    public Optional<String> proposal(UUID actionId) {
         return jdbc.sql("select proposal::text from dunning_action where id = ?").param(actionId).query(String.class)
                 .optional();
     }
 
     /** Outcomes of a customer's actions, oldest first, by action. */
-    Map<UUID, List<StoredOutcome>> outcomes(String account) {
+    public Map<UUID, List<StoredOutcome>> outcomes(String account) {
         Map<UUID, List<StoredOutcome>> byAction = new LinkedHashMap<>();
         jdbc.sql("""
                         select id, action_id, kind, happened_on, agent, note, promised_on, promised_amount
@@ -132,7 +136,7 @@ class DunningActions {
     }
 
     /** What was done up to a date, for every customer: account → done entries. */
-    Map<String, List<Escalator.Done>> doneByCustomer(LocalDate upTo) {
+    public Map<String, List<Escalator.Done>> doneByCustomer(LocalDate upTo) {
         Map<String, List<Escalator.Done>> done = new HashMap<>();
         jdbc.sql("""
                         select o.customer_account, ai.invoice_key, a.step, a.action, min(o.happened_on) as happened_on
@@ -149,7 +153,7 @@ class DunningActions {
         return done;
     }
 
-    List<Escalator.Done> done(String account, LocalDate upTo) {
+    public List<Escalator.Done> done(String account, LocalDate upTo) {
         return jdbc.sql("""
                         select ai.invoice_key, a.step, a.action, min(o.happened_on) as happened_on
                         from dunning_outcome o join dunning_action a on a.id = o.action_id

@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.cases;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,7 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.arbiter.dunning.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.cases.InsolvencyProceedings.Proceedings;
+import io.arbiter.dunning.planning.Escalator;
 import io.arbiter.law.Debtor;
 import io.arbiter.law.PaymentTerms;
 import io.arbiter.policy.Reason;
@@ -21,7 +22,7 @@ import io.arbiter.shared.CompanyKey;
  * @param latePaid the parts of its invoices paid after their due date (ledger customers only: inline open items carry no
  *                 payments)
  */
-record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
+public record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
         @Nullable CompanyKey company, @Nullable String postalAddress, String country, boolean publicSector,
         @Nullable String salesperson,
         @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays, List<Escalator.Item> items,
@@ -35,11 +36,11 @@ record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nulla
      *
      * @param settled the invoice has nothing left to pay: it was paid late as a whole and owes the €40 indemnity
      */
-    record PaidLate(@Nullable String entity, String number, LocalDate dueDate, BigDecimal paid, String currency,
+    public record PaidLate(@Nullable String entity, String number, LocalDate dueDate, BigDecimal paid, String currency,
             LocalDate paidOn, boolean settled) {
     }
 
-    CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
+    public CustomerCase(String account, @Nullable Long ledgerId, String name, @Nullable String registrationNumber,
             @Nullable CompanyKey company, @Nullable String postalAddress, String country, boolean publicSector,
             @Nullable String salesperson, @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays,
             List<Escalator.Item> items, List<Escalator.PromiseView> promises, @Nullable Proceedings insolvency,
@@ -48,7 +49,7 @@ record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nulla
                 customerSince, paymentTermsDays, items, promises, insolvency, problems, List.of());
     }
 
-    CustomerCase withInsolvency(@Nullable Proceedings proceedings) {
+    public CustomerCase withInsolvency(@Nullable Proceedings proceedings) {
         return new CustomerCase(account, ledgerId, name, registrationNumber, company, postalAddress, country,
                 publicSector, salesperson, customerSince, paymentTermsDays, items, promises, proceedings, problems,
                 latePaid);
@@ -65,16 +66,16 @@ record CustomerCase(String account, @Nullable Long ledgerId, String name, @Nulla
     }
 
     /** Whether some open invoice is due later than the law allows (LME, L441-10 I; 30 days for a public body). */
-    boolean termsBeyondLegalMaximum() {
+    public boolean termsBeyondLegalMaximum() {
         return items.stream().anyMatch(item -> !PaymentTerms.check(item.issueDate(), item.dueDate(), debtor()).compliant());
     }
 
     /** A ledger invoice is known by entity and number; an inline one by its number alone. */
-    static String key(String entity, String number) {
+    public static String key(String entity, String number) {
         return entity + KEY_SEPARATOR + number;
     }
 
-    static String number(String key) {
+    public static String number(String key) {
         int separator = key.indexOf(KEY_SEPARATOR);
         return separator < 0 ? key : key.substring(separator + 1);
     }

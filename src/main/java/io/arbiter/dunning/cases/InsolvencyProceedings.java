@@ -1,4 +1,4 @@
-package io.arbiter.dunning;
+package io.arbiter.dunning.cases;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,21 +22,21 @@ import io.arbiter.shared.CompanyKey;
  * stays (a later report of the same proceedings does not move the deadline).
  */
 @Repository
-class InsolvencyProceedings {
+public class InsolvencyProceedings {
 
     /**
      * @param judgmentOn the opening judgment, when known: interest on earlier debts stops there (L622-28)
      * @param publishedOn the BODACC publication, from which the claim deadline runs; or the best date known
      * @param approximate whether {@code publishedOn} is only the best date known (a bureau report's date)
      */
-    record Proceedings(@Nullable LocalDate judgmentOn, LocalDate publishedOn, boolean approximate) {
+    public record Proceedings(@Nullable LocalDate judgmentOn, LocalDate publishedOn, boolean approximate) {
 
         /** The day the law's effects start: the judgment when known, else the publication (which follows it). */
-        LocalDate opening() {
+        public LocalDate opening() {
             return judgmentOn == null ? publishedOn : judgmentOn;
         }
 
-        LocalDate claimDeadline() {
+        public LocalDate claimDeadline() {
             return ClaimDeclaration.deadline(publishedOn, CreditorDomicile.METROPOLITAN_FRANCE);
         }
     }
@@ -79,7 +79,7 @@ class InsolvencyProceedings {
     }
 
     /** Every company's proceedings, for the agenda's single pass. */
-    Map<CompanyKey, Proceedings> all() {
+    public Map<CompanyKey, Proceedings> all() {
         Map<CompanyKey, Proceedings> all = new HashMap<>();
         jdbc.sql("select company_key, judgment_on, published_on, approximate from dunning_proceedings").query(rs -> {
             all.put(CompanyKey.parse(rs.getString("company_key")), new Proceedings(
