@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.arbiter.ledger.ColumnMapping;
-import io.arbiter.ledger.ImportJob;
-import io.arbiter.ledger.ImportKind;
-import io.arbiter.ledger.ImportMode;
-import io.arbiter.ledger.ImportRequest;
-import io.arbiter.ledger.LedgerImportService;
+import io.arbiter.ledger.importing.ColumnMapping;
+import io.arbiter.ledger.importing.ImportJob;
+import io.arbiter.ledger.importing.ImportKind;
+import io.arbiter.ledger.importing.ImportMode;
+import io.arbiter.ledger.importing.ImportRequest;
+import io.arbiter.ledger.importing.LedgerImportService;
 import io.arbiter.shared.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -16,12 +16,12 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import io.arbiter.ledger.ColumnMapping;
-import io.arbiter.ledger.ImportFieldInfo;
-import io.arbiter.ledger.ImportJob;
-import io.arbiter.ledger.ImportKind;
-import io.arbiter.ledger.LedgerImportService;
-import io.arbiter.ledger.MappingSuggestion;
+import io.arbiter.ledger.importing.ColumnMapping;
+import io.arbiter.ledger.importing.ImportFieldInfo;
+import io.arbiter.ledger.importing.ImportJob;
+import io.arbiter.ledger.importing.ImportKind;
+import io.arbiter.ledger.importing.LedgerImportService;
+import io.arbiter.ledger.importing.MappingSuggestion;
 import io.arbiter.shared.ProblemException;
 
 /**

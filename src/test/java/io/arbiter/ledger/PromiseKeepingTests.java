@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.arbiter.ledger.promises.PromiseKeeping;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.arbiter.ledger.Table;
-import io.arbiter.ledger.Values;
+import io.arbiter.ledger.tables.Table;
+import io.arbiter.ledger.tables.Values;
 
 /**
  * An insurer's cover decisions as its portal exports them (CSV with any separator, or XLSX), read by their column
