@@ -8,7 +8,7 @@
  * This package is the module's API (customers and their accounts, exposures, open items, portfolios, payment
  * experiences, legal entities, and the disputes and promises collection writes back through
  * {@link io.arbiter.ledger.Collections}); its parts are {@code importing} (the import and its jobs), {@code tables}
- * (reading CSV and XLSX files), {@code promises} (judging promises to pay), {@code web} and {@code demo} (the
- * quickstart's ledger).
+ * (reading CSV and XLSX files), {@code promises} (judging promises to pay), {@code reporting} (the aggregates other
+ * features report on), {@code web} and {@code demo} (the quickstart's ledger).
  */
 package io.arbiter.ledger;
