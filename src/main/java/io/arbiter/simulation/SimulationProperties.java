@@ -22,7 +22,7 @@ public record SimulationProperties(@DefaultValue("500") int batchSize, @DefaultV
         @DefaultValue("0") int threads, @DefaultValue("2") int concurrentJobs, @DefaultValue("20") int keptJobs,
         @DefaultValue("50") int pageSize, @DefaultValue("15s") Duration heartbeat) {
 
-    int workers() {
+    public int workers() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -21,6 +21,8 @@ import io.arbiter.policy.PolicyCandidates.Candidate;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.StoredJson;
+import io.arbiter.simulation.replay.SimulationJobs;
+import io.arbiter.simulation.replay.Simulations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * decision made with the active version is its own baseline (the pipeline is deterministic), so only the candidate
  * runs on it; decisions made with older versions are re-decided by the active one too. A portfolio customer is
  * assessed with no order: the limit and class each version would grant it as it stands. The populations are
- * {@link StoredDecisionReplay} and {@link PortfolioAssessment}; {@link SimulationJobs} runs them in the background.
+ * {@link io.arbiter.simulation.replay.StoredDecisionReplay} and {@link io.arbiter.simulation.replay.PortfolioAssessment};
+ * {@link SimulationJobs} runs them in the background.
  */
 @Service
 public class SimulationService {
@@ -152,12 +155,12 @@ public class SimulationService {
     }
 
     /** Streams every change of a simulation, in the order found. */
-    void forEachChange(UUID versionId, UUID id, java.util.function.Consumer<Simulations.ChangeRow> each) {
+    public void forEachChange(UUID versionId, UUID id, java.util.function.Consumer<Simulations.ChangeRow> each) {
         simulations.find(versionId, id).orElseThrow(() -> notFound(versionId, id));
         simulations.forEachChange(id, properties.fetchSize(), each);
     }
 
-    Currency currencyOf(UUID versionId, UUID id) {
+    public Currency currencyOf(UUID versionId, UUID id) {
         return Currency.getInstance(simulations.find(versionId, id).orElseThrow(() -> notFound(versionId, id)).currency());
     }
 

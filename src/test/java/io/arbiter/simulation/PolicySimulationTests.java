@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
 import io.arbiter.policy.PolicyFixtures;
+import io.arbiter.simulation.replay.SimulationJobs;
 import tools.jackson.databind.JsonNode;
 
 /**

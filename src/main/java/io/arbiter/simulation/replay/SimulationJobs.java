@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 import io.arbiter.policy.PolicyCandidates;
 import io.arbiter.policy.PolicyCandidates.Candidate;
 import io.arbiter.shared.ProblemException;
+import io.arbiter.simulation.SimulationProperties;
+import io.arbiter.simulation.SimulationRequest;
+import io.arbiter.simulation.SimulationState;
 import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of each job (DONE, CANCELLED with what it found so far, or FAILED with a message for the requester).
  */
 @Component
-class SimulationJobs {
+public class SimulationJobs {
 
     private static final Logger log = LoggerFactory.getLogger(SimulationJobs.class);
 
@@ -57,12 +60,12 @@ class SimulationJobs {
 
     /** Keeps this instance's simulations alive and fails those an instance that stopped left running. */
     @Scheduled(fixedDelayString = "${arbiter.simulation.heartbeat:15s}")
-    void heartbeat() {
+    public void heartbeat() {
         simulations.runner().heartbeat();
     }
 
     /** Queues a simulation already stored as RUNNING; this instance's heartbeat keeps it alive from now on. */
-    void submit(UUID id, UUID versionId, SimulationRequest request, Candidate baseline) {
+    public void submit(UUID id, UUID versionId, SimulationRequest request, Candidate baseline) {
         simulations.runner().submit(id, () -> run(id, versionId, request, baseline));
     }
 
@@ -71,7 +74,7 @@ class SimulationJobs {
             Candidate candidate = candidates.compile(versionId);
             Currency currency = Currency.getInstance(baseline.currency());
             LocalDate today = LocalDate.now(clock);
-            SimulatedPopulation<?> population = request.isPortfolio()
+            SimulatedPopulation<?> population = Boolean.TRUE.equals(request.portfolio())
                     ? portfolio.population(currency.getCurrencyCode(), today, candidate, baseline)
                     : storedDecisions.population(request, candidate, baseline);
             stream(id, candidate, population, currency);

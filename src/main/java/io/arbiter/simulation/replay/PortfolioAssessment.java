@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.time.LocalDate;
 import java.util.List;

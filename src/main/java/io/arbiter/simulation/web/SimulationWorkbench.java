@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.arbiter.shared.ProblemException;
+import io.arbiter.simulation.SimulationRequest;
+import io.arbiter.simulation.SimulationService;
+import io.arbiter.simulation.SimulationState;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 

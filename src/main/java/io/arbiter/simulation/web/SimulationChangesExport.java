@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.arbiter.shared.TableExport;
+import io.arbiter.simulation.SimulationService;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

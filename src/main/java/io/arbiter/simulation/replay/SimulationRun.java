@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+
+import io.arbiter.simulation.SimulationProperties;
 
 /**
  * One simulation's streaming side: rows are gathered into batches handed to the workers, at most two per worker in

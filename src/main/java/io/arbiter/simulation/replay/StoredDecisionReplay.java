@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.arbiter.decision.DecisionHistory;
 import io.arbiter.decision.DecisionHistory.StoredDecision;
 import io.arbiter.policy.PolicyCandidates.Candidate;
+import io.arbiter.simulation.SimulationRequest;
 
 /**
  * Replays stored decisions: each is re-decided by the candidate on the facts it was decided on. A decision made with

@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEvaluation;
 import io.arbiter.policy.Reason;
 import io.arbiter.shared.Money;
+import io.arbiter.simulation.SimulationSummary;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What a replay compares and adds up; plain values, no I/O. */

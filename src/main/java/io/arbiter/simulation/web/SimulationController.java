@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.arbiter.simulation.SimulationRequest;
+import io.arbiter.simulation.SimulationService;
 
 @RestController
 @RequestMapping("/api/v1/policies/versions/{versionId}/simulations")

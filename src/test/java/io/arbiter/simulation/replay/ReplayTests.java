@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import java.util.Currency;
 import org.junit.jupiter.api.Test;
 
 import io.arbiter.policy.Outcome;
+import io.arbiter.simulation.SimulationSummary;
 
 class ReplayTests {
 

@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.arbiter.shared.jobs.JobKind;
 import io.arbiter.shared.jobs.JobRunner;
 import io.arbiter.shared.jobs.JobRunners;
+import io.arbiter.simulation.SimulationProperties;
+import io.arbiter.simulation.SimulationState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,17 +33,17 @@ import tools.jackson.databind.json.JsonMapper;
  * progress is visible to other requests and replicas while the job still streams its population in a read transaction.
  */
 @Repository
-class Simulations {
+public class Simulations {
 
     /** A job as stored. */
-    record Job(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
+    public record Job(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
             String requestedBy, SimulationState state, boolean cancelRequested, long total, long processed, long changed,
             Instant startedAt, Instant updatedAt, @Nullable Instant finishedAt, @Nullable String summary,
             @Nullable String error) {
     }
 
     /** A changed decision as stored; reasons are JSON arrays. */
-    record ChangeRow(long seq, @Nullable UUID decisionId, String registrationNumber, @Nullable String decidedWith,
+    public record ChangeRow(long seq, @Nullable UUID decisionId, String registrationNumber, @Nullable String decidedWith,
             String oldOutcome, String newOutcome, BigDecimal oldLimit, BigDecimal newLimit, String oldSegment,
             String newSegment, @Nullable String oldClass, @Nullable String newClass, String oldReasons, String newReasons) {
     }
@@ -70,11 +72,11 @@ class Simulations {
     }
 
     /** Runs the simulations, keeps them alive while they run, and deletes the oldest finished ones. */
-    JobRunner runner() {
+    public JobRunner runner() {
         return runner;
     }
 
-    void insert(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
+    public void insert(UUID id, UUID versionId, String candidate, String baseline, String currency, String population,
             String requestedBy, Instant at) {
         runner.apart(() -> jdbc.sql("""
                 insert into policy_simulation (id, version_id, candidate, baseline, currency, population, requested_by,
@@ -146,13 +148,13 @@ class Simulations {
     }
 
     /** Asks a running job to stop at its next batch; false when it is not running. */
-    boolean requestCancel(UUID id) {
+    public boolean requestCancel(UUID id) {
         return runner.apart(() -> jdbc.sql(
                 "update policy_simulation set cancel_requested = true where id = :id and state = 'RUNNING'")
                 .param("id", id).update()) == 1;
     }
 
-    Optional<Job> find(UUID versionId, UUID id) {
+    public Optional<Job> find(UUID versionId, UUID id) {
         return jdbc.sql("""
                 select id, version_id, candidate, baseline, currency, population::text, requested_by, state,
                        cancel_requested, total, processed, changed, started_at, updated_at, finished_at, summary::text, error
@@ -161,24 +163,24 @@ class Simulations {
     }
 
     /** The most recent simulation of a version, the one its page shows. */
-    Optional<UUID> latest(UUID versionId) {
+    public Optional<UUID> latest(UUID versionId) {
         return jdbc.sql("select id from policy_simulation where version_id = :versionId order by started_at desc limit 1")
                 .param("versionId", versionId).query(UUID.class).optional();
     }
 
-    List<ChangeRow> firstChanges(UUID id, int limit) {
+    public List<ChangeRow> firstChanges(UUID id, int limit) {
         return changes(id, 0, limit);
     }
 
     /** A page of the changes in the order found; {@code seq} numbers them from 0 without gaps. */
-    List<ChangeRow> changes(UUID id, long offset, int limit) {
+    public List<ChangeRow> changes(UUID id, long offset, int limit) {
         return jdbc.sql("select " + CHANGE_COLUMNS + " from policy_simulation_change where simulation_id = :id"
                 + " and seq >= :offset order by seq limit :limit").param("id", id).param("offset", offset)
                 .param("limit", limit).query(Simulations::change).list();
     }
 
     /** Streams every change of a job in the order found, {@code fetchSize} rows per round trip. */
-    void forEachChange(UUID id, int fetchSize, Consumer<ChangeRow> each) {
+    public void forEachChange(UUID id, int fetchSize, Consumer<ChangeRow> each) {
         readOnly.executeWithoutResult(status -> template.query(connection -> {
             var statement = connection.prepareStatement("select " + CHANGE_COLUMNS
                     + " from policy_simulation_change where simulation_id = ? order by seq");

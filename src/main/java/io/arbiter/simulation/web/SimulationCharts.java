@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.web;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -11,6 +11,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import io.arbiter.simulation.SimulationSummary;
 
 /**
  * The ECharts options of a simulation's two charts, written here so that their labels come from the console's messages
