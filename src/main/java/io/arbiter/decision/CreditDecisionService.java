@@ -24,6 +24,9 @@ import org.springframework.stereotype.Service;
 
 import io.arbiter.bureau.SolvencyLookup;
 import io.arbiter.bureau.SolvencyService;
+import io.arbiter.decision.storage.CreditDecisions;
+import io.arbiter.decision.storage.RecordCompression;
+import io.arbiter.decision.storage.ReviewVerdicts;
 import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.ledger.Exposures;
 import io.arbiter.ledger.LegalEntities;

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.arbiter.decision.storage.RecordCompression;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
 import io.arbiter.shared.Page;

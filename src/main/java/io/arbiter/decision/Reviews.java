@@ -16,6 +16,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.decision.storage.CreditDecisions;
+import io.arbiter.decision.storage.ReviewVerdicts;
 import io.arbiter.policy.Outcome;
 import io.arbiter.shared.Money;
 import io.arbiter.shared.ProblemException;

@@ -54,7 +54,7 @@ final class ReviewRefusals {
     Reaction reaction(String notificationId) {
         return jdbc.sql("""
                 select status, completion_attempts, completion_date is not null from event_publication
-                where listener_id like 'io.arbiter.decision.StandingLimitReviews.%'
+                where listener_id like 'io.arbiter.decision.standing.StandingLimitReviews.%'
                   and serialized_event::jsonb ->> 'notificationId' = ?""").param(notificationId)
                 .query((rs, n) -> new Reaction(rs.getString(1), rs.getInt(2), rs.getBoolean(3))).single();
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.arbiter.ApiTest;
+import io.arbiter.decision.storage.RecordCompression;
 import tools.jackson.databind.JsonNode;
 
 class CreditDecisionApiTests extends ApiTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.arbiter.ApiTest;
+import io.arbiter.decision.storage.RecordCompression;
 import io.arbiter.ledger.LedgerFixtures;
 import tools.jackson.databind.JsonNode;
 

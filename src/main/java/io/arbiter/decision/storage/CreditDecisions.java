@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.storage;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -9,19 +9,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.decision.CreditDecision;
+
 /**
  * The decision records: append-only, one per request id, in monthly partitions (V260). The request id's row in
  * {@code credit_decision_key} says which month a decision is in, so every lookup reads one index of one partition.
  */
 @Repository
-class CreditDecisions {
+public class CreditDecisions {
 
     /** A stored decision with the request that produced it and that request's fingerprint. */
-    record Stored(String requestHash, String request, byte[] response) {
+    public record Stored(String requestHash, String request, byte[] response) {
     }
 
     /** The JSON documents of one decision, each as {@link RecordCompression} keeps it. */
-    record Documents(byte[] request, byte[] facts, byte[] response) {
+    public record Documents(byte[] request, byte[] facts, byte[] response) {
     }
 
     private final JdbcClient jdbc;
@@ -34,7 +36,7 @@ class CreditDecisions {
      * Stores the decision unless one exists for its request id; true when this call stored it. One statement, so one
      * round trip and one commit: the key row and the record are written together or not at all.
      */
-    boolean insert(CreditDecision decision, String companyKey, String requestHash, Documents documents,
+    public boolean insert(CreditDecision decision, String companyKey, String requestHash, Documents documents,
             @Nullable String askedBy) {
         BigDecimal granted = decision.grantedLimit() == null ? null : decision.grantedLimit().amount();
         return jdbc.sql("""
@@ -68,7 +70,7 @@ class CreditDecisions {
                 .update() == 1;
     }
 
-    Optional<Stored> findByRequestId(String requestId) {
+    public Optional<Stored> findByRequestId(String requestId) {
         return key("request_id", requestId).flatMap(key -> jdbc.sql("""
                 select request_hash, request, response from credit_decision
                 where decided_at = :decidedAt and decision_id = :id""")
@@ -79,7 +81,7 @@ class CreditDecisions {
     }
 
     /** The decision's response as it was answered, UTF-8 JSON. */
-    Optional<byte[]> findResponse(UUID decisionId) {
+    public Optional<byte[]> findResponse(UUID decisionId) {
         return key("decision_id", decisionId).flatMap(key -> jdbc.sql("""
                 select response from credit_decision where decided_at = :decidedAt and decision_id = :id""")
                 .param("decidedAt", key.decidedAt()).param("id", key.decisionId())
@@ -87,7 +89,7 @@ class CreditDecisions {
     }
 
     /** Who asked for the decision: the API key's name or the person's username; empty for decisions before V310. */
-    Optional<String> askedBy(UUID decisionId) {
+    public Optional<String> askedBy(UUID decisionId) {
         return key("decision_id", decisionId).flatMap(key -> jdbc.sql("""
                 select asked_by from credit_decision where decided_at = :decidedAt and decision_id = :id""")
                 .param("decidedAt", key.decidedAt()).param("id", key.decisionId())

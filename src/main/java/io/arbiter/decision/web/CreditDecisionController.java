@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.web;
 
 import java.net.URI;
 import java.security.Principal;
@@ -23,6 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.decision.CreditDecision;
+import io.arbiter.decision.CreditDecisionRequest;
+import io.arbiter.decision.CreditDecisionService;
+import io.arbiter.decision.DecisionHistory;
+import io.arbiter.decision.Reviews;
+import io.arbiter.decision.VerdictRequest;
 import io.arbiter.policy.Outcome;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;

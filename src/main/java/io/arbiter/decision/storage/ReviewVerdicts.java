@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.storage;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.arbiter.decision.CreditDecision;
+import io.arbiter.decision.ReviewVerdict;
 import io.arbiter.shared.Money;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The verdicts beside the decision records, and the decisions still waiting for one. Append-only. */
 @Repository
-class ReviewVerdicts {
+public class ReviewVerdicts {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,7 +35,7 @@ class ReviewVerdicts {
     }
 
     /** Stores the verdict unless the decision already has one; true when this call stored it. */
-    boolean insert(UUID decisionId, ReviewVerdict verdict) {
+    public boolean insert(UUID decisionId, ReviewVerdict verdict) {
         return jdbc.sql("""
                 insert into review_verdict (decision_id, verdict, amount, currency, comment, reviewed_by, reviewed_at)
                 values (:id, :verdict, :amount, :currency, :comment, :by, :at)
@@ -49,13 +51,13 @@ class ReviewVerdicts {
                 .update() == 1;
     }
 
-    Optional<ReviewVerdict> find(UUID decisionId) {
+    public Optional<ReviewVerdict> find(UUID decisionId) {
         return jdbc.sql("select verdict, amount, currency, comment, reviewed_by, reviewed_at from review_verdict where decision_id = :id")
                 .param("id", decisionId).query((rs, n) -> verdict(rs)).optional();
     }
 
     /** The customers' names as their order systems sent them, by decision (only decisions whose request named one). */
-    Map<UUID, String> customerNames(List<CreditDecision> decisions) {
+    public Map<UUID, String> customerNames(List<CreditDecision> decisions) {
         Map<UUID, String> names = new HashMap<>();
         if (!decisions.isEmpty()) {
             // With their months as values the planner reads only those months' partitions; by id alone it probed the
@@ -75,10 +77,10 @@ class ReviewVerdicts {
     }
 
     /** How many decisions wait for a verdict, and since when the oldest does (null when none waits). */
-    record Backlog(long count, @Nullable Instant oldest) {
+    public record Backlog(long count, @Nullable Instant oldest) {
     }
 
-    Backlog backlog() {
+    public Backlog backlog() {
         return jdbc.sql("""
                 select count(*), min(d.decided_at) from credit_decision d
                 where d.outcome = 'REVIEW'

@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.decision.standing.StandingLimitReviews;
 import io.arbiter.shared.Page;
 import io.arbiter.shared.Paging;
 import io.arbiter.shared.RegistrationNumbers;

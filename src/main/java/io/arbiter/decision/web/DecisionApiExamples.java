@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.web;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.arbiter.ApiTest;
+import io.arbiter.decision.DecisionHistory;
+import io.arbiter.decision.Reviews;
 import tools.jackson.databind.JsonNode;
 
 /**

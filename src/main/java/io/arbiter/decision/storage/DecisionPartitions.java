@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.storage;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,6 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.arbiter.decision.DecisionProperties;
 
 /**
  * Keeps the decision table's monthly partitions (V260): the coming months exist before their first decision, and the

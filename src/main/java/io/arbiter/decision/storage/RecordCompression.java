@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.storage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.zip.Inflater;
  * UTF-8 JSON (what SQL writes, e.g. migrated rows or generated test data), {@code 1} deflated with dictionary 1
  * ({@code record-dictionary-1.json}). A new dictionary gets a new number; a published one never changes.
  */
-final class RecordCompression {
+public final class RecordCompression {
 
     static final byte PLAIN = 0;
     static final byte DICTIONARY_1 = 1;
@@ -29,7 +29,7 @@ final class RecordCompression {
     private RecordCompression() {
     }
 
-    static byte[] pack(byte[] json) {
+    public static byte[] pack(byte[] json) {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
             deflater.setDictionary(DICTIONARY);
@@ -50,11 +50,11 @@ final class RecordCompression {
         }
     }
 
-    static String unpackText(byte[] stored) {
+    public static String unpackText(byte[] stored) {
         return new String(unpack(stored), StandardCharsets.UTF_8);
     }
 
-    static byte[] unpack(byte[] stored) {
+    public static byte[] unpack(byte[] stored) {
         return switch (stored[0]) {
             case PLAIN -> Arrays.copyOfRange(stored, 1, stored.length);
             case DICTIONARY_1 -> inflate(stored);

@@ -1,4 +1,4 @@
-package io.arbiter.decision;
+package io.arbiter.decision.standing;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.arbiter.bureau.SolvencyChanged;
 import io.arbiter.bureau.SolvencyReport;
+import io.arbiter.decision.storage.RecordCompression;
 import io.arbiter.policy.Applicant;
 import io.arbiter.policy.Outcome;
 import io.arbiter.policy.PolicyEngine;
@@ -32,12 +33,12 @@ import tools.jackson.databind.json.JsonMapper;
  * notification's review is recorded once whatever the number of runs.
  */
 @Component
-class StandingLimitReviews {
+public class StandingLimitReviews {
 
     private static final Logger log = LoggerFactory.getLogger(StandingLimitReviews.class);
 
     /** One re-evaluation, as finance staff read it. */
-    record Review(String registrationNumber, String provider, String notificationId, Instant reviewedAt,
+    public record Review(String registrationNumber, String provider, String notificationId, Instant reviewedAt,
             String policyVersion, @Nullable Money previousLimit, Money grantedLimit, Outcome outcome, String segment,
             @Nullable String riskClass) {
     }
@@ -98,7 +99,7 @@ class StandingLimitReviews {
     }
 
     /** A company's reviews, newest first, {@code limit} at a time after the cursor's position. */
-    Page<Review> reviews(String registrationNumber, int limit, @Nullable String cursor) {
+    public Page<Review> reviews(String registrationNumber, int limit, @Nullable String cursor) {
         String[] after = Paging.position(cursor, "limit-reviews", 2, parts -> {
             Instant.parse(parts[0]);
             Long.parseLong(parts[1]);
