@@ -40,13 +40,7 @@ class TableOwnershipTests {
             Map.entry("credit_decision", "decision"), Map.entry("review_verdict", "decision"),
             Map.entry("standing_limit_review", "decision"), Map.entry("bureau_notification", "bureau"),
             Map.entry("solvency_snapshot", "bureau"), Map.entry("webhook_", "webhook"), Map.entry("person", "security"),
-            Map.entry("event_publication", "shared"));
-
-    /** Known reads of another module's table, as "module table", each with the reason it is accepted. */
-    private static final Map<String, String> KNOWN_EXCEPTIONS = Map.of("bureau event_publication",
-            "Spring Modulith's outbox, which shared keeps moving: bureau counts the failed publications of its own "
-                    + "events (SolvencyChanged, InsolvencyReported) to tell a bureau whether a notification it sends "
-                    + "again was processed, a count the framework's FailedEventPublications does not give");
+            Map.entry("event_publication", "shared")); // Spring Modulith's outbox, which shared keeps moving
 
     /** String literals (text blocks and plain strings); comments and character literals are matched to be skipped. */
     private static final Pattern LITERALS = Pattern.compile(
@@ -76,7 +70,7 @@ class TableOwnershipTests {
                 String module = relative.getName(0).toString();
                 for (String table : tablesNamedIn(Files.readString(file), tables)) {
                     named.computeIfAbsent(module, m -> new TreeSet<>()).add(table);
-                    if (!module.equals(owner(table)) && !KNOWN_EXCEPTIONS.containsKey(module + " " + table)) {
+                    if (!module.equals(owner(table))) {
                         foreign.add(relative + " names " + table + ", a table of " + owner(table));
                     }
                 }
@@ -85,9 +79,6 @@ class TableOwnershipTests {
         // The scan sees SQL at all: the ledger names its own invoices.
         assertThat(named.getOrDefault("ledger", Set.of())).contains("ledger_invoice");
         assertThat(foreign).as("SQL naming another module's tables: ask that module's API instead").isEmpty();
-        KNOWN_EXCEPTIONS.keySet().forEach(exception -> assertThat(named.getOrDefault(exception.split(" ")[0], Set.of()))
-                .as("known exception '%s' no longer happens: remove it from KNOWN_EXCEPTIONS", exception)
-                .contains(exception.split(" ")[1]));
     }
 
     /** The tables a source's string literals name in SQL. */

@@ -1,6 +1,8 @@
 package io.arbiter.bureau.monitoring;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.arbiter.bureau.InsolvencyReported;
 import io.arbiter.bureau.SolvencyChanged;
+import io.arbiter.shared.FailedReactions;
 
 /**
  * The reactions of other modules to a notification, as the outbox ({@code event_publication}) holds them: its
@@ -17,12 +20,12 @@ import io.arbiter.bureau.SolvencyChanged;
 @Component
 class NotificationReactions {
 
-    private final JdbcClient jdbc;
-    private final FailedEventPublications failed;
+    private final FailedReactions failed;
+    private final FailedEventPublications publications;
 
-    NotificationReactions(JdbcClient jdbc, FailedEventPublications failed) {
-        this.jdbc = jdbc;
+    NotificationReactions(FailedReactions failed, FailedEventPublications publications) {
         this.failed = failed;
+        this.publications = publications;
     }
 
     /**
@@ -30,23 +33,14 @@ class NotificationReactions {
      * running: the notification is then a duplicate).
      */
     boolean retryFailed(String provider, String notificationId, String country, String company) {
-        // The outbox stores each event as JSON of its record; the ones failed are few, so the containment test on the
-        // failed rows costs little. Which rows is this module's business: they are its own events.
-        int failures = jdbc.sql("""
-                select count(*) from event_publication
-                where status = 'FAILED' and completion_date is null
-                  and (event_type = :changed and serialized_event::jsonb
-                           @> jsonb_build_object('provider', :provider, 'notificationId', :notificationId)
-                    or event_type = :insolvency and serialized_event::jsonb
-                           @> jsonb_build_object('country', :country, 'registrationNumber', :company))
-                """)
-                .param("changed", SolvencyChanged.class.getName()).param("insolvency", InsolvencyReported.class.getName())
-                .param("provider", provider).param("notificationId", notificationId).param("country", country)
-                .param("company", company).query(Integer.class).single();
+        // Which events concern a notification is this module's business: they are its own.
+        int failures = failed.count(List.of(
+                new FailedReactions.Events(SolvencyChanged.class, Map.of("provider", provider, "notificationId", notificationId)),
+                new FailedReactions.Events(InsolvencyReported.class, Map.of("country", country, "registrationNumber", company))));
         if (failures == 0) {
             return false;
         }
-        failed.resubmit(ResubmissionOptions.defaults().withBatchSize(10_000)
+        publications.resubmit(ResubmissionOptions.defaults().withBatchSize(10_000)
                 .withFilter(publication -> concerns(publication, provider, notificationId, country, company)));
         return true;
     }
