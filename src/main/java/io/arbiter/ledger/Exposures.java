@@ -3,10 +3,13 @@ package io.arbiter.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -122,18 +125,30 @@ public class Exposures {
      * L441-10 I; 30 days for a public body): the {@code termsBeyondLegalMaximum} fact, at order time as in dunning.
      */
     public boolean termsBeyondLegalMaximum(List<Long> customerIds) {
+        return !accountsWithTermsBeyondLegalMaximum(customerIds).isEmpty();
+    }
+
+    /** Of these ledger accounts, those with an open invoice due later than the law allows (as above), in one query. */
+    public Set<Long> accountsWithTermsBeyondLegalMaximum(Collection<Long> customerIds) {
         if (customerIds.isEmpty()) {
-            return false;
+            return Set.of();
         }
-        // No law allows less than 30 days, so an invoice due within 30 days of its date is never read.
-        return jdbc.sql("""
-                        select distinct i.issue_date, i.due_date, c.public_sector from ledger_invoice i
+        // No law allows less than 30 days, so an invoice due within 30 days of its date is never read; the terms are
+        // judged in Java by the law module, the one home of the LME rule.
+        Set<Long> beyond = new HashSet<>();
+        jdbc.sql("""
+                        select distinct i.customer_id, i.issue_date, i.due_date, c.public_sector from ledger_invoice i
                         join ledger_customer c on c.id = i.customer_id
                         where i.customer_id in (:ids) and i.status = 'OPEN' and i.due_date > i.issue_date + 30""")
-                .param("ids", customerIds)
-                .query((rs, n) -> !PaymentTerms.check(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getBoolean(3) ? Debtor.PUBLIC_BODY : Debtor.BUSINESS).compliant())
-                .list().contains(true);
+                .param("ids", List.copyOf(customerIds))
+                .query(rs -> {
+                    if (!beyond.contains(rs.getLong(1)) && !PaymentTerms.check(rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class), rs.getBoolean(4) ? Debtor.PUBLIC_BODY : Debtor.BUSINESS)
+                            .compliant()) {
+                        beyond.add(rs.getLong(1));
+                    }
+                });
+        return beyond;
     }
 
     private List<Account> accounts(String country, String registrationNumber) {

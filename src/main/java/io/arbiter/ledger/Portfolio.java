@@ -3,6 +3,7 @@ package io.arbiter.ledger;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -32,10 +33,11 @@ public class Portfolio {
      * @param account its first account
      * @param registrationNumber its company key (the SIREN for a French company); null when the ERP gives no number
      * @param paymentTermsDays the longest of its accounts' terms; null when the ERP gives none
+     * @param accountIds its accounts' ids
      */
     public record Customer(long id, String account, @Nullable String registrationNumber, String country,
             boolean publicSector, @Nullable LocalDate customerSince, @Nullable Integer paymentTermsDays,
-            BigDecimal openReceivables, BigDecimal overdue, BigDecimal ordersBacklog) {
+            BigDecimal openReceivables, BigDecimal overdue, BigDecimal ordersBacklog, List<Long> accountIds) {
 
         /** What {@code DecisionHistory.latestFacts} finds its latest decision by; null without a number. */
         public @Nullable String companyKey() {
@@ -89,7 +91,8 @@ public class Portfolio {
                     select company, min(id) as id, min(account) as account, min(company_id) as company_id,
                            min(country) as country, bool_or(public_sector) as public_sector,
                            min(customer_since) as customer_since, max(payment_terms_days) as payment_terms_days,
-                           min(group_code) as group_code, sum(open) as open, sum(overdue) as overdue, sum(backlog) as backlog
+                           min(group_code) as group_code, sum(open) as open, sum(overdue) as overdue, sum(backlog) as backlog,
+                           array_agg(id order by id) as account_ids
                     from account group by company
                 ), outside as (
                     select a.company, sum(a.open) as open, sum(a.overdue) as overdue, sum(a.backlog) as backlog
@@ -100,7 +103,8 @@ public class Portfolio {
                 select k.id, k.account, k.company_id, k.country, k.public_sector, k.customer_since, k.payment_terms_days,
                        case when g.group_code is null then k.open else g.open + coalesce(x.open, 0) end,
                        case when g.group_code is null then k.overdue else g.overdue + coalesce(x.overdue, 0) end,
-                       case when g.group_code is null then k.backlog else g.backlog + coalesce(x.backlog, 0) end
+                       case when g.group_code is null then k.backlog else g.backlog + coalesce(x.backlog, 0) end,
+                       k.account_ids
                 from company k
                 left join grouped g on g.group_code = k.group_code
                 left join outside x on x.company = k.company
@@ -117,7 +121,8 @@ public class Portfolio {
             Date since = rs.getDate(6);
             each.accept(new Customer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).strip(),
                     rs.getBoolean(5), since == null ? null : since.toLocalDate(), rs.getObject(7, Integer.class),
-                    rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)));
+                    rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                    List.of((Long[]) rs.getArray(11).getArray())));
         }));
     }
 }
