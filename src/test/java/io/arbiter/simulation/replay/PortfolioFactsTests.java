@@ -1,4 +1,4 @@
-package io.arbiter.simulation;
+package io.arbiter.simulation.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
