@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.arbiter.pool.client.PoolClient;
+import io.arbiter.pool.client.Pseudonyms;
+import io.arbiter.pool.protocol.Contribution;
 import io.arbiter.shared.Deadline;
 import io.arbiter.shared.ProblemException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -29,6 +29,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.arbiter.ApiTest;
 import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.pool.client.Pseudonyms;
+import io.arbiter.pool.protocol.Bands;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.JsonNode;
 

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.arbiter.ArbiterApplication;
 import io.arbiter.ledger.LedgerFixtures;
+import io.arbiter.pool.client.Pseudonyms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

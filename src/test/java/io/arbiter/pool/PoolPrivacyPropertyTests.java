@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import io.arbiter.pool.protocol.Bands;
+import io.arbiter.pool.protocol.Contribution;
+
 /**
  * Pools generated from a fixed seed: whatever a contributor that does not count towards k shares, no field of any
  * answer moves. Not counting: a member that shared only before the 12-month window, or a member among fewer than k in

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.arbiter.ApiTest;
+import io.arbiter.pool.protocol.Contribution;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import io.arbiter.pool.protocol.Contribution;
+
 /**
  * A trend compares two periods; each period is a figure of its own, so each needs k members that count towards k, or
  * one member alone would decide what every other member reads.

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.arbiter.pool.protocol.Contribution;
 
 /** The pool server's store of what members shared (tables {@code pool_*}, Flyway location {@code db/pool}). */
 @Repository

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.client;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.arbiter.ledger.PaymentExperiences;
+import io.arbiter.pool.protocol.Bands;
+import io.arbiter.pool.protocol.Contribution;
+import io.arbiter.pool.PoolProperties;
 import io.arbiter.shared.ProblemException;
 
 /**

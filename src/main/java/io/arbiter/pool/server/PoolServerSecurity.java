@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.arbiter.pool.PoolProperties;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.Sha256;
 import jakarta.servlet.FilterChain;

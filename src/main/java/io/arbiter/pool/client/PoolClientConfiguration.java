@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.client;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,9 @@ import feign.Retryer;
 import feign.codec.DecodeException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.arbiter.pool.PoolProperties;
+import io.arbiter.pool.PoolSignals;
 
 /**
  * The pool client, when {@code arbiter.pool.client.base-url} is set. Feign does not retry: a decision waits for the

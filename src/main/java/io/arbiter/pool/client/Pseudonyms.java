@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,11 +14,11 @@ import io.arbiter.shared.RegistrationNumbers;
  * (the SIREN for a French SIRET or VAT number, so that every member finds the same company). Without the key, the
  * pool server cannot tell which company a pseudonym stands for, nor test a guess.
  */
-final class Pseudonyms {
+public final class Pseudonyms {
 
     private final SecretKeySpec key;
 
-    Pseudonyms(String sharedKey) {
+    public Pseudonyms(String sharedKey) {
         if (sharedKey == null || sharedKey.length() < 16) {
             throw new IllegalStateException("arbiter.pool.client.pseudonym-key (ARBITER_POOL_CLIENT_PSEUDONYM_KEY) must be"
                     + " the pool's shared key, at least 16 characters");
@@ -27,7 +27,7 @@ final class Pseudonyms {
     }
 
     /** @throws io.arbiter.shared.ProblemException when the number is not a valid one for its country */
-    String of(String country, String registrationNumber) {
+    public String of(String country, String registrationNumber) {
         String company = RegistrationNumbers.normalise(country, registrationNumber, "registrationNumber").company();
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.pool.client.PoolContributions;
 import io.arbiter.shared.ProblemException;
 
 /** Shares a month with the pool now, instead of waiting for the monthly run. */

@@ -1,10 +1,13 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import io.arbiter.pool.protocol.Bands;
+import io.arbiter.pool.protocol.Contribution;
 
 /**
  * The signal maths, apart from any storage: from the experiences other members shared on one customer, whether a

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.arbiter.pool.protocol.Bands;
+import io.arbiter.pool.protocol.Contribution;
+import io.arbiter.pool.PoolProperties;
 import io.arbiter.shared.ProblemException;
 
 /**

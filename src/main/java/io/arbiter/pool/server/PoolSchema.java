@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import javax.sql.DataSource;
 

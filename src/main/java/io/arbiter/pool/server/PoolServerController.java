@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.arbiter.pool.protocol.Contribution;
 import io.arbiter.shared.ProblemException;
 
 /**

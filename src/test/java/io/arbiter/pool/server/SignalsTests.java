@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.arbiter.pool.protocol.Bands;
+import io.arbiter.pool.protocol.Contribution;
+import io.arbiter.pool.client.Pseudonyms;
 
 /** The signal maths and the bands, without a server. */
 class SignalsTests {

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.protocol;
 
 import java.util.List;
 
@@ -43,7 +43,7 @@ public record Contribution(List<Experience> experiences) {
     public record Signal(String status, @Nullable Integer lateSharePercent, @Nullable String medianDaysBeyondTermsBand,
             @Nullable String trend3Months, @Nullable String trend12Months, @Nullable String contributorsBand) {
 
-        static Signal without(String status) {
+        public static Signal without(String status) {
             return new Signal(status, null, null, null, null, null);
         }
     }

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.protocol;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class Bands {
     private Bands() {
     }
 
-    static String amount(BigDecimal amount) {
+    public static String amount(BigDecimal amount) {
         int band = 0;
         while (band < AMOUNT_FROM.length && amount.compareTo(BigDecimal.valueOf(AMOUNT_FROM[band])) >= 0) {
             band++;
@@ -28,7 +28,7 @@ public final class Bands {
         return AMOUNT.get(band);
     }
 
-    static String daysBeyondTerms(int days) {
+    public static String daysBeyondTerms(int days) {
         int band = 0;
         while (band < DAYS_UP_TO.length && days > DAYS_UP_TO[band]) {
             band++;
@@ -36,7 +36,7 @@ public final class Bands {
         return DAYS_BEYOND_TERMS.get(band);
     }
 
-    static boolean late(String daysBand) {
+    public static boolean late(String daysBand) {
         return !"ON_TIME".equals(daysBand);
     }
 }

@@ -1,4 +1,4 @@
-package io.arbiter.pool;
+package io.arbiter.pool.server;
 
 import java.time.Duration;
 
@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+
+import io.arbiter.pool.PoolProperties;
 
 /**
  * One Resilience4j rate limiter per member: a member looking up pseudonyms in bulk (to test guessed registration
