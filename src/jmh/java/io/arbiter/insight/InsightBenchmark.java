@@ -24,6 +24,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import io.arbiter.insight.forecast.CashInForecasts;
+import io.arbiter.insight.kpi.AnalyticSettings;
+import io.arbiter.insight.kpi.KpiQuery;
+import io.arbiter.insight.kpi.Kpis;
 import io.arbiter.ledger.reporting.BenchmarkStatements;
 import io.arbiter.ledger.reporting.CashInForecastSums;
 import io.arbiter.ledger.reporting.Receivables;

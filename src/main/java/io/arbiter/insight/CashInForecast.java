@@ -27,7 +27,7 @@ public record CashInForecast(LocalDate asOf, List<Week> weeks, List<Amount> late
     @Schema(name = "CashInAmount") // another API class has this simple name (SchemaNamesTests)
     public record Amount(String currency, CurrencyAmount promised, CurrencyAmount expected, CurrencyAmount total) {
 
-        Amount(String currency, BigDecimal promised, BigDecimal expected) {
+        public Amount(String currency, BigDecimal promised, BigDecimal expected) {
             this(currency, new CurrencyAmount(promised, currency), new CurrencyAmount(expected, currency),
                     new CurrencyAmount(promised.add(expected), currency));
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import io.arbiter.shared.TableExport;
 
 /** A {@link KpiReport} as a table, for finance staff who open it in a spreadsheet (CSV or XLSX). */
-final class KpiCsv {
+public final class KpiCsv {
 
     private KpiCsv() {
     }
@@ -23,7 +23,7 @@ final class KpiCsv {
     }
 
     /** The report as a table: the header, then one line per row; amounts as numbers, the currency in its column. */
-    static void export(KpiReport report, TableExport out) {
+    public static void export(KpiReport report, TableExport out) {
         out.row(csvHeader(report));
         for (KpiReport.Row r : report.rows()) {
             List<Object> cells = new ArrayList<>(Arrays.asList(r.key(), r.name(), r.currency(), r.openReceivables(),

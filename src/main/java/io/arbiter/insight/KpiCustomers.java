@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.arbiter.insight.kpi.KpiFormulas;
+import io.arbiter.insight.kpi.KpiQuery;
 import io.arbiter.shared.CurrencyAmount;
 import io.arbiter.shared.TableExport;
 

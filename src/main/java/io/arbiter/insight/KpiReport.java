@@ -57,7 +57,7 @@ public record KpiReport(LocalDate asOf, LocalDate from, int periodDays, String b
             @Nullable BigDecimal dsoAverage, @Nullable BigDecimal bestPossibleDso, @Nullable BigDecimal daysBeyondTerms) {
 
         /** A row from the sums the statements give, every amount in the row's {@code currency}. */
-        Row(@Nullable String key, @Nullable String name, String currency, BigDecimal openReceivables, BigDecimal overdue,
+        public Row(@Nullable String key, @Nullable String name, String currency, BigDecimal openReceivables, BigDecimal overdue,
                 @Nullable BigDecimal overduePercent, BigDecimal beginningReceivables, BigDecimal creditSales,
                 @Nullable BigDecimal dsoSimple, @Nullable BigDecimal dsoCountback, @Nullable BigDecimal cei,
                 int invoicesPaid, int invoicesPaidLate, @Nullable BigDecimal lateRatePercent,

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import io.arbiter.insight.forecast.CashInForecasts;
+import io.arbiter.insight.kpi.KpiQuery;
+import io.arbiter.insight.kpi.KpiTrends;
+import io.arbiter.insight.kpi.Kpis;
 import io.arbiter.security.PortfolioGuard;
 import io.arbiter.security.PortfolioScope;
 import io.arbiter.shared.BusinessDates;
@@ -65,7 +69,7 @@ public class KpiReports {
         return report(scope, request, null);
     }
 
-    KpiReport report(PortfolioScope scope, Request request, KpiQuery.@Nullable Page page) {
+    public KpiReport report(PortfolioScope scope, Request request, KpiQuery.@Nullable Page page) {
         return once(query(scope, request, KpiQuery.Dimension.parse(request.by()), page));
     }
 

@@ -16,9 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.insight.kpi.KpiFormulas;
 import io.arbiter.ledger.Exposures;
-import io.arbiter.ledger.reporting.PaymentBehaviourSums;
 import io.arbiter.ledger.reporting.PaymentBehaviourSums.Paid;
+import io.arbiter.ledger.reporting.PaymentBehaviourSums;
 import io.arbiter.shared.CompanyKey;
 import io.arbiter.shared.ProblemException;
 import io.arbiter.shared.RegistrationNumbers;

@@ -7,5 +7,9 @@
  * rewound to a day, net credit sales, payments, promises and disputes counted); customers are found through the
  * ledger's public {@link io.arbiter.ledger.Exposures}. The formulas, the finance definitions of the figures, are pure
  * functions in {@code KpiFormulas}, run here on those sums.
+ * <p>
+ * This package is the module's API: {@link io.arbiter.insight.KpiReports}, {@link io.arbiter.insight.PaymentBehaviours}
+ * and the reports they return. Its parts: {@code kpi} (the KPIs and their formulas), {@code forecast} (the cash-in
+ * forecast) and {@code web} (the API's controller).
  */
 package io.arbiter.insight;

@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.arbiter.ledger.reporting.ReceivablesQuestion;
 import io.arbiter.ledger.reporting.ReceivablesQuestion.Grouping;
+import io.arbiter.ledger.reporting.ReceivablesQuestion;
 import io.arbiter.shared.BusinessDates;
 import io.arbiter.shared.ProblemException;
 
@@ -22,15 +22,15 @@ import io.arbiter.shared.ProblemException;
  * dimension; {@code bounds}, the aged balance's upper bounds in days past due, the first being 0; how many calendar
  * months the countback DSO may count back; the drill-down; {@code page} null for the whole report; and the CEI's form.
  */
-record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Integer> bounds, int countbackMonths,
+public record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Integer> bounds, int countbackMonths,
         KpiQuery.Filter filter, KpiQuery.@Nullable Page page, KpiQuery.CeiForm ceiForm) {
 
-    KpiQuery(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter,
+    public KpiQuery(LocalDate asOf, LocalDate from, Dimension by, List<Integer> bounds, int countbackMonths, Filter filter,
             @Nullable Page page) {
         this(asOf, from, by, bounds, countbackMonths, filter, page, CeiForm.STANDARD);
     }
 
-    enum Dimension {
+    public enum Dimension {
         ALL(Grouping.ALL), ENTITY(Grouping.ENTITY), GROUP(Grouping.GROUP), ACTIVITY(Grouping.ACTIVITY),
         SALESPERSON(Grouping.SALESPERSON), CUSTOMER(Grouping.CUSTOMER);
 
@@ -40,12 +40,12 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
             this.grouping = grouping;
         }
 
-        static Dimension parse(String by) {
+        public static Dimension parse(String by) {
             return Arrays.stream(values()).filter(d -> d.name().equalsIgnoreCase(by)).findFirst()
                     .orElseThrow(() -> invalid("by", "by must be one of all, entity, group, activity, salesperson, customer (was '" + by + "')"));
         }
 
-        String label() {
+        public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -54,12 +54,12 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
      * A drill-down: only the invoices of one entity, and of the customers with the given group, activity, salesperson
      * or account; a null field does not filter. The values come from a client, so the statements bind them.
      */
-    record Filter(@Nullable String entity, @Nullable String group, @Nullable String activity,
+    public record Filter(@Nullable String entity, @Nullable String group, @Nullable String activity,
             @Nullable String salesperson, @Nullable String customer) {
 
-        static final Filter NONE = new Filter(null, null, null, null, null);
+        public static final Filter NONE = new Filter(null, null, null, null, null);
 
-        Filter {
+        public Filter {
             given(entity, group, activity, salesperson, customer).forEach((field, value) -> {
                 if (value.isBlank()) {
                     throw invalid(field, field + " must not be blank: leave it out to include every " + field);
@@ -68,7 +68,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
         }
 
         /** The filter's values by name, as the report shows them and the statements bind them. */
-        Map<String, String> values() {
+        public Map<String, String> values() {
             return given(entity, group, activity, salesperson, customer);
         }
 
@@ -100,9 +100,9 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
      * comes after {@code after} (null: from the first), in account order. A customer with invoices in two currencies
      * has two rows on its page.
      */
-    record Page(int limit, @Nullable String after) {
+    public record Page(int limit, @Nullable String after) {
 
-        Page {
+        public Page {
             if (limit < 1) {
                 throw invalid("limit", "limit must be at least 1 (was " + limit + ")");
             }
@@ -110,7 +110,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
     }
 
     /** Which form of the collection effectiveness index a report gives. */
-    enum CeiForm {
+    public enum CeiForm {
         /**
          * The Credit Research Foundation's standard form: the period's credit sales divided by its number of months
          * (average monthly credit sales). For a one-month period both forms agree.
@@ -119,7 +119,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
         /** The whole period's credit sales, which compares receivables a period apart with the same period's sales. */
         PERIOD;
 
-        static CeiForm parse(@Nullable String text) {
+        public static CeiForm parse(@Nullable String text) {
             if (text == null || text.isBlank()) {
                 return STANDARD;
             }
@@ -127,7 +127,7 @@ record KpiQuery(LocalDate asOf, LocalDate from, KpiQuery.Dimension by, List<Inte
                     .orElseThrow(() -> invalid("ceiForm", "ceiForm must be standard or period (was '" + text + "')"));
         }
 
-        String label() {
+        public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
@@ -205,7 +205,7 @@ public KpiQuery {
      * The question as the ledger's reporting queries take it: the balances at the end of the as-of and opening days,
      * the countback months' boundaries and the aged balance's bounds.
      */
-    ReceivablesQuestion receivables() {
+    public ReceivablesQuestion receivables() {
         List<LocalDate> boundaries = new ArrayList<>();
         for (int m = 0; m <= countbackMonths; m++) {
             boundaries.add(monthBoundary(m));
@@ -215,7 +215,7 @@ public KpiQuery {
     }
 
 
-    static List<Integer> parseBuckets(@Nullable String buckets, List<Integer> defaults) {
+    public static List<Integer> parseBuckets(@Nullable String buckets, List<Integer> defaults) {
         if (buckets == null || buckets.isBlank()) {
             return defaults;
         }
@@ -226,7 +226,7 @@ public KpiQuery {
         }
     }
 
-    static ProblemException invalid(String field, String message) {
+    public static ProblemException invalid(String field, String message) {
         return ProblemException.invalidField(field, message, message);
     }
 }

@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.insight.InsightProperties;
+import io.arbiter.insight.KpiReport;
 import io.arbiter.ledger.reporting.Receivables;
 import io.arbiter.ledger.reporting.ReceivablesFigures;
 
@@ -21,20 +23,20 @@ import io.arbiter.ledger.reporting.ReceivablesFigures;
  * the pure formulas then run on the sums ({@link KpiFormulas}).
  */
 @Service
-class Kpis {
+public class Kpis {
 
     private final JdbcClient jdbc;
     private final Receivables receivables;
     private final InsightProperties properties;
 
-    Kpis(JdbcClient jdbc, Receivables receivables, InsightProperties properties) {
+    public Kpis(JdbcClient jdbc, Receivables receivables, InsightProperties properties) {
         this.jdbc = jdbc;
         this.receivables = receivables;
         this.properties = properties;
     }
 
     @Transactional(readOnly = true)
-    KpiReport report(KpiQuery query) {
+    public KpiReport report(KpiQuery query) {
         AnalyticSettings.apply(jdbc, properties.workMem());
         ReceivablesFigures figures = receivables.figures(query.receivables());
         List<KpiReport.Row> rows = figures.rows().stream().map(row -> row.invoiced() ? row(query, row) : disputesAlone(row))
@@ -50,7 +52,7 @@ class Kpis {
     }
 
     /** The account a {@link #cursor} was made of. */
-    static String account(String cursor) {
+    public static String account(String cursor) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.web;
 
 import java.security.Principal;
 import java.time.Clock;
@@ -27,6 +27,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.arbiter.insight.CashInForecast;
+import io.arbiter.insight.KpiCsv;
+import io.arbiter.insight.KpiCustomers;
+import io.arbiter.insight.KpiReport;
+import io.arbiter.insight.KpiReports;
+import io.arbiter.insight.PaymentBehaviour;
+import io.arbiter.insight.PaymentBehaviours;
+import io.arbiter.insight.forecast.CashInForecasts;
+import io.arbiter.insight.kpi.KpiQuery;
+import io.arbiter.insight.kpi.Kpis;
 
 @RestController
 class InsightController {

@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.insight.InsightProperties;
+import io.arbiter.insight.KpiTrend;
 import io.arbiter.ledger.reporting.ReceivablesSeries;
 
 /**
@@ -16,7 +18,7 @@ import io.arbiter.ledger.reporting.ReceivablesSeries;
  * ({@link ReceivablesSeries}) where asking the report day after day would read the ledger once per day.
  */
 @Service
-class KpiTrends {
+public class KpiTrends {
 
     private final JdbcClient jdbc;
     private final ReceivablesSeries series;
@@ -30,7 +32,7 @@ class KpiTrends {
 
     /** @param queries by {@code all}, with the same filter, no page: one per day of the trend, oldest first */
     @Transactional(readOnly = true)
-    KpiTrend trend(List<KpiQuery> queries) {
+    public KpiTrend trend(List<KpiQuery> queries) {
         AnalyticSettings.apply(jdbc, properties.workMem());
         List<List<ReceivablesSeries.Day>> days = series.figures(queries.stream().map(KpiQuery::receivables).toList());
         List<KpiTrend.Month> months = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
@@ -11,12 +11,12 @@ import org.springframework.util.unit.DataSize;
  * for SSDs and cached data): with the default 4 the planner reads all 1,000,000 invoices to join the 60,000
  * allocations of a quarter rather than look up their 60,000 invoices by key, and takes 3 times as long.
  */
-final class AnalyticSettings {
+public final class AnalyticSettings {
 
     private AnalyticSettings() {
     }
 
-    static void apply(JdbcClient jdbc, DataSize workMem) {
+    public static void apply(JdbcClient jdbc, DataSize workMem) {
         jdbc.sql("select set_config('work_mem', ?, true), set_config('jit', 'off', true), set_config('random_page_cost', '1.1', true)")
                 .param(workMem.toKilobytes() + "kB").query().listOfRows();
     }

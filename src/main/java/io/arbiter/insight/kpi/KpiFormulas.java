@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,13 +12,13 @@ import org.jspecify.annotations.Nullable;
  * (see {@code KpiFormulasTests}). Results are rounded to one decimal; a ratio whose denominator is zero has no value
  * (null) rather than a misleading 0.
  */
-final class KpiFormulas {
+public final class KpiFormulas {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     /** Payment trend: the last 3 months compared with the last 12. */
-    enum Trend { IMPROVING, STABLE, WORSENING, UNKNOWN }
+    public enum Trend { IMPROVING, STABLE, WORSENING, UNKNOWN }
 
     /** One month of credit sales for the countback method, most recent first. */
     record MonthSales(BigDecimal sales, int days) {
@@ -116,7 +116,7 @@ final class KpiFormulas {
     }
 
     /** part / whole × 100, one decimal; null when the whole is zero. */
-    static @Nullable BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    public static @Nullable BigDecimal percent(BigDecimal part, BigDecimal whole) {
         if (whole.signum() == 0) {
             return null;
         }
@@ -124,7 +124,7 @@ final class KpiFormulas {
     }
 
     /** Σ(amount × days late) / Σ amount: days late weighted by amount, one decimal; null when nothing was paid. */
-    static @Nullable BigDecimal weightedAverage(BigDecimal amountTimesDays, BigDecimal amount) {
+    public static @Nullable BigDecimal weightedAverage(BigDecimal amountTimesDays, BigDecimal amount) {
         if (amount.signum() == 0) {
             return null;
         }
@@ -135,7 +135,7 @@ final class KpiFormulas {
      * WORSENING when the last 3 months' weighted days late exceed the last 12 months' by more than the threshold,
      * IMPROVING when they are below by more than it, STABLE otherwise; UNKNOWN without both.
      */
-    static Trend trend(@Nullable BigDecimal lastThreeMonths, @Nullable BigDecimal lastTwelveMonths, int thresholdDays) {
+    public static Trend trend(@Nullable BigDecimal lastThreeMonths, @Nullable BigDecimal lastTwelveMonths, int thresholdDays) {
         if (lastThreeMonths == null || lastTwelveMonths == null) {
             return Trend.UNKNOWN;
         }

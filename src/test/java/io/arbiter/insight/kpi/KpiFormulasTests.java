@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

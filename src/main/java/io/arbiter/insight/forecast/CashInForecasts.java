@@ -1,4 +1,4 @@
-package io.arbiter.insight;
+package io.arbiter.insight.forecast;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,21 +12,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.arbiter.insight.CashInForecast;
+import io.arbiter.insight.InsightProperties;
+import io.arbiter.insight.kpi.AnalyticSettings;
 import io.arbiter.ledger.reporting.CashInForecastSums;
 import io.arbiter.shared.TableExport;
 
 /** Lays out the {@link CashInForecast} from the ledger's sums by currency and week ({@link CashInForecastSums}). */
 @Service
-class CashInForecasts {
+public class CashInForecasts {
 
-    static final int WEEKS = 13;
+    public static final int WEEKS = 13;
     private static final int LATER = WEEKS + 1;
 
     private final JdbcClient jdbc;
     private final CashInForecastSums sums;
     private final InsightProperties properties;
 
-    CashInForecasts(JdbcClient jdbc, CashInForecastSums sums, InsightProperties properties) {
+    public CashInForecasts(JdbcClient jdbc, CashInForecastSums sums, InsightProperties properties) {
         this.jdbc = jdbc;
         this.sums = sums;
         this.properties = properties;
@@ -34,7 +37,7 @@ class CashInForecasts {
 
     /** @param salesperson only the customers of this salesperson; null for every customer */
     @Transactional(readOnly = true)
-    CashInForecast forecast(LocalDate asOf, @Nullable String salesperson) {
+    public CashInForecast forecast(LocalDate asOf, @Nullable String salesperson) {
         AnalyticSettings.apply(jdbc, properties.workMem());
         // week -> currency -> {promised, expected}
         Map<Integer, Map<String, BigDecimal[]>> cells = new TreeMap<>();
@@ -62,7 +65,7 @@ class CashInForecasts {
     }
 
     /** The forecast as a table: one line per week and currency, then what comes later and what is disputed. */
-    static void export(CashInForecast forecast, TableExport out) {
+    public static void export(CashInForecast forecast, TableExport out) {
         out.row("week", "from", "to", "currency", "promised", "expected", "total");
         forecast.weeks().forEach(week -> week.amounts().forEach(amount -> out.row(week.week(), week.from(), week.to(),
                 amount.currency(), amount.promised(), amount.expected(), amount.total())));
