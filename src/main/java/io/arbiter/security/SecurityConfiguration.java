@@ -22,6 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import io.arbiter.security.apikeys.ApiKeyAuthenticationFilter;
+import io.arbiter.security.oidc.OidcPeople;
+import io.arbiter.security.oidc.OidcRoles;
 import io.arbiter.shared.ProblemException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;

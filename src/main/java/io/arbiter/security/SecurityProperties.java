@@ -54,7 +54,7 @@ public record SecurityProperties(@DefaultValue List<ApiKey> apiKeys, @DefaultVal
         }
 
         /** What this key sees: its salesperson's portfolio only, unless it also holds a finance role. */
-        PortfolioScope scope() {
+        public PortfolioScope scope() {
             return roles.contains(Role.SALESPERSON) && !finance(roles) ? new PortfolioScope(salesperson.strip())
                     : PortfolioScope.WHOLE_LEDGER;
         }

@@ -1,4 +1,4 @@
-package io.arbiter.security;
+package io.arbiter.security.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.arbiter.security.Role;
+
 
 class OidcRolesTests {
 

@@ -1,4 +1,4 @@
-package io.arbiter.security;
+package io.arbiter.security.oidc;
 
 import java.util.List;
 import java.util.Set;
@@ -13,17 +13,19 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import io.arbiter.security.Role;
+
 /**
  * Signs in a person through OpenID Connect with the Arbiter roles their token's roles claim gives them. A person the
  * claim gives no Arbiter role is refused at sign-in, with the claim named, rather than let in to see nothing.
  */
-final class OidcPeople implements OAuth2UserService<OidcUserRequest, OidcUser> {
+public final class OidcPeople implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService delegate = new OidcUserService();
     private final OidcRoles roles;
     private final String usernameClaim;
 
-    OidcPeople(OidcRoles roles, String usernameClaim) {
+    public OidcPeople(OidcRoles roles, String usernameClaim) {
         this.roles = roles;
         this.usernameClaim = usernameClaim;
     }

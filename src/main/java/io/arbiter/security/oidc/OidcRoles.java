@@ -1,4 +1,4 @@
-package io.arbiter.security;
+package io.arbiter.security.oidc;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.arbiter.security.Role;
+
 /**
  * Reads a person's Arbiter roles from a claim of their OpenID Connect token. The claim is named by a path
  * ({@code roles}, or {@code realm_access.roles} for Keycloak's realm roles); its value is a list of strings or one
@@ -15,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * underscores and without a {@code ROLE_} prefix, it is one of {@link Role}'s, or when the configured mapping maps it
  * to one (identity providers often name groups their own way). Other names are ignored.
  */
-final class OidcRoles {
+public final class OidcRoles {
 
     private final String claimPath;
     private final Map<String, Role> mapping;
 
-    OidcRoles(String claimPath, Map<String, Role> mapping) {
+    public OidcRoles(String claimPath, Map<String, Role> mapping) {
         this.claimPath = claimPath;
         this.mapping = Map.copyOf(mapping);
     }

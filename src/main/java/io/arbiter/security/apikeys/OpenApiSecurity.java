@@ -1,4 +1,4 @@
-package io.arbiter.security;
+package io.arbiter.security.apikeys;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

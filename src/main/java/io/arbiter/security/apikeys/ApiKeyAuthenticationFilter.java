@@ -1,4 +1,4 @@
-package io.arbiter.security;
+package io.arbiter.security.apikeys;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,6 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.arbiter.security.PortfolioScope;
+import io.arbiter.security.SecurityProperties;
 import io.arbiter.shared.Sha256;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Authenticates a request by its API key. Keys are held as SHA-256 digests, so the configured secrets are not kept in
  * memory as looked-up strings and a lookup does not leak how much of a key matched.
  */
-class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     /** A key's caller as every request of it is authenticated: its authorities are built once, not per request. */
     private record Caller(String name, List<GrantedAuthority> authorities, PortfolioScope scope) {
@@ -37,7 +39,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private final Map<String, Caller> byDigest;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
+    public ApiKeyAuthenticationFilter(List<SecurityProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
         this.byDigest = keys.stream().collect(Collectors.toUnmodifiableMap(k -> Sha256.hex(k.key()), Caller::new));
         this.entryPoint = entryPoint;
     }
