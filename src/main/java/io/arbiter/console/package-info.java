@@ -5,5 +5,9 @@
  * agenda, the import wizard, and credit limits (requests, reviews, insurance alerts). Every page calls the same public
  * services as the API, scoped to a salesperson's portfolio as the API scopes their key; nothing here decides anything
  * the API cannot.
+ * <p>
+ * This package holds what every page shares: the signed-in person for the header, the formats, the home and sign-in
+ * pages. Its parts are the page families: {@code review}, {@code customers}, {@code kpi}, {@code agenda},
+ * {@code imports} and {@code limits}; the policy workbench is the policy module's own ({@code io.arbiter.policy.web}).
  */
 package io.arbiter.console;

@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.kpi;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

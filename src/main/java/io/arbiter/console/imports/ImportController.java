@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.imports;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.review;
 
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.limits;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.imports;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import io.arbiter.console.ConsoleFormat;
 import io.arbiter.ledger.importing.ColumnMapping;
 import io.arbiter.ledger.importing.ImportFieldInfo;
 import io.arbiter.ledger.importing.ImportJob;

@@ -1,4 +1,4 @@
-package io.arbiter.console;
+package io.arbiter.console.customers;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
