@@ -18,15 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.arbiter.security.PortfolioGuard;
-import io.arbiter.security.PortfolioScope;
-import io.arbiter.shared.BusinessDates;
-import io.arbiter.shared.ProblemException;
-import io.arbiter.shared.TableExport;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.arbiter.insight.CashInForecast;
 import io.arbiter.insight.KpiCsv;
 import io.arbiter.insight.KpiCustomers;
@@ -37,6 +28,15 @@ import io.arbiter.insight.PaymentBehaviours;
 import io.arbiter.insight.forecast.CashInForecasts;
 import io.arbiter.insight.kpi.KpiQuery;
 import io.arbiter.insight.kpi.Kpis;
+import io.arbiter.security.PortfolioGuard;
+import io.arbiter.security.PortfolioScope;
+import io.arbiter.shared.BusinessDates;
+import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.TableExport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 
 @RestController
 class InsightController {
