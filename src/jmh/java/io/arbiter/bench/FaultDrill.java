@@ -24,7 +24,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.arbiter.ArbiterApplication;
 import io.arbiter.TcpProxy;
 import io.arbiter.bench.DrillLoad.Phase;
-import io.arbiter.shared.EmbeddedDatabase;
+import io.arbiter.shared.database.EmbeddedDatabase;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 /**

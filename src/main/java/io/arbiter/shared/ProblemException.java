@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import io.arbiter.shared.problems.ProblemTypes;
+
 /**
  * A failure a client can act on, answered as RFC 9457 problem+json. Each kind has its own {@code type} URI
  * ({@code urn:arbiter:problem:<kind>}, registered with its status and meaning in {@link ProblemTypes}, from which

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import io.arbiter.shared.ProblemTypes;
+import io.arbiter.shared.problems.ProblemTypes;
 
 /**
  * Clients branch on a problem's {@code type}, so the integration guide lists every kind the API answers: its table is

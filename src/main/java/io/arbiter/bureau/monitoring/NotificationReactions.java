@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import io.arbiter.bureau.InsolvencyReported;
 import io.arbiter.bureau.SolvencyChanged;
-import io.arbiter.shared.FailedReactions;
+import io.arbiter.shared.reactions.FailedReactions;
 
 /**
  * The reactions of other modules to a notification, as the outbox ({@code event_publication}) holds them: its

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.database;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -8,12 +8,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Whether a failure means the database cannot be reached now, rather than a fault in what was asked of it. */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {
     }
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException) {

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.database;
 
 import java.nio.file.Path;
 import java.util.List;

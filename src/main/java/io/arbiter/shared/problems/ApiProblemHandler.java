@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.problems;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.arbiter.shared.ProblemException;
+import io.arbiter.shared.database.DatabaseOutage;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.problems;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.arbiter.shared.ProblemException;
 
 /**
  * Gives the problems Spring MVC writes for its own errors the shape of Arbiter's: a {@code type} per kind, a title and,

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.problems;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

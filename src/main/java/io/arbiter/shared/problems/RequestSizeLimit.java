@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.problems;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.arbiter.shared.ProblemException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.reactions;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.reactions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.arbiter.shared;
+package io.arbiter.shared.database;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
