@@ -146,18 +146,25 @@ public final class ReplayBenchmark {
         String facts = json.writeValueAsString(Applicant.builder().registrationNumber("").country("FR")
                 .seniorityMonths(48).paymentTermsDays(45).bureau(85, new BigDecimal("120000"), 0, false)
                 .turnover(8_000_000).paymentHistory(4, 0).build());
+        // Records as the application keeps them: a key row per request id, and the documents in the plain form SQL
+        // writes (first byte 0, then the JSON).
         jdbc.sql("""
-                insert into credit_decision (decision_id, request_id, request_hash, registration_number, outcome,
-                                             policy_version, decided_at, request, facts, response)
-                select gen_random_uuid(), 'bench-' || c.id, '', c.registration_number, 'APPROVED', 'bench',
-                       now() - interval '1 day',
-                       jsonb_build_object('customer', jsonb_build_object('registrationNumber', c.registration_number,
-                                                                         'country', c.country)),
-                       jsonb_set(jsonb_set(jsonb_set(cast(:facts as jsonb), '{registrationNumber}',
-                                 to_jsonb(c.registration_number)), '{bureauGrade}', to_jsonb(30 + (c.id % 71))),
-                                 '{turnover}', to_jsonb(500000 + (c.id % 40) * 1500000)),
-                       '{}'::jsonb
-                from ledger_customer c where c.id % 10 = 0""").param("facts", facts).update();
+                with fresh as (
+                    select gen_random_uuid() as decision, c.id, c.registration_number, c.country, c.company_id
+                    from ledger_customer c where c.id % 10 = 0),
+                keys as (insert into credit_decision_key (request_id, decision_id, decided_at)
+                         select 'bench-' || decision, decision, now() - interval '1 day' from fresh)
+                insert into credit_decision (decision_id, request_id, request_hash, registration_number, company_key,
+                                             outcome, policy_version, decided_at, request, facts, response)
+                select f.decision, 'bench-' || f.decision, '', f.registration_number, f.country || ':' || f.company_id, 'APPROVED',
+                       'bench', now() - interval '1 day',
+                       '\\x00'::bytea || convert_to(jsonb_build_object('customer', jsonb_build_object(
+                           'registrationNumber', f.registration_number, 'country', f.country))::text, 'UTF8'),
+                       '\\x00'::bytea || convert_to(jsonb_set(jsonb_set(jsonb_set(cast(:facts as jsonb),
+                           '{registrationNumber}', to_jsonb(f.registration_number)), '{bureauGrade}',
+                           to_jsonb(30 + (f.id % 71))), '{turnover}', to_jsonb(500000 + (f.id % 40) * 1500000))::text, 'UTF8'),
+                       '\\x00'::bytea || convert_to('{}', 'UTF8')
+                from fresh f""").param("facts", facts).update();
         jdbc.sql("analyze").update();
     }
 
